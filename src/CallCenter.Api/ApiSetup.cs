@@ -1,0 +1,59 @@
+using System.Text.Json.Serialization;
+using CallCenter.Api.Accounts;
+using CallCenter.Api.Audit;
+using CallCenter.Api.Health;
+using CallCenter.Api.Infrastructure;
+using CallCenter.Api.Interactions;
+using CallCenter.Api.Patients;
+using CallCenter.Api.Scheduling;
+using CallCenter.Core;
+using Serilog;
+
+namespace CallCenter.Api;
+
+/// <summary>How the API host is put together; Program.cs reads as the table of contents.</summary>
+internal static class ApiSetup
+{
+    public static void AddCallCenterApi(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .ReadFrom.Services(services)
+            .Enrich.FromLogContext());
+
+        builder.Services.AddCallCenterCore();
+        builder.Services.AddCallCenterAuth(builder.Configuration, builder.Environment);
+        builder.Services.AddCallCenterProblemDetails();
+        builder.Services.AddCallCenterHealthChecks();
+        builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
+        builder.Services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
+        builder.Services.AddPatientApi();
+        builder.Services.AddSchedulingApi();
+        builder.Services.AddInteractionApi();
+    }
+
+    public static void UseCallCenterApi(this WebApplication app)
+    {
+        // Request logging first, so it records the status the client finally got. It logs the path
+        // without the query string, which may hold a searched name or phone number.
+        app.UseSerilogRequestLogging();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+    }
+
+    public static void MapCallCenterEndpoints(this WebApplication app)
+    {
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthEndpoints();
+        app.MapAuthEndpoints();
+        app.MapUserEndpoints();
+        app.MapAuditEndpoints();
+        app.MapPatientEndpoints();
+        app.MapSchedulingEndpoints();
+        app.MapInteractionEndpoints();
+    }
+}

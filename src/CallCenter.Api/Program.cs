@@ -1,0 +1,32 @@
+using CallCenter.Api;
+using CallCenter.Api.Infrastructure;
+using Serilog;
+
+// Startup errors (a bad setting, a failing migration) reach the console before configuration is read.
+Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture).CreateLogger();
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    builder.AddCallCenterApi();
+
+    var app = builder.Build();
+    app.UseCallCenterApi();
+    app.MapCallCenterEndpoints();
+
+    await app.InitializeAsync(args);
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception ex) when (ex is not HostAbortedException)
+{
+    Log.Fatal(ex, "The hub stopped: {Reason}", ex.Message);
+    return 1;
+}
+finally
+{
+    await Log.CloseAndFlushAsync();
+}
+
+/// <summary>Entry point; public so the API tests can host it.</summary>
+public partial class Program;

@@ -1,0 +1,13 @@
+using CallCenter.Core.Accounts;
+using CallCenter.Core.Common;
+
+namespace CallCenter.Core.Audit;
+
+/// <summary>The audit trail. Every read or change of a patient's data writes one entry.</summary>
+public interface IAuditLog
+{
+    /// <summary>Records one audited action. <c>detail</c> is never personal data: IDs and reasons only.</summary>
+    Task WriteAsync(Actor actor, string operation, Guid? patientId, string outcome, string? detail = null, CancellationToken cancellationToken = default);
+
+    Task<Page<AuditEntry>> QueryAsync(AuditQuery query, PageRequest page, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,29 @@
+using CallCenter.Core.Accounts;
+using CallCenter.Core.Audit;
+using CallCenter.Core.Common;
+using CallCenter.Core.Data;
+using CallCenter.Core.Interactions;
+using CallCenter.Core.Patients;
+using CallCenter.Core.Scheduling;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace CallCenter.Core;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>The hub's domain and data access: engine, accounts, audit, patients, scheduling, interactions.</summary>
+    public static IServiceCollection AddCallCenterCore(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<PhoneOptions>().BindConfiguration(PhoneOptions.SectionName);
+        services.AddSingleton<PhoneNumberNormalizer>();
+        services.AddCallCenterData();
+        services.AddAccounts();
+        services.AddAudit();
+        services.AddPatients();
+        services.AddScheduling();
+        services.AddInteractions();
+        return services;
+    }
+}

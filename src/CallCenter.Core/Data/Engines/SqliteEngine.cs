@@ -1,0 +1,60 @@
+using System.Data.Common;
+using DbUp;
+using DbUp.Builder;
+using Microsoft.Data.Sqlite;
+
+namespace CallCenter.Core.Data.Engines;
+
+/// <summary>The embedded default: one file, foreign keys on, WAL journal, waits on a busy writer.</summary>
+internal sealed class SqliteEngine(string connectionString) : DatabaseEngine(Normalize(connectionString))
+{
+    // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY (extended result codes).
+    private const int UniqueConstraint = 2067;
+    private const int PrimaryKeyConstraint = 1555;
+
+    public override string Name => DatabaseProviders.Sqlite;
+
+    protected override string PagingClause => "LIMIT @Take OFFSET @Skip";
+
+    public override bool IsUniqueViolation(DbException exception) =>
+        exception is SqliteException { SqliteExtendedErrorCode: UniqueConstraint or PrimaryKeyConstraint };
+
+    protected override DbConnection CreateConnection() => new SqliteConnection(ConnectionString);
+
+    public override void EnsureDatabaseExists()
+    {
+        var dataSource = new SqliteConnectionStringBuilder(ConnectionString).DataSource;
+        var directory = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        // WAL is a property of the file: readers no longer block the writer. Set once, it persists.
+        using var connection = new SqliteConnection(ConnectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode=WAL;";
+        command.ExecuteNonQuery();
+    }
+
+    public override UpgradeEngineBuilder CreateUpgradeBuilder() => DeployChanges.To.SqliteDatabase(ConnectionString);
+
+    private static string Normalize(string connectionString)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString)
+        {
+            ForeignKeys = true,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+        };
+
+        // Microsoft.Data.Sqlite retries SQLITE_BUSY until the command timeout: that is the busy timeout.
+        if (builder.DefaultTimeout < 30)
+        {
+            builder.DefaultTimeout = 30;
+        }
+
+        return builder.ConnectionString;
+    }
+}

@@ -1,0 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CallCenter.Core.Interactions;
+
+public static class InteractionsServiceCollectionExtensions
+{
+    public static IServiceCollection AddInteractions(this IServiceCollection services)
+    {
+        return services;
+    }
+}

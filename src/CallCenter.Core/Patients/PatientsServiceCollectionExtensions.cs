@@ -1,0 +1,11 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CallCenter.Core.Patients;
+
+public static class PatientsServiceCollectionExtensions
+{
+    public static IServiceCollection AddPatients(this IServiceCollection services)
+    {
+        return services;
+    }
+}
