@@ -6,6 +6,7 @@ public static class PatientsServiceCollectionExtensions
 {
     public static IServiceCollection AddPatients(this IServiceCollection services)
     {
+        services.AddSingleton<IPatientScopeReader, PatientScopeReader>();
         return services;
     }
 }
