@@ -78,6 +78,26 @@ public sealed class DapperConventionsTests(DatabaseFixture fixture) : IClassFixt
         Assert.Equal(DateTimeKind.Utc, read.HappenedAt.Kind);
     }
 
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task AddFilter_NullAndSetValues_WorkInIsNullFilters(string engine)
+    {
+        var (connection, table) = await CreateProbeTableAsync(engine);
+        await using var _ = connection;
+        var row = new ProbeRow { Id = Guid.NewGuid(), OtherId = Guid.NewGuid(), HappenedAt = new DateTime(2026, 11, 23, 1, 0, 0, DateTimeKind.Utc), OnDay = new DateOnly(2026, 11, 23) };
+        await connection.ExecuteAsync($"INSERT INTO {table} ({Columns}) VALUES (@Id, @OtherId, @HappenedAt, @MaybeAt, @OnDay, @MaybeDay, @IsOn, @MaybeOn, @Amount)", row);
+        var sql = $"SELECT COUNT(*) FROM {table} WHERE (@OtherId IS NULL OR other_id = @OtherId) AND (@From IS NULL OR happened_at >= @From) AND (@Text IS NULL OR @Text = 'x')";
+
+        async Task<long> CountAsync(Guid? otherId, DateTime? from, string? text) => await connection.ExecuteScalarAsync<long>(sql,
+            new DynamicParameters().AddFilter("OtherId", otherId).AddFilter("From", from).AddFilter("Text", text));
+
+        Assert.Equal(1, await CountAsync(null, null, null));
+        Assert.Equal(1, await CountAsync(row.OtherId, row.HappenedAt, "x"));
+        Assert.Equal(0, await CountAsync(Guid.NewGuid(), null, null));
+        Assert.Equal(0, await CountAsync(null, row.HappenedAt.AddTicks(10), null));
+        Assert.Equal(0, await CountAsync(null, null, "y"));
+    }
+
     private async Task<(System.Data.Common.DbConnection Connection, string Table)> CreateProbeTableAsync(string engine)
     {
         DapperConventions.Apply();
