@@ -1,1 +1,4 @@
-﻿Console.WriteLine("Hello, World!");
+using AgentConsole.Startup;
+
+var result = AgentConsoleArguments.Parse(args, Environment.GetEnvironmentVariable);
+return ConsoleRunner.Run(result, Console.Out, Console.Error);

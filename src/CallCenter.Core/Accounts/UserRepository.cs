@@ -68,10 +68,11 @@ internal sealed class UserRepository(IDbConnectionFactory db, ISqlDialect dialec
         return Pages.FromOverfetch(rows.AsList(), page);
     }
 
-    // One statement, so two wrong passwords at the same moment both count.
+    // One statement, so two wrong passwords at the same moment both count. Locking starts the count again
+    // (as ASP.NET Core Identity does): after the lockout ends the user gets the full number of tries, not one.
     private const string FailedLoginSql = """
         UPDATE app_user
-        SET failed_login_count = failed_login_count + 1,
+        SET failed_login_count = CASE WHEN failed_login_count + 1 >= @MaxFailedLogins THEN 0 ELSE failed_login_count + 1 END,
             lockout_end_at = CASE WHEN failed_login_count + 1 >= @MaxFailedLogins THEN @LockUntil ELSE lockout_end_at END
         WHERE id = @Id
         """;

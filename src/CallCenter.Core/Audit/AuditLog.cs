@@ -47,10 +47,13 @@ internal sealed class AuditLog(IDbConnectionFactory db, ISqlDialect dialect, Tim
     {
         ArgumentNullException.ThrowIfNull(query);
         await using var connection = await db.OpenAsync(cancellationToken);
+        var parameters = new DynamicParameters(new { page.Skip, Take = page.Take + 1 })
+            .AddFilter(nameof(query.PatientId), query.PatientId)
+            .AddFilter(nameof(query.UserId), query.UserId)
+            .AddFilter(nameof(query.From), query.From)
+            .AddFilter(nameof(query.To), query.To);
         var rows = await connection.QueryAsync<AuditEntry>(new CommandDefinition(
-            dialect.Render(QuerySql),
-            new { query.PatientId, query.UserId, query.From, query.To, page.Skip, Take = page.Take + 1 },
-            cancellationToken: cancellationToken));
+            dialect.Render(QuerySql), parameters, cancellationToken: cancellationToken));
         return Pages.FromOverfetch(rows.AsList(), page);
     }
 }

@@ -6,6 +6,12 @@ public readonly record struct PageRequest(int Page = 1, int PageSize = PageReque
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 200;
 
+    // Without this, `new PageRequest()` is the all-zero struct (page 0, size 0) and fails Validate.
+    public PageRequest()
+        : this(1, DefaultPageSize)
+    {
+    }
+
     public int Skip => (Page - 1) * PageSize;
 
     public int Take => PageSize;

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using Notifications.Sms;
+
+namespace Notifications.Tests;
+
+public sealed class NotificationsServiceCollectionExtensionsTests
+{
+    [Fact]
+    public void AddNotifications_RegistersSegmentCalculatorAsSingleton()
+    {
+        using var provider = new ServiceCollection().AddNotifications().BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true });
+
+        var first = provider.GetRequiredService<SmsSegmentCalculator>();
+
+        Assert.Same(first, provider.GetRequiredService<SmsSegmentCalculator>());
+    }
+}
