@@ -34,6 +34,11 @@ public sealed class PatientLookupService(IPatientRepository patients, PhoneNumbe
 
         var search = new PatientSearch(string.IsNullOrWhiteSpace(name) ? null : name, e164, normalizedMrn).For(actor);
         var found = await patients.SearchAsync(search, page, cancellationToken);
+
+        // One row for the search itself (which criteria, never their values), then one per patient shown.
+        var criteria = string.Join('+', new[] { search.Name is null ? null : "name", e164 is null ? null : "phone", normalizedMrn is null ? null : "mrn" }.OfType<string>());
+        await audit.WriteAsync(actor, PatientAuditOperations.Search, null, AuditOutcomes.Success,
+            $"by {(criteria.Length == 0 ? "nothing" : criteria)}, page {page.Page}, {found.Items.Count} results", cancellationToken);
         foreach (var patient in found.Items)
         {
             await audit.WriteAsync(actor, PatientAuditOperations.Search, patient.Id, AuditOutcomes.Success, "listed in search results", cancellationToken);

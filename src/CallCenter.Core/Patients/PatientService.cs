@@ -69,6 +69,8 @@ public sealed class PatientService(
         var (draft, errors) = validator.Validate(input);
         if (draft is null)
         {
+            await audit.WriteAsync(actor, PatientAuditOperations.Update, id, AuditOutcomes.Failed,
+                $"invalid: {string.Join(", ", errors.Select(e => e.Field))}", cancellationToken);
             return PatientResult.Invalid<PatientDetails>(errors);
         }
 

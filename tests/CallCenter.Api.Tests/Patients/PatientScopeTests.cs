@@ -119,4 +119,21 @@ public sealed class PatientScopeTests(ApiFixture fixture) : IClassFixture<ApiFix
         var missing = Assert.Single(await PatientApi.AuditAsync(hub.Services, unknown));
         Assert.Equal(AuditOutcomes.NotFound, missing.Outcome);
     }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Update_WithBadInput_AuditsFailedNamingFieldsNotValues(string engine)
+    {
+        var hub = await fixture.GetAsync(engine);
+        var agent = await hub.SignInAsAsync(Roles.Agent);
+        var patient = await PatientApi.CreateAsync(agent.Client);
+
+        var response = await agent.Client.PutAsJsonAsync($"/api/patients/{patient.Id}", new { fullName = "Kept Secret", email = "secret@" });
+
+        Assert.Equal(["email"], await PatientApi.ErrorFieldsAsync(response));
+        var failed = Assert.Single(await PatientApi.AuditAsync(hub.Services, patient.Id), e => e.Outcome == AuditOutcomes.Failed);
+        Assert.Equal(PatientAuditOperations.Update, failed.Operation);
+        Assert.Contains("email", failed.Detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", failed.Detail, StringComparison.Ordinal);
+    }
 }

@@ -124,13 +124,14 @@ public sealed class PatientRepositoryTests(DatabaseFixture fixture) : IClassFixt
         var shared = UniqueData.ChinaMobile();
         var own = UniqueData.ChinaMobile();
         var mother = TestPatients.New(_time, phones: shared);
-        var child = TestPatients.New(_time, phones: [own, shared]);
         await repository.CreateAsync(mother);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var child = TestPatients.New(_time, phones: [own, shared]);
         await repository.CreateAsync(child);
 
         var found = await repository.FindByPhoneAsync(shared);
 
-        Assert.Equal([mother.Id, child.Id], found.Select(p => p.Id).Order());
+        Assert.Equal([mother.Id, child.Id], found.Select(p => p.Id));
         Assert.Equal(own, found.Single(p => p.Id == child.Id).PrimaryPhone);
         Assert.Empty(await repository.FindByPhoneAsync(UniqueData.ChinaMobile()));
     }
