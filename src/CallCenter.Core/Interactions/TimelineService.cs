@@ -15,9 +15,9 @@ public sealed class TimelineService(IInteractionRepository interactions, Patient
             return PatientResult.NotFound<Page<Interaction>>();
         }
 
-        if (page.Validate() is { } error)
+        if (PatientPaging.Check(page) is { } error)
         {
-            return PatientResult.Invalid<Page<Interaction>>(error.Field, error.Reason);
+            return PatientResult.Invalid<Page<Interaction>>([error]);
         }
 
         var result = await interactions.TimelineAsync(patientId, page, cancellationToken);

@@ -16,9 +16,9 @@ public sealed class PatientLookupService(IPatientRepository patients, PhoneNumbe
     {
         ArgumentNullException.ThrowIfNull(actor);
         var errors = new List<FieldError>();
-        if (page.Validate() is { } pageError)
+        if (PatientPaging.Check(page) is { } pageError)
         {
-            errors.Add(new FieldError(pageError.Field, pageError.Reason));
+            errors.Add(pageError);
         }
 
         if (name is { Length: > PatientRules.MaxNameLength })

@@ -70,7 +70,7 @@ public sealed partial class PatientValidator(PhoneNumberNormalizer phoneNumbers,
         }
 
         string? mrn = null;
-        if (input.Mrn is not null)
+        if (!string.IsNullOrWhiteSpace(input.Mrn))
         {
             if (PatientRules.TryMrn(input.Mrn, out var checkedMrn) is { } mrnReason)
             {

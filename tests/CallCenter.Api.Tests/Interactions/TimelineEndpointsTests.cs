@@ -46,7 +46,7 @@ public sealed class TimelineEndpointsTests(ApiFixture fixture) : IClassFixture<A
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
-    public async Task AddNote_WithoutText_Returns400NamingText(string engine)
+    public async Task AddNoteOrTimeline_WithBadInput_Returns400NamingTheField(string engine)
     {
         var hub = await fixture.GetAsync(engine);
         var agent = await hub.SignInAsAsync(Roles.Agent);
@@ -57,6 +57,7 @@ public sealed class TimelineEndpointsTests(ApiFixture fixture) : IClassFixture<A
 
         Assert.Equal(["text"], await PatientApi.ErrorFieldsAsync(blank));
         Assert.Equal(["text"], await PatientApi.ErrorFieldsAsync(tooLong));
+        Assert.Equal(["page"], await PatientApi.ErrorFieldsAsync(await agent.Client.GetAsync($"/api/patients/{patient.Id}/timeline?page={int.MaxValue}&pageSize=200")));
     }
 
     [Theory]

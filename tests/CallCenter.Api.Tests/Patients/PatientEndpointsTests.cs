@@ -166,5 +166,6 @@ public sealed class PatientEndpointsTests(ApiFixture fixture) : IClassFixture<Ap
 
         Assert.Equal(["phone"], await PatientApi.ErrorFieldsAsync(await agent.Client.GetAsync("/api/patients?phone=12")));
         Assert.Equal(["pageSize"], await PatientApi.ErrorFieldsAsync(await agent.Client.GetAsync("/api/patients?pageSize=1000")));
+        Assert.Equal(["page"], await PatientApi.ErrorFieldsAsync(await agent.Client.GetAsync($"/api/patients?page={int.MaxValue}&pageSize=200")));
     }
 }
