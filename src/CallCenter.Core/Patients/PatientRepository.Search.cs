@@ -12,6 +12,7 @@ internal sealed partial class PatientRepository
         """;
 
     // Every criterion is optional ("@X IS NULL OR ..."), so one statement serves every engine and combination.
+    // The last condition is PatientAccess.CanSee in SQL, so a page is never short of hidden rows.
     private const string SearchSql = $"""
         SELECT {SummaryColumns}
         FROM patient p
