@@ -6,6 +6,8 @@ public static class InteractionsServiceCollectionExtensions
 {
     public static IServiceCollection AddInteractions(this IServiceCollection services)
     {
+        services.AddSingleton<IInteractionRepository, InteractionRepository>();
+        services.AddSingleton<TimelineService>();
         return services;
     }
 }

@@ -1,0 +1,43 @@
+using CallCenter.Core.Common;
+using CallCenter.Core.Data;
+using Dapper;
+
+namespace CallCenter.Core.Interactions;
+
+internal sealed class InteractionRepository(IDbConnectionFactory db, ISqlDialect dialect) : IInteractionRepository
+{
+    public const int MaxSummaryLength = 2000;
+
+    private const string InsertSql = """
+        INSERT INTO interaction (id, patient_id, kind, direction, occurred_at, summary, user_id, external_id)
+        VALUES (@Id, @PatientId, @Kind, @Direction, @OccurredAt, @Summary, @UserId, @ExternalId)
+        """;
+
+    public async Task AddAsync(Interaction interaction, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        if (interaction.Summary is { Length: > MaxSummaryLength })
+        {
+            throw new ArgumentException($"Summary must be at most {MaxSummaryLength} characters.", nameof(interaction));
+        }
+
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(InsertSql, interaction, cancellationToken: cancellationToken));
+    }
+
+    private const string TimelineSql = $"""
+        SELECT id, patient_id, kind, direction, occurred_at, summary, user_id, external_id
+        FROM interaction
+        WHERE patient_id = @PatientId
+        ORDER BY occurred_at DESC, id DESC
+        {SqlMarkers.Page}
+        """;
+
+    public async Task<Page<Interaction>> TimelineAsync(Guid patientId, PageRequest page, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<Interaction>(new CommandDefinition(
+            dialect.Render(TimelineSql), new { PatientId = patientId, page.Skip, Take = page.Take + 1 }, cancellationToken: cancellationToken));
+        return Pages.FromOverfetch(rows.AsList(), page);
+    }
+}
