@@ -21,6 +21,8 @@ public readonly record struct PageRequest(int Page = 1, int PageSize = PageReque
     {
         { Page: < 1 } => ("page", "must be 1 or more"),
         { PageSize: < 1 or > MaxPageSize } => ("pageSize", $"must be between 1 and {MaxPageSize}"),
+        // Past this, Skip overflows an int and the database refuses a negative offset.
+        _ when (long)Page * PageSize > int.MaxValue => ("page", "is too large"),
         _ => null,
     };
 }
