@@ -19,7 +19,10 @@ internal static class ApiSetup
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
-            .Enrich.FromLogContext());
+            .Enrich.FromLogContext()
+            // The host's own request lines include the query string, where a searched name or phone number
+            // travels; Serilog's request logging replaces them. Pinned here so no configuration turns them on.
+            .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", Serilog.Events.LogEventLevel.Warning));
 
         builder.Services.AddCallCenterCore();
         builder.Services.AddCallCenterAuth(builder.Configuration, builder.Environment);
