@@ -127,7 +127,11 @@ internal sealed class SlotRepository(IDbConnectionFactory db, ISqlDialect dialec
         await using var connection = await db.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Slot>(new CommandDefinition(
             dialect.Render(ListSql),
-            new { query.DepartmentId, query.DoctorId, query.From, query.To, OnlyFree = query.OnlyFree ? 1 : 0, page.Skip, Take = page.Take + 1 },
+            new DynamicParameters(new { OnlyFree = query.OnlyFree ? 1 : 0, page.Skip, Take = page.Take + 1 })
+                .AddOptional("DepartmentId", query.DepartmentId)
+                .AddOptional("DoctorId", query.DoctorId)
+                .AddOptional("From", query.From)
+                .AddOptional("To", query.To),
             cancellationToken: cancellationToken));
         return Pages.FromOverfetch(rows.AsList(), page);
     }
