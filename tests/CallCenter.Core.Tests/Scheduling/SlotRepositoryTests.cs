@@ -1,4 +1,5 @@
 using CallCenter.Core.Common;
+using CallCenter.Core.Data;
 using CallCenter.Core.Scheduling;
 using CallCenter.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -136,5 +137,30 @@ public sealed class SlotRepositoryTests(DatabaseFixture fixture) : IClassFixture
             Guid.NewGuid(), [new SlotTimes(Monday.AddHours(9), Monday.AddHours(10))], 1);
 
         Assert.Null(created);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Create_OverlappingInParallel_CreatesExactlyOne(string engine)
+    {
+        await using var services = (await fixture.GetAsync(engine)).CreateServices();
+        var slots = services.GetRequiredService<ISlotRepository>();
+        var doctor = await AddDoctorAsync(services);
+
+        // Open connections first, so the creates below start together instead of queueing for new connections.
+        var warm = await Task.WhenAll(Enumerable.Range(0, 25).Select(_ => services.GetRequiredService<IDbConnectionFactory>().OpenAsync()));
+        foreach (var connection in warm)
+        {
+            await connection.DisposeAsync();
+        }
+
+        // Different start minutes that all overlap each other: only the doctor row lock keeps them apart.
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 25).Select(i =>
+            Task.Run(() => slots.CreateAsync(NewSlot(doctor.Id, Monday.AddHours(9).AddMinutes(i), minutes: 30)))));
+        var listed = await slots.ListAsync(new SlotQuery(DoctorId: doctor.Id), new PageRequest(1, 50));
+
+        Assert.Equal(1, outcomes.Count(o => o == SlotCreateOutcome.Created));
+        Assert.Equal(24, outcomes.Count(o => o == SlotCreateOutcome.Overlaps));
+        Assert.Single(listed.Items);
     }
 }
