@@ -107,7 +107,7 @@ internal static class AppointmentEndpoints
             _ => Problems.Conflict(
                 "Status change not allowed",
                 $"The appointment is {result.Appointment!.Status.ToCode()}; it cannot become {target.ToCode()}.",
-                new Dictionary<string, object?> { ["status"] = result.Appointment.Status.ToCode() }),
+                new Dictionary<string, object?> { ["currentStatus"] = result.Appointment.Status.ToCode() }),
         };
     }
 

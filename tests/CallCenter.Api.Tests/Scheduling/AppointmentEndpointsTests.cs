@@ -113,7 +113,9 @@ public sealed class AppointmentEndpointsTests(ApiFixture fixture) : IClassFixtur
         Assert.Equal("cancelled", cancelled.Status);
         Assert.Equal("travelling", cancelled.CancelReason);
         var conflict = await ProblemAsync(completeAfterCancel, HttpStatusCode.Conflict);
-        Assert.Equal("cancelled", conflict.GetProperty("status").GetString());
+        Assert.Equal("cancelled", conflict.GetProperty("currentStatus").GetString());
+        Assert.Equal(409, conflict.GetProperty("status").GetInt32());
+        Assert.Contains("cancelled", conflict.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, noShowUnknown.StatusCode);
         Assert.Equal("cancelled", fetched!.Status);
         Assert.Equal(0, slot!.BookedCount);
