@@ -15,7 +15,7 @@ public sealed record BookingResult(BookingOutcome Outcome, Appointment? Appointm
 /// writes an audit entry with the patient's ID, whatever the outcome.
 /// </summary>
 public sealed class AppointmentService(
-    IAppointmentRepository appointments, ISlotRepository slots, PatientScopeGuard scope, IAuditLog audit, TimeProvider time)
+    IAppointmentRepository appointments, ISlotRepository slots, SchedulingScopeGuard scope, IAuditLog audit, TimeProvider time)
 {
     public async Task<BookingResult> BookAsync(Actor actor, BookingRequest request, CancellationToken cancellationToken = default)
     {

@@ -11,7 +11,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<ISlotRepository, SlotRepository>();
         services.AddSingleton<IAppointmentRepository, AppointmentRepository>();
         services.AddSingleton<IWaitlistRepository, WaitlistRepository>();
-        services.AddSingleton<PatientScopeGuard>();
+        services.AddSingleton<SchedulingScopeGuard>();
         services.AddSingleton<AppointmentService>();
         services.AddSingleton<WaitlistService>();
         return services;

@@ -23,7 +23,7 @@ public sealed record WaitlistAddResult(WaitlistAddOutcome Outcome, WaitlistEntry
 /// change audited; entries of patients the actor may not see are left out of lists.
 /// </summary>
 public sealed class WaitlistService(
-    IWaitlistRepository waitlist, ISlotRepository slots, IPatientScopeReader patients, PatientScopeGuard scope, IAuditLog audit, TimeProvider time)
+    IWaitlistRepository waitlist, ISlotRepository slots, IPatientScopeReader patients, SchedulingScopeGuard scope, IAuditLog audit, TimeProvider time)
 {
     public async Task<WaitlistAddResult> AddAsync(Actor actor, Guid slotId, Guid patientId, string? note, CancellationToken cancellationToken = default)
     {

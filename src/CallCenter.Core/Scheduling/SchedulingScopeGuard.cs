@@ -7,8 +7,9 @@ namespace CallCenter.Core.Scheduling;
 /// <summary>
 /// Applies <see cref="PatientAccess"/> for scheduling and audits a refusal: a patient who does not exist and
 /// one the actor may not see look the same to the caller (not found) but differ in the audit trail.
+/// The patients feature has the same rule in Patients.PatientScopeGuard; once both are merged this can delegate to it.
 /// </summary>
-public sealed class PatientScopeGuard(IPatientScopeReader patients, IAuditLog audit)
+public sealed class SchedulingScopeGuard(IPatientScopeReader patients, IAuditLog audit)
 {
     /// <summary>True when the patient exists and the actor may see it; otherwise audits the refusal.</summary>
     public async Task<bool> CheckAsync(Actor actor, Guid patientId, string operation, string? detail, CancellationToken cancellationToken = default)
