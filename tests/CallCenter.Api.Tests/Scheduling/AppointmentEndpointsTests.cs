@@ -127,6 +127,23 @@ public sealed class AppointmentEndpointsTests(ApiFixture fixture) : IClassFixtur
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Cancel_WithoutBody_CancelsAndFreesThePlace(string engine)
+    {
+        var hub = await fixture.GetAsync(engine);
+        var supervisor = await hub.SignInAsAsync(Roles.Supervisor);
+        var agent = await hub.SignInAsAsync(Roles.Agent);
+        var slotId = await AddSlotAsync(supervisor.Client, capacity: 1);
+        var booked = await ReadAsync<AppointmentDto>(await agent.Client.PostAsJsonAsync("/api/appointments", new { patientId = await AddPatientAsync(hub), slotId, channel = "kiosk" }));
+
+        var cancelled = await ReadAsync<AppointmentDto>(await agent.Client.PostAsync($"/api/appointments/{booked.Id}/cancel", null));
+        var next = await agent.Client.PostAsJsonAsync("/api/appointments", new { patientId = await AddPatientAsync(hub), slotId, channel = "phone" });
+
+        Assert.Equal("cancelled", cancelled.Status);
+        Assert.Equal(HttpStatusCode.Created, next.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
     public async Task PatientAppointments_UpcomingAndPast_AreSplitByHubClock(string engine)
     {
         var hub = await fixture.GetAsync(engine);
