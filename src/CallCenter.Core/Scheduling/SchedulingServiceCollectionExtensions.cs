@@ -6,6 +6,14 @@ public static class SchedulingServiceCollectionExtensions
 {
     public static IServiceCollection AddScheduling(this IServiceCollection services)
     {
+        services.AddSingleton<IDepartmentRepository, DepartmentRepository>();
+        services.AddSingleton<IDoctorRepository, DoctorRepository>();
+        services.AddSingleton<ISlotRepository, SlotRepository>();
+        services.AddSingleton<IAppointmentRepository, AppointmentRepository>();
+        services.AddSingleton<IWaitlistRepository, WaitlistRepository>();
+        services.AddSingleton<SchedulingScopeGuard>();
+        services.AddSingleton<AppointmentService>();
+        services.AddSingleton<WaitlistService>();
         return services;
     }
 }

@@ -1,0 +1,40 @@
+namespace CallCenter.Core.Scheduling;
+
+/// <summary>A patient's booking of one place in a slot.</summary>
+public sealed record Appointment
+{
+    public required Guid Id { get; init; }
+    public required Guid PatientId { get; init; }
+    public required Guid SlotId { get; init; }
+    public required AppointmentStatus Status { get; init; }
+    public required AppointmentChannel Channel { get; init; }
+    public string? Reason { get; init; }
+    public DateTime BookedAt { get; init; }
+    public DateTime UpdatedAt { get; init; }
+    public string? CancelReason { get; init; }
+
+    /// <summary>The slot's times and doctor, read with the appointment.</summary>
+    public DateTime StartsAt { get; init; }
+    public DateTime EndsAt { get; init; }
+    public Guid DoctorId { get; init; }
+}
+
+/// <summary>Where an appointment stands. Cancelled, completed and no-show are final.</summary>
+public enum AppointmentStatus
+{
+    Booked,
+    Confirmed,
+    Cancelled,
+    NoShow,
+    Completed,
+}
+
+/// <summary>How the booking came in; all channels book from the same slot pool.</summary>
+public enum AppointmentChannel
+{
+    Phone,
+    Web,
+    WalkIn,
+    Kiosk,
+    Agent,
+}

@@ -1,0 +1,23 @@
+using CallCenter.Core.Common;
+
+namespace CallCenter.Core.Scheduling;
+
+public interface IDepartmentRepository
+{
+    /// <summary>Inserts the department; false when its code is taken.</summary>
+    Task<bool> TryCreateAsync(Department department, CancellationToken cancellationToken = default);
+
+    Task<Department?> FindAsync(Guid id, CancellationToken cancellationToken = default);
+
+    Task<Page<Department>> ListAsync(PageRequest page, CancellationToken cancellationToken = default);
+}
+
+public interface IDoctorRepository
+{
+    Task CreateAsync(Doctor doctor, CancellationToken cancellationToken = default);
+
+    Task<Doctor?> FindAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>Doctors by name, optionally in one department.</summary>
+    Task<Page<Doctor>> ListAsync(Guid? departmentId, PageRequest page, CancellationToken cancellationToken = default);
+}
