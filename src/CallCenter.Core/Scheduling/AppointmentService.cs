@@ -1,6 +1,7 @@
 using CallCenter.Core.Accounts;
 using CallCenter.Core.Audit;
 using CallCenter.Core.Common;
+using CallCenter.Core.Patients;
 
 namespace CallCenter.Core.Scheduling;
 
@@ -15,12 +16,12 @@ public sealed record BookingResult(BookingOutcome Outcome, Appointment? Appointm
 /// writes an audit entry with the patient's ID, whatever the outcome.
 /// </summary>
 public sealed class AppointmentService(
-    IAppointmentRepository appointments, ISlotRepository slots, SchedulingScopeGuard scope, IAuditLog audit, TimeProvider time)
+    IAppointmentRepository appointments, ISlotRepository slots, PatientScopeGuard scope, IAuditLog audit, TimeProvider time)
 {
     public async Task<BookingResult> BookAsync(Actor actor, BookingRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        if (!await scope.CheckAsync(actor, request.PatientId, "appointment.book", $"slot {request.SlotId}", cancellationToken))
+        if (!await scope.AllowAsync(actor, request.PatientId, "appointment.book", $"slot {request.SlotId}", cancellationToken))
         {
             return new BookingResult(BookingOutcome.PatientNotFound);
         }
@@ -94,7 +95,7 @@ public sealed class AppointmentService(
     public async Task<Page<Appointment>?> ListForPatientAsync(
         Actor actor, Guid patientId, bool upcoming, PageRequest page, CancellationToken cancellationToken = default)
     {
-        if (!await scope.CheckAsync(actor, patientId, "appointment.list", null, cancellationToken))
+        if (!await scope.AllowAsync(actor, patientId, "appointment.list", null, cancellationToken))
         {
             return null;
         }
@@ -114,7 +115,7 @@ public sealed class AppointmentService(
             return null;
         }
 
-        return await scope.CheckAsync(actor, appointment.PatientId, operation, $"appointment {id}", cancellationToken) ? appointment : null;
+        return await scope.AllowAsync(actor, appointment.PatientId, operation, $"appointment {id}", cancellationToken) ? appointment : null;
     }
 
     private async Task<Appointment> AuditedAsync(Actor actor, string operation, Appointment appointment, CancellationToken cancellationToken)

@@ -38,7 +38,7 @@ internal sealed class DoctorRepository(IDbConnectionFactory db, ISqlDialect dial
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<Doctor>(new CommandDefinition(
-            dialect.Render(ListSql), new DynamicParameters(new { page.Skip, Take = page.Take + 1 }).AddOptional("DepartmentId", departmentId), cancellationToken: cancellationToken));
+            dialect.Render(ListSql), new DynamicParameters(new { page.Skip, Take = page.Take + 1 }).AddFilter("DepartmentId", departmentId), cancellationToken: cancellationToken));
         return Pages.FromOverfetch(rows.AsList(), page);
     }
 }

@@ -11,7 +11,6 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<ISlotRepository, SlotRepository>();
         services.AddSingleton<IAppointmentRepository, AppointmentRepository>();
         services.AddSingleton<IWaitlistRepository, WaitlistRepository>();
-        services.AddSingleton<SchedulingScopeGuard>();
         services.AddSingleton<AppointmentService>();
         services.AddSingleton<WaitlistService>();
         return services;

@@ -128,10 +128,10 @@ internal sealed class SlotRepository(IDbConnectionFactory db, ISqlDialect dialec
         var rows = await connection.QueryAsync<Slot>(new CommandDefinition(
             dialect.Render(ListSql),
             new DynamicParameters(new { OnlyFree = query.OnlyFree ? 1 : 0, page.Skip, Take = page.Take + 1 })
-                .AddOptional("DepartmentId", query.DepartmentId)
-                .AddOptional("DoctorId", query.DoctorId)
-                .AddOptional("From", query.From)
-                .AddOptional("To", query.To),
+                .AddFilter("DepartmentId", query.DepartmentId)
+                .AddFilter("DoctorId", query.DoctorId)
+                .AddFilter("From", query.From)
+                .AddFilter("To", query.To),
             cancellationToken: cancellationToken));
         return Pages.FromOverfetch(rows.AsList(), page);
     }

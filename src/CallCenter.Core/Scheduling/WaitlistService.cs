@@ -23,11 +23,11 @@ public sealed record WaitlistAddResult(WaitlistAddOutcome Outcome, WaitlistEntry
 /// change audited; entries of patients the actor may not see are left out of lists.
 /// </summary>
 public sealed class WaitlistService(
-    IWaitlistRepository waitlist, ISlotRepository slots, IPatientScopeReader patients, SchedulingScopeGuard scope, IAuditLog audit, TimeProvider time)
+    IWaitlistRepository waitlist, ISlotRepository slots, IPatientScopeReader patients, PatientScopeGuard scope, IAuditLog audit, TimeProvider time)
 {
     public async Task<WaitlistAddResult> AddAsync(Actor actor, Guid slotId, Guid patientId, string? note, CancellationToken cancellationToken = default)
     {
-        if (!await scope.CheckAsync(actor, patientId, "waitlist.add", $"slot {slotId}", cancellationToken))
+        if (!await scope.AllowAsync(actor, patientId, "waitlist.add", $"slot {slotId}", cancellationToken))
         {
             return new WaitlistAddResult(WaitlistAddOutcome.PatientNotFound);
         }
@@ -98,7 +98,7 @@ public sealed class WaitlistService(
             return false;
         }
 
-        if (!await scope.CheckAsync(actor, entry.PatientId, "waitlist.remove", $"waitlist {entryId}", cancellationToken))
+        if (!await scope.AllowAsync(actor, entry.PatientId, "waitlist.remove", $"waitlist {entryId}", cancellationToken))
         {
             return false;
         }
