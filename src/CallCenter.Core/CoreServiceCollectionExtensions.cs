@@ -5,6 +5,7 @@ using CallCenter.Core.Data;
 using CallCenter.Core.Interactions;
 using CallCenter.Core.Patients;
 using CallCenter.Core.Scheduling;
+using CallCenter.Core.Seeding;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -24,6 +25,8 @@ public static class CoreServiceCollectionExtensions
         services.AddPatients();
         services.AddScheduling();
         services.AddInteractions();
+        services.AddOptions<DemoSeedOptions>().BindConfiguration(DemoSeedOptions.SectionName);
+        services.AddSingleton<DemoSeeder>();
         return services;
     }
 }

@@ -1,12 +1,20 @@
+using CallCenter.Core.Seeding;
+using Microsoft.Extensions.Options;
+
 namespace CallCenter.Api.Infrastructure;
 
-/// <summary>Optional work selected by command-line switches or settings (the demo seeder, later flow checks).</summary>
+/// <summary>Optional work selected by command-line switches or settings.</summary>
 internal static class StartupTasks
 {
-    public static Task RunStartupTasksAsync(this WebApplication app, string[] args)
+    public const string SeedDemoSwitch = "--seed-demo";
+
+    public static async Task RunStartupTasksAsync(this WebApplication app, string[] args)
     {
-        ArgumentNullException.ThrowIfNull(app);
         ArgumentNullException.ThrowIfNull(args);
-        return Task.CompletedTask;
+        if (args.Contains(SeedDemoSwitch, StringComparer.Ordinal) || app.Services.GetRequiredService<IOptions<DemoSeedOptions>>().Value.Demo)
+        {
+            var password = app.Configuration[DemoSeedOptions.PasswordVariable];
+            await app.Services.GetRequiredService<DemoSeeder>().SeedAsync(password, Console.Out);
+        }
     }
 }
