@@ -25,7 +25,7 @@ internal static class ApiSetup
             .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", Serilog.Events.LogEventLevel.Warning));
 
         builder.Services.AddCallCenterCore();
-        builder.Services.AddCallCenterAuth(builder.Configuration, builder.Environment);
+        builder.Services.AddCallCenterAuth();
         builder.Services.AddCallCenterProblemDetails();
         builder.Services.AddCallCenterHealthChecks();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());

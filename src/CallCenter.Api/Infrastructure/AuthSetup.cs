@@ -2,6 +2,9 @@ using CallCenter.Core.Accounts;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
 using System.Threading.RateLimiting;
 
 namespace CallCenter.Api.Infrastructure;
@@ -14,27 +17,27 @@ internal static class AuthSetup
     /// <summary>Rate limit on the sign-in endpoints, per client address (slows password guessing).</summary>
     public const string SignInRateLimit = "sign-in";
 
-    public static IServiceCollection AddCallCenterAuth(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    public static IServiceCollection AddCallCenterAuth(this IServiceCollection services)
     {
-        var options = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
-        var keysPath = Path.GetFullPath(options.DataProtectionKeysPath, environment.ContentRootPath);
-        services.AddDataProtection()
-            .SetApplicationName("CallCenter")
-            .PersistKeysToFileSystem(new DirectoryInfo(keysPath));
+        // Everything below reads AuthOptions through the options system, not eagerly from configuration here,
+        // so settings added after this point (other sources, test hosts) still apply.
+        services.AddDataProtection().SetApplicationName("CallCenter");
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IOptions<AuthOptions>, IHostEnvironment, ILoggerFactory>((keys, auth, environment, loggers) =>
+                keys.XmlRepository = new FileSystemXmlRepository(
+                    new DirectoryInfo(Path.GetFullPath(auth.Value.DataProtectionKeysPath, environment.ContentRootPath)), loggers));
 
-        var lifetime = TimeSpan.FromMinutes(options.TokenLifetimeMinutes);
         services.AddAuthentication(BearerOrCookie)
             .AddPolicyScheme(BearerOrCookie, "Bearer token or cookie", scheme =>
                 scheme.ForwardDefaultSelector = context =>
                     context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                         ? BearerTokenDefaults.AuthenticationScheme
                         : CookieAuthenticationDefaults.AuthenticationScheme)
-            .AddBearerToken(bearer => bearer.BearerTokenExpiration = lifetime)
+            .AddBearerToken()
             .AddCookie(cookie =>
             {
-                cookie.ExpireTimeSpan = lifetime;
                 cookie.SlidingExpiration = true;
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Strict;
@@ -52,6 +55,10 @@ internal static class AuthSetup
                     return Task.CompletedTask;
                 };
             });
+        services.AddOptions<BearerTokenOptions>(BearerTokenDefaults.AuthenticationScheme)
+            .Configure<IOptions<AuthOptions>>((bearer, auth) => bearer.BearerTokenExpiration = TimeSpan.FromMinutes(auth.Value.TokenLifetimeMinutes));
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<IOptions<AuthOptions>>((cookie, auth) => cookie.ExpireTimeSpan = TimeSpan.FromMinutes(auth.Value.TokenLifetimeMinutes));
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Agent, policy => policy.RequireRole(Policies.RolesFor[Policies.Agent]))
@@ -65,7 +72,11 @@ internal static class AuthSetup
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             limiter.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInPermitsPerMinute, Window = TimeSpan.FromMinutes(1) }));
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<AuthOptions>>().Value.SignInPermitsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                }));
         });
 
         return services;

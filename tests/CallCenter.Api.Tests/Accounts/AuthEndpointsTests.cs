@@ -33,5 +33,41 @@ public sealed class AuthEndpointsTests(ApiFixture fixture) : IClassFixture<ApiFi
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Login_WithCookie_SignsInUntilLogout(string engine)
+    {
+        var hub = await fixture.GetAsync(engine);
+        var client = hub.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true });
+
+        var login = await client.PostAsJsonAsync("/api/auth/login", new { userName = "admin", password = ApiFactory.AdminPassword });
+        var me = await client.GetAsync("/api/auth/me");
+        var logout = await client.PostAsync("/api/auth/logout", content: null);
+        var afterLogout = await client.GetAsync("/api/auth/me");
+
+        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        Assert.Contains("callcenter.auth", string.Join(";", login.Headers.GetValues("Set-Cookie")), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, logout.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, afterLogout.StatusCode);
+    }
+
+    [Fact]
+    public async Task Token_BeyondSignInRateLimit_Returns429()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestEngines.Sqlite);
+        await using var hub = new ApiFactory(database, new Dictionary<string, string?> { ["Auth:SignInPermitsPerMinute"] = "3" });
+        var client = hub.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            var response = await client.PostAsJsonAsync("/api/auth/token", new { userName = "admin", password = "wrong-password" });
+            statuses.Add(response.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
+    }
+
     private sealed record MeResponse(Guid Id, string UserName, string Role);
 }
