@@ -1,10 +1,10 @@
-using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Twilio.Protocol.Signatures;
 
 namespace Twilio.Protocol.Rest;
 
@@ -113,7 +113,8 @@ public sealed partial class TwilioRestClient(
             throw new ArgumentException($"{field} must be an absolute http(s) URL, or relative with Twilio:PublicBaseUrl set.", field);
         }
 
-        return new Uri(new Uri(_options.PublicBaseUrl.TrimEnd('/') + "/"), url.TrimStart('/')).ToString();
+        // Joined as text, not through Uri, so the URL Twilio calls back is exactly the one its signature check rebuilds.
+        return WebhookUrl.Combine(_options.PublicBaseUrl, url);
     }
 
     private static JsonElement ParseJson(string body)

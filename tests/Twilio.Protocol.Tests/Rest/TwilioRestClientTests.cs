@@ -66,6 +66,17 @@ public sealed class TwilioRestClientTests : IDisposable
     }
 
     [Fact]
+    public async Task UpdateCallAsync_RelativeUrlWithEscapes_ResolvedAgainstPublicBaseUnchanged()
+    {
+        _twilio.RespondCall();
+
+        await _twilio.Client(o => o.PublicBaseUrl = "https://example.com/hub/").UpdateCallAsync(
+            "CA1", UpdateCallRequest.RedirectTo("/twilio/voice?name=%E5%BC%A0&x=a%20b"));
+
+        Assert.Equal([new("Url", "https://example.com/hub/twilio/voice?name=%E5%BC%A0&x=a%20b")], _twilio.Requests[0].Form);
+    }
+
+    [Fact]
     public async Task UpdateCallAsync_Hangup_PostsStatusCompletedToCall()
     {
         _twilio.RespondCall();
