@@ -19,6 +19,9 @@ else
   echo "         every SQL Server script and statement is still parsed with ScriptDom."
 fi
 
+echo "test.sh: installing the Twilio reference tools (tools/twilio-reference)"
+(cd tools/twilio-reference && npm ci --no-audit --no-fund)
+
 dotnet build CallCenter.sln -c Release -nologo -v quiet
 
 status=0

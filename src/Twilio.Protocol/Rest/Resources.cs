@@ -1,0 +1,47 @@
+using System.Globalization;
+using System.Text.Json;
+using Twilio.Protocol.Webhooks;
+
+namespace Twilio.Protocol.Rest;
+
+/// <summary>A call as the REST API returns it (the fields the hub uses).</summary>
+public sealed record CallResource(string Sid, string AccountSid, CallStatus? Status, string? To, string? From, string? ParentCallSid)
+{
+    internal static CallResource Read(JsonElement json) => new(
+        Json.String(json, "sid") ?? string.Empty,
+        Json.String(json, "account_sid") ?? string.Empty,
+        CallStatuses.Names.TryParse(Json.String(json, "status"), out var status) ? status : null,
+        Json.String(json, "to"),
+        Json.String(json, "from"),
+        Json.String(json, "parent_call_sid"));
+}
+
+/// <summary>A message as the REST API returns it (the fields the hub uses).</summary>
+public sealed record MessageResource(string Sid, string AccountSid, MessageStatus? Status, string? To, string? From, int? NumSegments, int? ErrorCode)
+{
+    internal static MessageResource Read(JsonElement json) => new(
+        Json.String(json, "sid") ?? string.Empty,
+        Json.String(json, "account_sid") ?? string.Empty,
+        WebhookNames.MessageStatus.TryParse(Json.String(json, "status"), out var status) ? status : null,
+        Json.String(json, "to"),
+        Json.String(json, "from"),
+        Json.Int(json, "num_segments"),
+        Json.Int(json, "error_code"));
+}
+
+/// <summary>Tolerant reads: Twilio sends some numbers as strings ("num_segments": "1") and many fields as null.</summary>
+internal static class Json
+{
+    public static string? String(JsonElement json, string name) =>
+        json.ValueKind == JsonValueKind.Object && json.TryGetProperty(name, out var value)
+            ? value.ValueKind switch
+            {
+                JsonValueKind.String => value.GetString(),
+                JsonValueKind.Number => value.GetRawText(),
+                _ => null,
+            }
+            : null;
+
+    public static int? Int(JsonElement json, string name) =>
+        int.TryParse(String(json, name), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number : null;
+}

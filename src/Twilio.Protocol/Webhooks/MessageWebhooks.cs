@@ -1,0 +1,130 @@
+using System.Globalization;
+
+namespace Twilio.Protocol.Webhooks;
+
+/// <summary>A media attachment of an incoming MMS.</summary>
+public sealed record MessageMedia(string Url, string? ContentType);
+
+/// <summary>An incoming SMS or MMS.</summary>
+public sealed record IncomingMessage
+{
+    /// <summary>Twilio attaches at most 10 media to a message.</summary>
+    public const int MaxMedia = 10;
+
+    public required string MessageSid { get; init; }
+
+    public required string AccountSid { get; init; }
+
+    public string? MessagingServiceSid { get; init; }
+
+    public required string From { get; init; }
+
+    public required string To { get; init; }
+
+    public string Body { get; init; } = string.Empty;
+
+    public int NumMedia { get; init; }
+
+    public int? NumSegments { get; init; }
+
+    public IReadOnlyList<MessageMedia> Media { get; init; } = [];
+
+    public static WebhookParseResult<IncomingMessage> Parse(TwilioForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var read = new FormReader(form);
+        var messageSid = read.Required("MessageSid");
+        var accountSid = read.Required("AccountSid");
+        var from = read.Required("From");
+        var to = read.Required("To");
+        var numMedia = read.Int("NumMedia", max: MaxMedia) ?? 0;
+        var numSegments = read.Int("NumSegments");
+        var media = new List<MessageMedia>(numMedia);
+        for (var i = 0; i < numMedia; i++)
+        {
+            var url = read.Required("MediaUrl" + i.ToString(CultureInfo.InvariantCulture));
+            media.Add(new MessageMedia(url, read.Optional("MediaContentType" + i.ToString(CultureInfo.InvariantCulture))));
+        }
+
+        return WebhookParseResult<IncomingMessage>.From(read, () => new IncomingMessage
+        {
+            MessageSid = messageSid,
+            AccountSid = accountSid,
+            MessagingServiceSid = read.Optional("MessagingServiceSid"),
+            From = from,
+            To = to,
+            Body = read.Optional("Body") ?? string.Empty,
+            NumMedia = numMedia,
+            NumSegments = numSegments,
+            Media = media,
+        });
+    }
+
+    public IReadOnlyList<KeyValuePair<string, string>> ToForm()
+    {
+        var writer = new FormWriter()
+            .Add("MessageSid", MessageSid)
+            .Add("AccountSid", AccountSid)
+            .Add("MessagingServiceSid", MessagingServiceSid)
+            .Add("From", From)
+            .Add("To", To)
+            .Add("Body", Body)
+            .Add("NumMedia", Media.Count)
+            .Add("NumSegments", NumSegments);
+        for (var i = 0; i < Media.Count; i++)
+        {
+            writer.Add("MediaUrl" + i.ToString(CultureInfo.InvariantCulture), Media[i].Url)
+                .Add("MediaContentType" + i.ToString(CultureInfo.InvariantCulture), Media[i].ContentType);
+        }
+
+        return writer.Fields;
+    }
+}
+
+/// <summary>A message status callback; <see cref="ErrorCode"/> explains undelivered and failed.</summary>
+public sealed record MessageStatusCallback
+{
+    public required string MessageSid { get; init; }
+
+    public required string AccountSid { get; init; }
+
+    public required MessageStatus MessageStatus { get; init; }
+
+    public int? ErrorCode { get; init; }
+
+    public string? From { get; init; }
+
+    public string? To { get; init; }
+
+    public string? MessagingServiceSid { get; init; }
+
+    public static WebhookParseResult<MessageStatusCallback> Parse(TwilioForm form)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var read = new FormReader(form);
+        var messageSid = read.Required("MessageSid");
+        var accountSid = read.Required("AccountSid");
+        var status = read.RequiredEnum("MessageStatus", WebhookNames.MessageStatus);
+        var errorCode = read.Int("ErrorCode");
+        return WebhookParseResult<MessageStatusCallback>.From(read, () => new MessageStatusCallback
+        {
+            MessageSid = messageSid,
+            AccountSid = accountSid,
+            MessageStatus = status,
+            ErrorCode = errorCode,
+            From = read.Optional("From"),
+            To = read.Optional("To"),
+            MessagingServiceSid = read.Optional("MessagingServiceSid"),
+        });
+    }
+
+    public IReadOnlyList<KeyValuePair<string, string>> ToForm() => new FormWriter()
+        .Add("MessageSid", MessageSid)
+        .Add("AccountSid", AccountSid)
+        .Add("MessageStatus", MessageStatus, WebhookNames.MessageStatus)
+        .Add("ErrorCode", ErrorCode)
+        .Add("From", From)
+        .Add("To", To)
+        .Add("MessagingServiceSid", MessagingServiceSid)
+        .Fields;
+}

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Twilio.Protocol.Tests.Reference;
+
+/// <summary>
+/// Runs the scripts in tools/twilio-reference (Twilio's own npm packages) with node. A missing install fails the
+/// test with what to do, never skips it: these checks are the proof that the library speaks Twilio's protocol.
+/// </summary>
+internal static class ReferenceTools
+{
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static string ToolsDirectory => Path.Combine(RepositoryRoot, "tools", "twilio-reference");
+
+    public static string PrismSpecPath =>
+        Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "twilio", "twilio_api_v2010.prism.json"));
+
+    public static string RequireInstalled(string relativePath)
+    {
+        var path = Path.Combine(ToolsDirectory, relativePath);
+        if (!File.Exists(path) && !Directory.Exists(path))
+        {
+            throw new InvalidOperationException(
+                $"{path} is missing: the Twilio reference tools are not installed. run ./test.sh " +
+                "(or: cd tools/twilio-reference && npm ci) first.");
+        }
+
+        return path;
+    }
+
+    /// <summary>Runs <c>node script</c> in the tools folder with <paramref name="input"/> on stdin; returns stdout.</summary>
+    public static async Task<string> RunNodeAsync(string script, string input)
+    {
+        RequireInstalled(Path.Combine("node_modules", "twilio", "package.json"));
+        var start = new ProcessStartInfo(FindNode(), script)
+        {
+            WorkingDirectory = ToolsDirectory,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            StandardInputEncoding = new UTF8Encoding(false),
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.StandardInput.WriteAsync(input);
+        process.StandardInput.Close();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"node {script} exited with {process.ExitCode}: {await error}");
+        }
+
+        return await output;
+    }
+
+    public static string FindNode()
+    {
+        var configured = Environment.GetEnvironmentVariable("NODE");
+        if (!string.IsNullOrEmpty(configured) && File.Exists(configured))
+        {
+            return configured;
+        }
+
+        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
+        foreach (var directory in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+        {
+            foreach (var name in OperatingSystem.IsWindows() ? new[] { "node.exe" } : ["node"])
+            {
+                var candidate = Path.Combine(directory, name);
+                if (File.Exists(candidate))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        throw new InvalidOperationException("node is not on PATH (set NODE to its path); the Twilio reference checks need Node 20.");
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "CallCenter.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("CallCenter.sln not found above " + AppContext.BaseDirectory);
+    }
+}
