@@ -6,6 +6,7 @@ using CallCenter.Api.Infrastructure;
 using CallCenter.Api.Interactions;
 using CallCenter.Api.Patients;
 using CallCenter.Api.Scheduling;
+using CallCenter.Api.Telephony;
 using CallCenter.Core;
 using Serilog;
 
@@ -34,6 +35,7 @@ internal static class ApiSetup
         builder.Services.AddPatientApi();
         builder.Services.AddSchedulingApi();
         builder.Services.AddInteractionApi();
+        builder.Services.AddCarrier();
     }
 
     public static void UseCallCenterApi(this WebApplication app)

@@ -1,0 +1,66 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using Twilio.Protocol;
+using Twilio.Protocol.Rest;
+
+namespace CallCenter.Api.Telephony;
+
+/// <summary>
+/// Whether the hub talks to Twilio or to its built-in carrier simulator. Decided once at start-up from
+/// configuration. In simulator mode the Twilio settings are filled in so that the simulator and the hub share
+/// them: the simulator serves Twilio's REST API under <c>{PublicBaseUrl}/simulator</c> and signs its webhooks
+/// with the same token the hub checks, so nothing else in the hub knows which carrier it has.
+/// </summary>
+internal sealed record CarrierMode(bool IsSimulator)
+{
+    public const string SimulatorPathPrefix = "/simulator";
+
+    public static CarrierMode Decide(IConfiguration configuration)
+    {
+        var mode = configuration[$"{TelephonyOptions.SectionName}:Mode"] ?? "auto";
+        return mode.ToLowerInvariant() switch
+        {
+            "simulator" => new CarrierMode(true),
+            "twilio" => new CarrierMode(false),
+            "auto" => new CarrierMode(
+                string.IsNullOrWhiteSpace(configuration[$"{TwilioOptions.SectionName}:AccountSid"])
+                || string.IsNullOrWhiteSpace(configuration[$"{TwilioOptions.SectionName}:AuthToken"])),
+            _ => throw new InvalidOperationException($"{TelephonyOptions.SectionName}:Mode must be auto, twilio or simulator, not '{mode}'."),
+        };
+    }
+}
+
+internal static class CarrierSetup
+{
+    /// <summary>The Twilio protocol, pointed at Twilio or at the simulator (see <see cref="CarrierMode"/>).</summary>
+    public static IServiceCollection AddCarrier(this IServiceCollection services)
+    {
+        // Decided from the final configuration (read lazily, so every source, test hosts included, counts).
+        services.AddSingleton(sp => CarrierMode.Decide(sp.GetRequiredService<IConfiguration>()));
+        services.AddOptions<TelephonyOptions>().BindConfiguration(TelephonyOptions.SectionName);
+        services.AddTwilioProtocol();
+
+        // Made once per process: a random simulator token is stable for the life of the hub.
+        var generatedToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
+        services.AddOptions<TwilioOptions>().PostConfigure<IOptions<TelephonyOptions>, IConfiguration, CarrierMode>((twilio, telephony, config, mode) =>
+        {
+            twilio.PublicBaseUrl ??= DefaultPublicBaseUrl(config);
+            if (mode.IsSimulator)
+            {
+                twilio.AccountSid = telephony.Value.SimulatorAccountSid;
+                twilio.AuthToken = telephony.Value.SimulatorAuthToken is { Length: > 0 } token ? token : generatedToken;
+                twilio.ApiKeySid = null;
+                twilio.ApiKeySecret = null;
+                twilio.ApiBaseUrl = twilio.PublicBaseUrl.TrimEnd('/') + CarrierMode.SimulatorPathPrefix;
+            }
+        });
+        return services;
+    }
+
+    // Without a configured public URL the hub is its own public address: the first URL it listens on.
+    private static string DefaultPublicBaseUrl(IConfiguration configuration) =>
+        (configuration["Urls"] ?? configuration["ASPNETCORE_URLS"] ?? "http://localhost:5080")
+            .Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0]
+            .Replace("://*", "://localhost", StringComparison.Ordinal)
+            .Replace("://+", "://localhost", StringComparison.Ordinal);
+}

@@ -1,0 +1,19 @@
+namespace CallCenter.Api.Telephony;
+
+/// <summary>Which carrier the hub talks to (section <c>Telephony</c>).</summary>
+internal sealed class TelephonyOptions
+{
+    public const string SectionName = "Telephony";
+
+    /// <summary>
+    /// <c>auto</c> (default): Twilio when <c>Twilio:AccountSid</c> and <c>Twilio:AuthToken</c> are set, else the
+    /// built-in carrier simulator. <c>twilio</c> or <c>simulator</c> force one.
+    /// </summary>
+    public string Mode { get; set; } = "auto";
+
+    /// <summary>The account SID the simulator plays (any AC + 32 hex digits).</summary>
+    public string SimulatorAccountSid { get; set; } = "AC5eed000000000000000000000000cafe";
+
+    /// <summary>The simulator's auth token; when empty a random one is made at each start.</summary>
+    public string? SimulatorAuthToken { get; set; }
+}
