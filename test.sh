@@ -1,16 +1,19 @@
 #!/usr/bin/env bash
-# Runs every test project against real services. Provisions what the tests need (PostgreSQL now), fails when
-# a required service cannot be started, and ends with one line: "tests: N passed, N failed".
+# Runs every test project against real services. Provisions what the tests need (PostgreSQL, Chromium, the
+# Twilio reference tools), fails when a required service cannot be started, and ends with one line:
+# "tests: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
 . scripts/postgres.sh
+. scripts/chromium.sh
 
 results="$root/artifacts/test-results"
 rm -rf "$results"; mkdir -p "$results"
 trap pg_stop EXIT
 
 pg_start
+chromium_install
 
 if [ -n "${CALLCENTER_TEST_SQLSERVER:-}" ]; then
   echo "test.sh: SQL Server live tests enabled (CALLCENTER_TEST_SQLSERVER is set)"
