@@ -6,7 +6,8 @@ namespace CallCenter.Api.Telephony;
 
 /// <summary>
 /// What the caller hears: the TwiML answer to an incoming call, after the hub has recorded it. The IVR replaces
-/// the default greeting by registering its own implementation. Twilio waits on this answer with the caller in
+/// the default greeting with <c>services.Replace(ServiceDescriptor.Singleton&lt;IIncomingCallHandler, ...&gt;())</c>
+/// (the default is added with TryAdd). Twilio waits on this answer with the caller in
 /// silence, so it must be quick.
 /// </summary>
 internal interface IIncomingCallHandler
