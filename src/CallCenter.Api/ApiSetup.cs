@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
 using CallCenter.Api.Accounts;
 using CallCenter.Api.Audit;
+using CallCenter.Api.Calls;
 using CallCenter.Api.Health;
 using CallCenter.Api.Infrastructure;
 using CallCenter.Api.Interactions;
+using CallCenter.Api.Messaging;
 using CallCenter.Api.Patients;
 using CallCenter.Api.Scheduling;
 using CallCenter.Api.Telephony;
@@ -36,6 +38,7 @@ internal static class ApiSetup
         builder.Services.AddSchedulingApi();
         builder.Services.AddInteractionApi();
         builder.Services.AddCarrier();
+        builder.Services.AddTelephonyApi();
     }
 
     public static void UseCallCenterApi(this WebApplication app)
@@ -60,5 +63,8 @@ internal static class ApiSetup
         app.MapPatientEndpoints();
         app.MapSchedulingEndpoints();
         app.MapInteractionEndpoints();
+        app.MapCallEndpoints();
+        app.MapMessageEndpoints();
+        app.MapTwilioWebhookEndpoints();
     }
 }

@@ -1,8 +1,10 @@
 using CallCenter.Core.Accounts;
 using CallCenter.Core.Audit;
+using CallCenter.Core.Calls;
 using CallCenter.Core.Common;
 using CallCenter.Core.Data;
 using CallCenter.Core.Interactions;
+using CallCenter.Core.Messaging;
 using CallCenter.Core.Patients;
 using CallCenter.Core.Scheduling;
 using CallCenter.Core.Seeding;
@@ -13,7 +15,7 @@ namespace CallCenter.Core;
 
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>The hub's domain and data access: engine, accounts, audit, patients, scheduling, interactions.</summary>
+    /// <summary>The hub's domain and data access: engine, accounts, audit, patients, scheduling, interactions, calls, messaging.</summary>
     public static IServiceCollection AddCallCenterCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -25,6 +27,8 @@ public static class CoreServiceCollectionExtensions
         services.AddPatients();
         services.AddScheduling();
         services.AddInteractions();
+        services.AddCalls();
+        services.AddMessaging();
         services.AddOptions<DemoSeedOptions>().BindConfiguration(DemoSeedOptions.SectionName);
         services.AddSingleton<DemoSeeder>();
         return services;

@@ -16,4 +16,11 @@ internal sealed class TelephonyOptions
 
     /// <summary>The simulator's auth token; when empty a random one is made at each start.</summary>
     public string? SimulatorAuthToken { get; set; }
+
+    /// <summary>
+    /// Twilio webhooks accepted per minute from one address before 429. Generous: one call makes several
+    /// requests (voice, IVR steps, status callbacks) and Twilio sends them from a few addresses.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
+    public int WebhookPermitsPerMinute { get; set; } = 6000;
 }

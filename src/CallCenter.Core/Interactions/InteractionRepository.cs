@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CallCenter.Core.Common;
 using CallCenter.Core.Data;
 using Dapper;
@@ -24,6 +25,10 @@ internal sealed class InteractionRepository(IDbConnectionFactory db, ISqlDialect
         await using var connection = await db.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(InsertSql, interaction, cancellationToken: cancellationToken));
     }
+
+    /// <summary>Adds a timeline entry inside another feature's transaction (a call or message recorded with its entry).</summary>
+    internal static Task InsertAsync(DbConnection connection, DbTransaction tx, Interaction interaction, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(new CommandDefinition(InsertSql, interaction, tx, cancellationToken: cancellationToken));
 
     private const string TimelineSql = $"""
         SELECT id, patient_id, kind, direction, occurred_at, summary, user_id, external_id

@@ -1,0 +1,144 @@
+using System.Text;
+using System.Threading.RateLimiting;
+using CallCenter.Core.Calls;
+using CallCenter.Core.Messaging;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Twilio.Protocol.TwiML;
+using Twilio.Protocol.Webhooks;
+
+namespace CallCenter.Api.Telephony;
+
+/// <summary>
+/// The webhooks Twilio (or the simulator) calls. Stable URLs, pasted into Twilio's console (docs/telephony.md).
+/// The signature is the authentication: no user signs in here.
+/// </summary>
+internal static partial class TwilioWebhookEndpoints
+{
+    public const string RateLimitPolicy = "twilio-webhooks";
+
+    private const string XmlContentType = "text/xml";
+
+    public static IServiceCollection AddTelephonyApi(this IServiceCollection services)
+    {
+        services.AddOptions<TelephonyOptions>().ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<IIncomingCallHandler, GreetingCallHandler>();
+        services.AddRateLimiter(limiter => limiter.AddPolicy(RateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+            context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = context.RequestServices.GetRequiredService<IOptions<TelephonyOptions>>().Value.WebhookPermitsPerMinute,
+                Window = TimeSpan.FromMinutes(1),
+            })));
+        return services;
+    }
+
+    public static void MapTwilioWebhookEndpoints(this WebApplication app)
+    {
+        var group = app.MapGroup("/twilio")
+            .WithTags("Twilio webhooks")
+            .AllowAnonymous()
+            .RequireRateLimiting(RateLimitPolicy)
+            .AddEndpointFilter<TwilioSignatureFilter>();
+        group.MapPost("/voice", VoiceAsync)
+            .WithSummary("Twilio voice URL: an incoming call. Records it, answers TwiML.");
+        group.MapPost("/voice/status", VoiceStatusAsync)
+            .WithSummary("Twilio call status callback. Deduplicated, never moves a call backwards.");
+        group.MapPost("/sms", SmsAsync)
+            .WithSummary("Twilio messaging URL: an incoming SMS. Records it, answers an empty TwiML response.");
+        group.MapPost("/sms/status", SmsStatusAsync)
+            .WithSummary("Twilio message status callback. Deduplicated, never moves a message backwards.");
+    }
+
+    private static async Task<Results<ContentHttpResult, ValidationProblem>> VoiceAsync(
+        HttpRequest request, CallService calls, IIncomingCallHandler handler, ILogger<CallService> logger, CancellationToken cancellationToken)
+    {
+        var parsed = VoiceRequest.Parse(await FormAsync(request, cancellationToken));
+        if (parsed.Value is not { } voice)
+        {
+            return Invalid(logger, request, parsed.Errors);
+        }
+
+        var recorded = await calls.RecordIncomingAsync(voice.ToIncomingCall(), cancellationToken);
+        LogIncomingCall(logger, voice.CallSid, recorded.Created, recorded.PatientId is not null);
+        var answer = await handler.AnswerAsync(new IncomingCallContext(voice, recorded), cancellationToken);
+        return Twiml(answer);
+    }
+
+    private static async Task<Results<ContentHttpResult, ValidationProblem>> VoiceStatusAsync(
+        HttpRequest request, CallService calls, ILogger<CallService> logger, CancellationToken cancellationToken)
+    {
+        var parsed = CallStatusCallback.Parse(await FormAsync(request, cancellationToken));
+        if (parsed.Value is not { } callback)
+        {
+            return Invalid(logger, request, parsed.Errors);
+        }
+
+        var outcome = await calls.ApplyStatusAsync(callback.ToUpdate(IdempotencyToken(request)), cancellationToken);
+        LogCallStatus(logger, callback.CallSid, CallStatuses.Names.ToWire(callback.CallStatus), outcome);
+        return Twiml(new VoiceResponse());
+    }
+
+    private static async Task<Results<ContentHttpResult, ValidationProblem>> SmsAsync(
+        HttpRequest request, MessageService messages, ILogger<MessageService> logger, CancellationToken cancellationToken)
+    {
+        var parsed = IncomingMessage.Parse(await FormAsync(request, cancellationToken));
+        if (parsed.Value is not { } message)
+        {
+            return Invalid(logger, request, parsed.Errors);
+        }
+
+        var recorded = await messages.RecordIncomingAsync(message.ToIncomingSms(), cancellationToken);
+        LogIncomingSms(logger, message.MessageSid, recorded.Created, recorded.PatientId is not null);
+        return Twiml(new MessagingResponse());
+    }
+
+    private static async Task<Results<ContentHttpResult, ValidationProblem>> SmsStatusAsync(
+        HttpRequest request, MessageService messages, ILogger<MessageService> logger, CancellationToken cancellationToken)
+    {
+        var parsed = MessageStatusCallback.Parse(await FormAsync(request, cancellationToken));
+        if (parsed.Value is not { } callback)
+        {
+            return Invalid(logger, request, parsed.Errors);
+        }
+
+        var outcome = await messages.ApplyStatusAsync(callback.ToUpdate(IdempotencyToken(request)), cancellationToken);
+        LogMessageStatus(logger, callback.MessageSid, WebhookNames.MessageStatus.ToWire(callback.MessageStatus), outcome);
+        return Twiml(new MessagingResponse());
+    }
+
+    // The signature filter has already read the form; this is the buffered copy.
+    private static async Task<TwilioForm> FormAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        request.HasFormContentType ? TwilioForm.From(await request.ReadFormAsync(cancellationToken)) : TwilioForm.From(Array.Empty<KeyValuePair<string, string>>());
+
+    private static string? IdempotencyToken(HttpRequest request) =>
+        request.Headers.TryGetValue(TwilioWebhookHeaders.IdempotencyToken, out var token) ? token.ToString() : null;
+
+    private static ContentHttpResult Twiml(TwimlResponse response) =>
+        TypedResults.Text(response.ToXml(), XmlContentType, Encoding.UTF8);
+
+    // Signed but unreadable: a 400 naming the fields; the log names the fields only, never their values.
+    private static ValidationProblem Invalid(ILogger logger, HttpRequest request, IReadOnlyList<WebhookFieldError> errors)
+    {
+        LogInvalid(logger, request.Path.Value ?? string.Empty, string.Join(", ", errors.Select(e => e.Field)));
+        return TypedResults.ValidationProblem(errors
+            .GroupBy(e => e.Field, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Reason).ToArray(), StringComparer.Ordinal));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Twilio webhook to {Path} has invalid fields: {Fields}")]
+    private static partial void LogInvalid(ILogger logger, string path, string fields);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Incoming call {CallSid} (new: {Created}, patient identified: {Identified})")]
+    private static partial void LogIncomingCall(ILogger logger, string callSid, bool created, bool identified);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid} status {CallStatus}: {Outcome}")]
+    private static partial void LogCallStatus(ILogger logger, string callSid, string callStatus, Core.Common.WebhookOutcome outcome);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Incoming SMS {MessageSid} (new: {Created}, patient identified: {Identified})")]
+    private static partial void LogIncomingSms(ILogger logger, string messageSid, bool created, bool identified);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageSid} status {MessageStatus}: {Outcome}")]
+    private static partial void LogMessageStatus(ILogger logger, string messageSid, string messageStatus, Core.Common.WebhookOutcome outcome);
+}
