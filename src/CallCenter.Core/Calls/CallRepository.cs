@@ -49,6 +49,27 @@ internal sealed class CallRepository(IDbConnectionFactory db, ISqlDialect dialec
         return true;
     }
 
+    private const string LinkPatientSql = """
+        UPDATE call SET patient_id = @PatientId, updated_at = @At WHERE id = @Id AND patient_id IS NULL
+        """;
+
+    public async Task<bool> LinkPatientAsync(Guid callId, Interaction timelineEntry, DateTime at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(timelineEntry);
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var linked = await connection.ExecuteAsync(new CommandDefinition(
+            LinkPatientSql, new { Id = callId, timelineEntry.PatientId, At = at }, tx, cancellationToken: cancellationToken));
+        if (linked == 0)
+        {
+            return false;
+        }
+
+        await InteractionRepository.InsertAsync(connection, tx, timelineEntry, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return true;
+    }
+
     public async Task<bool> TryInsertAsync(PhoneCall phoneCall, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(phoneCall);

@@ -24,14 +24,14 @@ public sealed class CallService(ICallRepository calls, CallerIdMatcher callerId,
     public async Task<IncomingCallResult> RecordIncomingAsync(IncomingCall incoming, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(incoming);
+        var inbound = string.Equals(incoming.Direction, InboundDirection, StringComparison.Ordinal);
+        var now = time.GetUtcNow().UtcDateTime;
         if (await calls.FindBySidAsync(incoming.CallSid, cancellationToken) is { } known)
         {
-            return new IncomingCallResult(known.Id, known.PatientId, Created: false);
+            return await LinkKnownCallAsync(known, incoming, inbound, now, cancellationToken);
         }
 
-        var inbound = string.Equals(incoming.Direction, InboundDirection, StringComparison.Ordinal);
         var patientId = inbound ? await callerId.FindSingleAsync(incoming.From, cancellationToken) : null;
-        var now = time.GetUtcNow().UtcDateTime;
         var call = NewCall(incoming.CallSid, incoming.AccountSid, incoming.Direction, incoming.From, incoming.To, incoming.State, patientId, now);
         var firstEvent = new CallEvent
         {
@@ -42,15 +42,7 @@ public sealed class CallService(ICallRepository calls, CallerIdMatcher callerId,
             ReceivedAt = now,
             Source = CallEventSources.VoiceRequest,
         };
-        var timeline = patientId is null ? null : new Interaction
-        {
-            Id = Ids.New(time),
-            PatientId = patientId,
-            Kind = InteractionKinds.Call,
-            Direction = InteractionDirections.Inbound,
-            OccurredAt = now,
-            ExternalId = incoming.CallSid,
-        };
+        var timeline = patientId is null ? null : TimelineEntry(patientId.Value, incoming.CallSid, now);
 
         if (await calls.CreateAsync(call, firstEvent, timeline, cancellationToken))
         {
@@ -62,6 +54,31 @@ public sealed class CallService(ICallRepository calls, CallerIdMatcher callerId,
             ?? throw new InvalidOperationException("A call reported as existing could not be read.");
         return new IncomingCallResult(existing.Id, existing.PatientId, Created: false);
     }
+
+    /// <summary>
+    /// A status callback can reach the hub before the voice webhook and create the call first (deliveries are
+    /// unordered). The voice webhook still links the caller and writes the timeline entry, once.
+    /// </summary>
+    private async Task<IncomingCallResult> LinkKnownCallAsync(PhoneCall known, IncomingCall incoming, bool inbound, DateTime now, CancellationToken cancellationToken)
+    {
+        if (known.PatientId is null && inbound && await callerId.FindSingleAsync(incoming.From, cancellationToken) is { } patientId
+            && await calls.LinkPatientAsync(known.Id, TimelineEntry(patientId, incoming.CallSid, now), now, cancellationToken))
+        {
+            return new IncomingCallResult(known.Id, patientId, Created: false);
+        }
+
+        return new IncomingCallResult(known.Id, known.PatientId, Created: false);
+    }
+
+    private Interaction TimelineEntry(Guid patientId, string callSid, DateTime at) => new()
+    {
+        Id = Ids.New(time),
+        PatientId = patientId,
+        Kind = InteractionKinds.Call,
+        Direction = InteractionDirections.Inbound,
+        OccurredAt = at,
+        ExternalId = callSid,
+    };
 
     /// <summary>
     /// Applies a status callback: kept in the history once (same idempotency token or same sequence number is a

@@ -12,6 +12,12 @@ public interface ICallRepository
     /// </summary>
     Task<bool> CreateAsync(PhoneCall phoneCall, CallEvent firstEvent, Interaction? timelineEntry, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Links a call that has no patient yet and writes its timeline entry, in one transaction; false (nothing
+    /// written) when the call already has a patient, so concurrent deliveries link and list it once.
+    /// </summary>
+    Task<bool> LinkPatientAsync(Guid callId, Interaction timelineEntry, DateTime at, CancellationToken cancellationToken = default);
+
     /// <summary>Inserts the call unless one with its CallSid exists (then false).</summary>
     Task<bool> TryInsertAsync(PhoneCall phoneCall, CancellationToken cancellationToken = default);
 

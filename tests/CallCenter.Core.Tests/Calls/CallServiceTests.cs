@@ -176,6 +176,27 @@ public sealed class CallServiceTests(DatabaseFixture fixture) : IClassFixture<Da
         Assert.Single(await repository.EventsAsync(call.Id));
     }
 
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task RecordIncoming_AfterStatusCallbackCreatedTheCall_LinksCallerAndWritesTimelineOnce(string engine)
+    {
+        await using var services = (await fixture.GetAsync(engine)).CreateServices(_time);
+        var phone = UniqueData.ChinaMobile();
+        var patient = await CreatePatientAsync(services, phone);
+        var calls = services.GetRequiredService<CallService>();
+        var sid = TestCalls.Sid("CA");
+
+        // The carrier's "ringing" callback overtakes the voice webhook and creates the call, unlinked.
+        await calls.ApplyStatusAsync(TestCalls.Status(sid, CallState.Ringing, 0) with { Direction = "inbound", From = phone, To = "+861065550000" });
+        var results = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => calls.RecordIncomingAsync(TestCalls.Incoming(sid, phone)))));
+
+        Assert.All(results, r => Assert.False(r.Created));
+        Assert.Contains(results, r => r.PatientId == patient.Id);
+        Assert.Equal(patient.Id, (await services.GetRequiredService<ICallRepository>().FindBySidAsync(sid))!.PatientId);
+        var timeline = await services.GetRequiredService<IInteractionRepository>().TimelineAsync(patient.Id, new PageRequest(1, 50));
+        Assert.Equal(sid, Assert.Single(timeline.Items).ExternalId);
+    }
+
     private async Task<Patient> CreatePatientAsync(ServiceProvider services, string phone)
     {
         var patient = TestPatients.New(_time, phones: phone);
