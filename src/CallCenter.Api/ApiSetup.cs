@@ -8,6 +8,7 @@ using CallCenter.Api.Patients;
 using CallCenter.Api.Scheduling;
 using CallCenter.Api.Telephony;
 using CallCenter.Core;
+using Carrier.Simulator;
 using Serilog;
 
 namespace CallCenter.Api;
@@ -36,6 +37,7 @@ internal static class ApiSetup
         builder.Services.AddSchedulingApi();
         builder.Services.AddInteractionApi();
         builder.Services.AddCarrier();
+        builder.Services.AddCarrierSimulator(services => services.GetRequiredService<CarrierMode>().IsSimulator);
     }
 
     public static void UseCallCenterApi(this WebApplication app)
@@ -60,5 +62,6 @@ internal static class ApiSetup
         app.MapPatientEndpoints();
         app.MapSchedulingEndpoints();
         app.MapInteractionEndpoints();
+        app.MapCarrierSimulator();
     }
 }
