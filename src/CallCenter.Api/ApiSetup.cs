@@ -10,6 +10,7 @@ using CallCenter.Api.Patients;
 using CallCenter.Api.Scheduling;
 using CallCenter.Api.Telephony;
 using CallCenter.Core;
+using Carrier.Simulator;
 using Serilog;
 
 namespace CallCenter.Api;
@@ -39,6 +40,7 @@ internal static class ApiSetup
         builder.Services.AddInteractionApi();
         builder.Services.AddCarrier();
         builder.Services.AddTelephonyApi();
+        builder.Services.AddCarrierSimulator(services => services.GetRequiredService<CarrierMode>().IsSimulator);
     }
 
     public static void UseCallCenterApi(this WebApplication app)
@@ -66,5 +68,6 @@ internal static class ApiSetup
         app.MapCallEndpoints();
         app.MapMessageEndpoints();
         app.MapTwilioWebhookEndpoints();
+        app.MapCarrierSimulator();
     }
 }

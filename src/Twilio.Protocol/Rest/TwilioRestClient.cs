@@ -49,7 +49,8 @@ public sealed partial class TwilioRestClient(
     internal async Task<(HttpStatusCode Status, string Body, TimeSpan? RetryAfter)> PostOnceAsync(
         string path, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(_options.ApiBaseUrl), path))
+        // Joined as text: an API base with a path (the simulator's {hub}/simulator) keeps it, where new Uri(base, "/x") would drop it.
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_options.ApiBaseUrl.TrimEnd('/') + path))
         {
             Content = new FormUrlEncodedContent(fields),
         };

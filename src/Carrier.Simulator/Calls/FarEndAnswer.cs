@@ -1,0 +1,10 @@
+namespace Carrier.Simulator.Calls;
+
+/// <summary>How a simulated phone answers when the hub calls it or dials it.</summary>
+internal enum FarEndAnswer
+{
+    Answer,
+    Busy,
+    NoAnswer,
+    Failed,
+}

@@ -1,0 +1,34 @@
+namespace Carrier.Simulator;
+
+/// <summary>
+/// Settings of the carrier simulator (section <c>CarrierSimulator</c>). The account, token and URLs it plays
+/// Twilio with come from <see cref="Twilio.Protocol.Rest.TwilioOptions"/>, shared with the hub.
+/// </summary>
+internal sealed class CarrierSimulatorOptions
+{
+    public const string SectionName = "CarrierSimulator";
+
+    /// <summary>Whether the simulator answers at all; false when the hub talks to the real Twilio.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary>The hub's voice webhook (the phone number's "A call comes in" URL), relative to the public base URL.</summary>
+    public string VoicePath { get; set; } = "/twilio/voice";
+
+    /// <summary>The phone number's call status callback URL, relative to the public base URL.</summary>
+    public string VoiceStatusPath { get; set; } = "/twilio/voice/status";
+
+    /// <summary>The phone number's "A message comes in" URL, relative to the public base URL.</summary>
+    public string SmsPath { get; set; } = "/twilio/sms";
+
+    /// <summary>Progress events reported for inbound calls (completed is always reported).</summary>
+    public IList<string> InboundStatusCallbackEvents { get; } = ["ringing", "answered", "completed"];
+
+    /// <summary>How long a waiting caller stays between two requests of the Enqueue waitUrl.</summary>
+    public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long an answered far end of a Dial talks before it hangs up.</summary>
+    public TimeSpan FarEndTalkTime { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A guard against redirect loops: a call that fetches more TwiML documents than this is ended.</summary>
+    public int MaxDocumentsPerCall { get; set; } = 500;
+}

@@ -1,0 +1,25 @@
+namespace Carrier.Simulator.Phone;
+
+/// <summary>A simulated patient places a call: <c>from</c> is the patient's phone, <c>to</c> the hub's number.</summary>
+internal sealed record PlaceCallBody(string? From, string? To);
+
+internal sealed record DigitsBody(string? Digits);
+
+internal sealed record SpeechBody(string? Text);
+
+internal sealed record SendSmsBody(string? From, string? To, string? Body);
+
+/// <summary>How the phone at a number answers when the hub calls or dials it: answer, busy, no-answer or failed.</summary>
+internal sealed record FarEndBody(string? Answer);
+
+internal sealed record CallPlaced(string CallSid);
+
+internal sealed record TranscriptLine(DateTimeOffset At, string Kind, string Text, IReadOnlyDictionary<string, string>? Details);
+
+/// <summary>A call as the simulated phone sees it: status, and what was said, gathered and where the call went.</summary>
+internal sealed record CallView(
+    string CallSid, string From, string To, string Direction, string Status, int Duration, string? Queue, IReadOnlyList<TranscriptLine> Transcript);
+
+internal sealed record CallSummary(string CallSid, string From, string To, string Direction, string Status, DateTimeOffset CreatedAt);
+
+internal sealed record MessageView(string Sid, string From, string To, string Body, string Direction, string Status, int NumSegments, DateTimeOffset DateCreated);

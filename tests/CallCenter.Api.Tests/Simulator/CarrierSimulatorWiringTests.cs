@@ -1,0 +1,40 @@
+using System.Net;
+using System.Net.Http.Json;
+using CallCenter.Api.Telephony;
+using CallCenter.Api.Tests.Infrastructure;
+using CallCenter.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CallCenter.Api.Tests.Simulator;
+
+public sealed class CarrierSimulatorWiringTests(ApiFixture fixture) : IClassFixture<ApiFixture>
+{
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task TestPhone_InSimulatorMode_IsServedAnonymously(string engine)
+    {
+        var hub = await fixture.GetAsync(engine);
+        Assert.True(hub.Services.GetRequiredService<CarrierMode>().IsSimulator);
+
+        using var client = hub.CreateClient();
+        using var response = await client.GetAsync("/simulator/phone");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task SimulatedRest_WithoutBasicAuth_Answers401WithTwilioError(string engine)
+    {
+        var hub = await fixture.GetAsync(engine);
+        using var client = hub.CreateClient();
+
+        using var response = await client.PostAsync(
+            "/simulator/2010-04-01/Accounts/AC5eed000000000000000000000000cafe/Messages.json",
+            new FormUrlEncodedContent([new("To", "+8613800138000"), new("From", "+861012345678"), new("Body", "hi")]));
+        var error = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(20003, error.GetProperty("code").GetInt32());
+    }
+}

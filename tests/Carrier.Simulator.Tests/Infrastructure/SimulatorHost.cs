@@ -1,0 +1,78 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Twilio.Protocol;
+using Twilio.Protocol.Rest;
+
+namespace Carrier.Simulator.Tests.Infrastructure;
+
+/// <summary>A minimal host (TestServer) serving the simulator; its webhooks go to a <see cref="FakeHub"/>.</summary>
+internal sealed class SimulatorHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private SimulatorHost(WebApplication app, FakeHub hub, FakeTimeProvider time)
+    {
+        _app = app;
+        Hub = hub;
+        Time = time;
+    }
+
+    public FakeHub Hub { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public TwilioRestClient Rest => _app.Services.GetRequiredService<TwilioRestClient>();
+
+    public static async Task<SimulatorHost> StartAsync(bool enabled = true)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Twilio:AccountSid"] = SimulatorHarness.AccountSid,
+            ["Twilio:AuthToken"] = SimulatorHarness.AuthToken,
+            ["Twilio:PublicBaseUrl"] = SimulatorHarness.PublicBaseUrl,
+            ["Twilio:ApiBaseUrl"] = SimulatorHarness.PublicBaseUrl + "/simulator",
+            ["Twilio:MaxAttempts"] = "1",
+        });
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
+        var hub = new FakeHub(SimulatorHarness.AuthToken);
+        builder.Services.AddSingleton<TimeProvider>(time);
+        builder.Services.AddTwilioProtocol();
+        builder.Services.AddCarrierSimulator(_ => enabled);
+        builder.Services.AddHttpClient("carrier-simulator").ConfigurePrimaryHttpMessageHandler(() => hub).SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        WebApplication? started = null;
+        builder.Services.AddHttpClient<TwilioRestClient>().ConfigurePrimaryHttpMessageHandler(() => started!.GetTestServer().CreateHandler());
+        var app = builder.Build();
+        started = app;
+        app.MapCarrierSimulator();
+        await app.StartAsync();
+        var host = new SimulatorHost(app, hub, time);
+        host.Client = app.GetTestClient();
+        return host;
+    }
+
+    /// <summary>A REST client with other credentials, through the same test server.</summary>
+    public TwilioRestClient RestWithToken(string token)
+    {
+        var options = _app.Services.GetRequiredService<IOptions<TwilioOptions>>().Value;
+        var other = new TwilioOptions { AccountSid = options.AccountSid, AuthToken = token, ApiBaseUrl = options.ApiBaseUrl, PublicBaseUrl = options.PublicBaseUrl, MaxAttempts = 1 };
+        return new TwilioRestClient(new HttpClient(_app.GetTestServer().CreateHandler()), Options.Create(other), (_, _) => Task.CompletedTask, NullLogger<TwilioRestClient>.Instance);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.DisposeAsync();
+    }
+}
