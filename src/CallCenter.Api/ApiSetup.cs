@@ -30,6 +30,7 @@ internal static class ApiSetup
 
         builder.Services.AddCallCenterCore();
         builder.Services.AddCallCenterAuth();
+        builder.Services.AddMemoryCache();
         builder.Services.AddCallCenterProblemDetails();
         builder.Services.AddCallCenterHealthChecks();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
@@ -51,6 +52,7 @@ internal static class ApiSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseMiddleware<ActiveAccountMiddleware>();
         app.UseAuthorization();
         app.UseRateLimiter();
     }

@@ -80,7 +80,8 @@ internal static partial class UserEndpoints
     }
 
     private static async Task<Results<Ok<UserResponse>, NotFound, ValidationProblem>> UpdateAsync(
-        Guid id, UpdateUserRequest request, IUserRepository users, IAuditLog audit, HttpContext context, TimeProvider time, CancellationToken cancellationToken)
+        Guid id, UpdateUserRequest request, IUserRepository users, IAuditLog audit, HttpContext context, TimeProvider time,
+        Microsoft.Extensions.Caching.Memory.IMemoryCache cache, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(id, cancellationToken);
         if (user is null)
@@ -117,6 +118,7 @@ internal static partial class UserEndpoints
             IsDisabled = request.IsDisabled ?? user.IsDisabled,
         };
         await users.UpdateAsync(id, updated.DisplayName, updated.Role, updated.IsDisabled, cancellationToken);
+        ActiveAccountMiddleware.Forget(cache, id);
         await audit.WriteAsync(actor, "user.update", null, AuditOutcomes.Success, $"user {id} role {updated.Role} disabled {updated.IsDisabled}", cancellationToken);
         return TypedResults.Ok(UserResponse.From(updated, time.GetUtcNow().UtcDateTime));
     }

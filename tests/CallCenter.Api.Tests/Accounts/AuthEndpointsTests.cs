@@ -69,5 +69,21 @@ public sealed class AuthEndpointsTests(ApiFixture fixture) : IClassFixture<ApiFi
         Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], statuses);
     }
 
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Token_OfAccountDisabledAfterSignIn_Returns401(string engine)
+    {
+        var hub = await fixture.GetAsync(engine);
+        var admin = await hub.SignInAsAsync(Roles.Admin);
+        var agent = await hub.SignInAsAsync(Roles.Agent);
+        Assert.Equal(HttpStatusCode.OK, (await agent.Client.GetAsync("/api/auth/me")).StatusCode);
+
+        var disable = await admin.Client.PutAsJsonAsync($"/api/users/{agent.User.Id}", new { isDisabled = true });
+        var afterwards = await agent.Client.GetAsync("/api/auth/me");
+
+        Assert.Equal(HttpStatusCode.OK, disable.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, afterwards.StatusCode);
+    }
+
     private sealed record MeResponse(Guid Id, string UserName, string Role);
 }
