@@ -26,7 +26,10 @@ internal static class ApiSetup
             .Enrich.FromLogContext()
             // The host's own request lines include the query string, where a searched name or phone number
             // travels; Serilog's request logging replaces them. Pinned here so no configuration turns them on.
-            .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", Serilog.Events.LogEventLevel.Warning));
+            .MinimumLevel.Override("Microsoft.AspNetCore.Hosting.Diagnostics", Serilog.Events.LogEventLevel.Warning),
+            // The host's logger stays its own: Program closes the static bootstrap logger when it ends, and that
+            // must never close the logger of a hub still running (several hubs share a process in tests).
+            preserveStaticLogger: true);
 
         builder.Services.AddCallCenterCore();
         builder.Services.AddCallCenterAuth();
