@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Notifications.Sms;
+using Twilio.Protocol.Sms;
 
 namespace Notifications.Tests;
 

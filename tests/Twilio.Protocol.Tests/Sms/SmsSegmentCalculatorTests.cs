@@ -1,6 +1,6 @@
-using Notifications.Sms;
+using Twilio.Protocol.Sms;
 
-namespace Notifications.Tests.Sms;
+namespace Twilio.Protocol.Tests.Sms;
 
 /// <summary>Expected counts checked against Twilio's reference calculator (npm sms-segments-calculator@1.3.0).</summary>
 public sealed class SmsSegmentCalculatorTests

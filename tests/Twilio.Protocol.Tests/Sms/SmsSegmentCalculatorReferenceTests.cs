@@ -1,9 +1,8 @@
-using System.Diagnostics;
-using System.Text;
 using System.Text.Json;
-using Notifications.Sms;
+using Twilio.Protocol.Sms;
+using Twilio.Protocol.Tests.Reference;
 
-namespace Notifications.Tests.Sms;
+namespace Twilio.Protocol.Tests.Sms;
 
 /// <summary>
 /// <see cref="SmsSegmentCalculator"/> against Twilio's reference calculator (npm sms-segments-calculator@1.3.0,
@@ -72,45 +71,8 @@ public sealed class SmsSegmentCalculatorReferenceTests
 
     private static async Task<IReadOnlyList<ReferenceCount>> ReferenceAsync(IReadOnlyList<string> bodies)
     {
-        var tools = Path.Combine(RepositoryRoot(), "tools", "twilio-reference");
-        if (!Directory.Exists(Path.Combine(tools, "node_modules", "sms-segments-calculator")))
-        {
-            throw new InvalidOperationException($"{tools}/node_modules is missing: the Twilio reference tools are not installed. run ./test.sh first.");
-        }
-
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("NODE") is { Length: > 0 } node ? node : "node", "segments.js")
-        {
-            WorkingDirectory = tools,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            StandardInputEncoding = new UTF8Encoding(false),
-            StandardOutputEncoding = Encoding.UTF8,
-        };
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.StandardInput.WriteAsync(JsonSerializer.Serialize(bodies));
-        process.StandardInput.Close();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException($"node segments.js exited with {process.ExitCode}: {await error}");
-        }
-
-        return JsonSerializer.Deserialize<List<ReferenceCount>>(await output, WebJson)!;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CallCenter.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("CallCenter.sln not found above " + AppContext.BaseDirectory);
+        ReferenceTools.RequireInstalled(Path.Combine("node_modules", "sms-segments-calculator", "package.json"));
+        var output = await ReferenceTools.RunNodeAsync("segments.js", JsonSerializer.Serialize(bodies));
+        return JsonSerializer.Deserialize<List<ReferenceCount>>(output, WebJson)!;
     }
 }

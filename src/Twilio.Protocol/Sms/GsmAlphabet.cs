@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 
-namespace Notifications.Sms;
+namespace Twilio.Protocol.Sms;
 
 /// <summary>The GSM 03.38 default alphabet and its extension table (each extension character costs an escape too).</summary>
 internal static class GsmAlphabet

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Notifications.Sms;
+namespace Twilio.Protocol.Sms;
 
 /// <summary>
 /// Counts the segments an SMS body is sent in, as carriers and Twilio bill it: GSM-7 holds 160 septets in one
