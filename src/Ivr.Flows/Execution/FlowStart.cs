@@ -1,0 +1,9 @@
+using Ivr.Flows.Values;
+
+namespace Ivr.Flows.Execution;
+
+/// <summary>
+/// How a session begins: its key (CallSid), the language if already known, the variables the hub knows
+/// (<see cref="FlowVariables"/>: caller number, hotline number...), and for SMS the first message.
+/// </summary>
+public sealed record FlowStart(string Key, IReadOnlyDictionary<string, FlowValue> Variables, string? Language = null, FlowInput? Input = null);

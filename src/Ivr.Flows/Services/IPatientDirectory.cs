@@ -1,0 +1,26 @@
+namespace Ivr.Flows.Services;
+
+/// <summary>Finds and verifies the patient on the line. Every lookup is audited by the hub as the IVR.</summary>
+public interface IPatientDirectory
+{
+    /// <summary>The patient whose phone is <paramref name="phoneE164"/>, when exactly one matches.</summary>
+    Task<CallerProfile?> FindByPhoneAsync(string phoneE164, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Checks what the caller typed against the patient's record. With no <paramref name="patientId"/> (unknown
+    /// caller) an MRN identifies the patient; a date of birth alone never does.
+    /// </summary>
+    Task<VerificationResult> VerifyAsync(Guid? patientId, VerificationMethod method, string typed, CancellationToken cancellationToken);
+}
+
+/// <summary>What the IVR knows of a caller: enough to greet and route them, nothing more.</summary>
+public sealed record CallerProfile(Guid PatientId, string DisplayName, string GivenName, string? Language, IReadOnlyList<string> Tags);
+
+public enum VerificationMethod
+{
+    Mrn,
+    BirthDate,
+}
+
+/// <summary>Whether the typed value matched, and the patient it identified.</summary>
+public sealed record VerificationResult(bool Verified, CallerProfile? Patient);

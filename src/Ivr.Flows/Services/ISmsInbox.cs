@@ -1,0 +1,27 @@
+namespace Ivr.Flows.Services;
+
+/// <summary>What the SMS flow does with a patient's text: consent keywords, replies to hub messages, conversations.</summary>
+public interface ISmsInbox
+{
+    /// <summary>Withdraws (<paramref name="granted"/> false) or restores SMS consent for the number, at once.</summary>
+    Task SetSmsConsentAsync(string phoneE164, bool granted, string keyword, CancellationToken cancellationToken);
+
+    /// <summary>The most recent hub message to this number that awaits a reply (an appointment reminder, a survey), if still open.</summary>
+    Task<PendingReply?> PendingReplyAsync(string phoneE164, CancellationToken cancellationToken);
+
+    /// <summary>Stores a survey answer (raw text and the score read from it); repeated for the same message it changes nothing.</summary>
+    Task StoreSurveyAnswerAsync(SurveyAnswer answer, CancellationToken cancellationToken);
+
+    /// <summary>Marks the pending reply as answered so a second reply is not applied twice.</summary>
+    Task CloseReplyAsync(Guid pendingReplyId, string outcome, CancellationToken cancellationToken);
+
+    /// <summary>Opens (or adds to) a conversation agents will answer; returns its id.</summary>
+    Task<Guid> OpenConversationAsync(ConversationMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>A hub message that expects an answer: its purpose (<c>appointment</c>, <c>survey</c>) and what it is about.</summary>
+public sealed record PendingReply(Guid Id, string Purpose, Guid? PatientId, Guid? AppointmentId, Guid? SurveyId, DateTimeOffset SentAt);
+
+public sealed record SurveyAnswer(Guid PendingReplyId, Guid? SurveyId, Guid? PatientId, string PhoneE164, string MessageSid, string Text, int? Score);
+
+public sealed record ConversationMessage(string PhoneE164, Guid? PatientId, string MessageSid, string Reason);
