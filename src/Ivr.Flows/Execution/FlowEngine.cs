@@ -84,7 +84,7 @@ public static class FlowEngine
         }
 
         await FollowAsync(context, outcome, cancellationToken);
-        return Finish(context);
+        return Finish(context, remember: input.Event is not (FlowEvent.Hold or FlowEvent.HoldKey));
     }
 
     private static bool IsStale(FlowSession session, FlowInput input)
@@ -174,7 +174,8 @@ public static class FlowEngine
         return StepOutcome.End("error");
     }
 
-    private static FlowTurn Finish(StepContext context)
+    // Hold music answers are not remembered: a repeated action webhook must get the answer of its own turn.
+    private static FlowTurn Finish(StepContext context, bool remember = true)
     {
         var session = context.Session;
         if (session.Trace.Count > MaxTraceEntries)
@@ -188,7 +189,11 @@ public static class FlowEngine
         }
 
         var twiml = session.Kind == FlowKind.Voice ? context.Voice.ToXml() : SmsTwiml(context.SmsReplies);
-        session.LastResponse = twiml;
+        if (remember)
+        {
+            session.LastResponse = twiml;
+        }
+
         return new FlowTurn(session, twiml, context.SmsReplies, Changed: true);
     }
 
