@@ -1,5 +1,6 @@
 using Ivr.Flows.Model;
 using Ivr.Flows.Services;
+using Ivr.Flows.Sms;
 using Ivr.Flows.Values;
 using Twilio.Protocol.TwiML;
 
@@ -47,6 +48,11 @@ public static class FlowEngine
         session.Set(FlowVariables.Language, FlowValue.From(session.Language));
         var context = new StepContext(flow, session, services, links, start.Input);
         session.Turn = 1;
+        if (await HandledAsKeywordAsync(context, cancellationToken))
+        {
+            return Finish(context);
+        }
+
         await RunAsync(context, enter: flow.Start, cancellationToken);
         return Finish(context);
     }
@@ -72,6 +78,11 @@ public static class FlowEngine
             session.Turn++;
         }
 
+        if (await HandledAsKeywordAsync(context, cancellationToken))
+        {
+            return Finish(context);
+        }
+
         context.Step = step;
         StepOutcome outcome;
         try
@@ -85,6 +96,27 @@ public static class FlowEngine
 
         await FollowAsync(context, outcome, cancellationToken);
         return Finish(context, remember: input.Event is not (FlowEvent.Hold or FlowEvent.HoldKey));
+    }
+
+    // Consent keywords come before any step of an SMS flow (see SmsKeywordHandler).
+    private static async Task<bool> HandledAsKeywordAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        if (context.Flow.Kind != FlowKind.Sms || context.Input is not { Event: FlowEvent.SmsReceived } input)
+        {
+            return false;
+        }
+
+        context.Session.Set(FlowVariables.SmsBody, FlowValue.From(input.Body ?? string.Empty));
+        context.Session.Set(FlowVariables.SmsSid, FlowValue.From(input.Sid ?? string.Empty));
+        try
+        {
+            return await SmsKeywordHandler.HandleAsync(context, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            await FollowAsync(context, Fail(context, ex), cancellationToken);
+            return true;
+        }
     }
 
     private static bool IsStale(FlowSession session, FlowInput input)
@@ -129,7 +161,7 @@ public static class FlowEngine
                 continue;
             }
 
-            if (context.Step is { } from)
+            if (context.Step is not null)
             {
                 context.Trace("transition", outcome.Reason is null ? $"-> {next.Id}" : $"{outcome.Reason} -> {next.Id}");
             }

@@ -28,5 +28,6 @@ public static class FlowVariables
     public const string Queue = "queue.name";
     public const string CallbackRequested = "callback.requested";
     public const string SmsBody = "sms.body";
+    public const string SmsSid = "sms.sid";
     public const string ErrorHandled = "flow.errorHandled";
 }
