@@ -15,10 +15,5 @@ internal readonly record struct ExpressionToken(TokenKind Kind, string Text, int
     public bool Is(string symbol) =>
         Kind is TokenKind.Symbol or TokenKind.Word && string.Equals(Text, symbol, StringComparison.Ordinal);
 
-    public string Describe() => Kind switch
-    {
-        TokenKind.End => "the end",
-        TokenKind.Text => $"'{Text}'",
-        _ => $"'{Text}'",
-    };
+    public string Describe() => Kind == TokenKind.End ? "the end" : $"'{Text}'";
 }

@@ -7,7 +7,8 @@ using Ivr.Flows.Values;
 namespace Ivr.Flows.Steps;
 
 /// <summary>
-/// Acts on the patient's appointments (the patient in <c>patient.id</c>: recognise or verify first).
+/// Acts on the patient's appointments (the patient in <c>patient.id</c>: set by <c>identify</c> or <c>verify</c>; a flow
+/// that reads appointments out should verify first, since caller ID alone proves nothing).
 /// <c>next</c> finds the next appointment and sets <c>appointment.id/status/time/date/department/doctor</c>
 /// (<c>time</c> spoken in the call's language), then goes to <c>found</c> or <c>none</c>. <c>confirm</c> and
 /// <c>cancel</c> act on <c>appointment.id</c> and go to <c>done</c> or <c>failed</c> (the reason is traced).

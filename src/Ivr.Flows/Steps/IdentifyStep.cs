@@ -45,15 +45,17 @@ public sealed class IdentifyStep : FlowStep
         }
 
         PatientVariables.Apply(context, patient);
+        var detail = "known";
         if (!context.Get(LanguageChosen).AsBoolean()
             && IvrLanguage.TryParse(patient.Language, out var language, out _)
             && context.Flow.Languages.Contains(language.Tag, StringComparer.Ordinal))
         {
             context.Session.Language = language.Tag;
             context.Set(FlowVariables.Language, FlowValue.From(language.Tag));
+            detail = $"known; language {language.Tag}";
         }
 
-        context.Trace("identify", "known");
+        context.Trace("identify", detail);
         return StepOutcome.Next(Known, "known");
     }
 }

@@ -1,5 +1,7 @@
+using Ivr.Flows.Execution;
 using Ivr.Flows.Services;
 using Ivr.Flows.Tests.Support;
+using Ivr.Flows.Values;
 
 namespace Ivr.Flows.Tests.Steps;
 
@@ -90,6 +92,19 @@ public sealed class SplitStepTests
         await run.StartAsync(from: Vip);
 
         Assert.Equal(["vip"], run.Spoken);
+    }
+
+    [Fact]
+    public async Task Execute_ManyCallsAtOnce_ShareOneParsedFlow()
+    {
+        var run = FlowRun.Of(Flow);
+        var starts = Enumerable.Range(0, 32).Select(i => Task.Run(() => FlowEngine.StartAsync(
+            run.Flow, "v1", new FlowStart($"CA{i}", new Dictionary<string, FlowValue> { [FlowVariables.From] = FlowValue.From(i % 2 == 0 ? Vip : "+8613700000000") }, "en-US", null),
+            run.World.Services, FlowRun.Links, CancellationToken.None)));
+
+        var turns = await Task.WhenAll(starts);
+
+        Assert.All(turns.Select((t, i) => (t, i)), p => Assert.Equal(p.i % 2 == 0 ? "vip" : "open", p.t.Session.CurrentStep));
     }
 
     [Theory]
