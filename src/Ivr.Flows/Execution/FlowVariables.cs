@@ -10,6 +10,10 @@ public static class FlowVariables
     public const string From = "call.from";
     public const string To = "call.to";
     public const string Language = "language";
+
+    /// <summary>True once the caller picked a language: a recognised patient's stored language no longer overrides it.</summary>
+    public const string LanguageChosen = "language.chosen";
+
     public const string CallerKnown = "caller.known";
     public const string PatientId = "patient.id";
     public const string PatientName = "patient.name";

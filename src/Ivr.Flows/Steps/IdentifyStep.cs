@@ -16,9 +16,6 @@ namespace Ivr.Flows.Steps;
 [FlowStepType("identify")]
 public sealed class IdentifyStep : FlowStep
 {
-    /// <summary>Set to true by the step where the caller picks a language; a recognised patient's language does not override it.</summary>
-    public const string LanguageChosen = "language.chosen";
-
     public string? Known { get; init; }
 
     public string? Unknown { get; init; }
@@ -46,7 +43,7 @@ public sealed class IdentifyStep : FlowStep
 
         PatientVariables.Apply(context, patient);
         var detail = "known";
-        if (!context.Get(LanguageChosen).AsBoolean()
+        if (!context.Get(FlowVariables.LanguageChosen).AsBoolean()
             && IvrLanguage.TryParse(patient.Language, out var language, out _)
             && context.Flow.Languages.Contains(language.Tag, StringComparer.Ordinal))
         {
