@@ -15,7 +15,9 @@ public sealed partial class EnqueueStep
         "queue-full", "redirected", "leave", "error", "system-error",
     };
 
-    // Holds do not move the flow: what is said here is not remembered, and nothing but variables changes.
+    // Holds do not move the flow: what is said here is not remembered, and nothing but variables changes. A failure
+    // must not reach the engine's error path either: its steps would render verbs a waitUrl may not use, and move the
+    // flow away from this step while Twilio still holds the caller in line. The caller keeps waiting instead.
     private async Task<StepOutcome> HoldAsync(StepContext context, CancellationToken cancellationToken)
     {
         if (context.Get(FlowVariables.CallbackRequested).AsBoolean())
@@ -24,7 +26,17 @@ public sealed partial class EnqueueStep
             return StepOutcome.Wait("hold");
         }
 
-        var placement = await context.Services.Queues.PlacementAsync(CallFacts.CallSid(context), cancellationToken);
+        QueuePlacement? placement;
+        try
+        {
+            placement = await context.Services.Queues.PlacementAsync(CallFacts.CallSid(context), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            context.Trace("hold-error", ex.GetType().Name);
+            placement = null;
+        }
+
         if (placement is null)
         {
             context.Voice.Pause(AnnounceEvery);
@@ -67,9 +79,19 @@ public sealed partial class EnqueueStep
             return await HoldAsync(context, cancellationToken);
         }
 
-        await context.Services.Queues.RequestCallbackAsync(
-            new CallbackRequest(CallFacts.CallSid(context), Queue!, from, CallFacts.PatientId(context), context.Session.Language),
-            cancellationToken);
+        try
+        {
+            await context.Services.Queues.RequestCallbackAsync(
+                new CallbackRequest(CallFacts.CallSid(context), Queue!, from, CallFacts.PatientId(context), context.Session.Language),
+                cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Still in line, without a callback: the offer comes again at the next announcement.
+            context.Trace("callback-error", ex.GetType().Name);
+            return await HoldAsync(context, cancellationToken);
+        }
+
         context.Set(FlowVariables.CallbackRequested, FlowValue.True);
         context.Trace("callback", "requested");
         context.Say(callback.ConfirmPrompt);

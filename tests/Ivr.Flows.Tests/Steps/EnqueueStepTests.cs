@@ -1,0 +1,325 @@
+using Ivr.Flows.Execution;
+using Ivr.Flows.Services;
+using Ivr.Flows.Steps;
+using Ivr.Flows.Tests.Support;
+using Ivr.Flows.Values;
+
+namespace Ivr.Flows.Tests.Steps;
+
+public sealed class EnqueueStepTests
+{
+    internal const string CallSid = "CA0123456789abcdef0123456789abcdef";
+
+    internal const string Flow = """
+        {
+          "id": "t", "languages": ["zh-CN", "en-US"], "start": "queue",
+          "steps": [
+            { "id": "queue", "type": "enqueue", "queue": "appointments", "priority": 10, "skills": ["en", "booking"],
+              "announceEvery": 20,
+              "holdPrompt": { "zh-CN": "您排在第{queue.position}位，约{queue.waitMinutes}分钟", "en-US": "You are number {queue.position}, about {queue.waitMinutes} minutes" },
+              "callback": { "thresholdSeconds": 120, "key": "1",
+                "prompt": { "zh-CN": "按1回拨", "en-US": "Press 1 to be called back, keeping your place" },
+                "confirmPrompt": { "zh-CN": "我们会回拨", "en-US": "We will call you back" },
+                "next": "bye" },
+              "next": "busy" },
+            { "id": "busy", "type": "hangup", "prompt": { "zh-CN": "线路繁忙", "en-US": "All lines are busy" } },
+            { "id": "bye", "type": "hangup", "prompt": { "zh-CN": "再见", "en-US": "Goodbye" } }
+          ]
+        }
+        """;
+
+    /// <summary>Two callers already wait in the queue, so this one is third: about three minutes, past the threshold.</summary>
+    internal static void TwoAhead(FakeWorld world)
+    {
+        foreach (var sid in new[] { "CAahead1", "CAahead2" })
+        {
+            world.Enqueued.Add(new QueueRequest(sid, "appointments", 0, [], null, "+8613900000000", "zh-CN"));
+        }
+    }
+
+    [Fact]
+    public async Task Start_EnqueuesCallAndRendersEnqueueWithLeftAndHoldUrls()
+    {
+        var run = FlowRun.Of(Flow);
+        var world = run.World;
+
+        await run.StartAsync("en-US");
+
+        Assert.Equal(["Enqueue"], run.Verbs);
+        var enqueue = run.Twiml.Root!.Element("Enqueue")!;
+        Assert.Equal("appointments", enqueue.Value);
+        Assert.Equal($"{FlowRun.VoiceUrl}?event=queue-left&step=queue&turn=1", enqueue.Attribute("action")?.Value);
+        Assert.Equal($"{FlowRun.VoiceUrl}?event=hold&step=queue", enqueue.Attribute("waitUrl")?.Value);
+        var request = Assert.Single(world.Enqueued);
+        Assert.Equal((CallSid, "appointments", 10, FlowRun.CallerNumber, "en-US"), (request.CallSid, request.Queue, request.Priority, request.CallerNumber, request.Language));
+        Assert.Equal(["en", "booking"], request.Skills);
+        Assert.Null(request.PatientId);
+        Assert.Equal("appointments", run.Variable(FlowVariables.Queue).AsText());
+        Assert.False(run.Session.Ended);
+    }
+
+    [Fact]
+    public async Task Hold_ShortWait_AnnouncesPositionAndPauses_WithoutMovingTheTurn()
+    {
+        var run = await FlowRun.Of(Flow).StartAsync("en-US");
+        var turn = run.Session.Turn;
+        var remembered = run.Session.LastResponse;
+
+        await run.SendAsync(FlowEvent.Hold, i => i with { QueuePosition = 1, QueueTimeSeconds = 5 });
+
+        Assert.Equal(["Say", "Pause"], run.Verbs);
+        Assert.Equal(["You are number 1, about 1 minutes"], run.Spoken);
+        Assert.Equal("20", run.Twiml.Root!.Element("Pause")!.Attribute("length")?.Value);
+        Assert.Equal(turn, run.Session.Turn);
+        Assert.Equal(remembered, run.Session.LastResponse);
+        Assert.Equal(1m, run.Variable(EnqueueStep.PositionVariable).AsNumber());
+    }
+
+    [Fact]
+    public async Task Hold_LongWait_OffersCallbackInGather()
+    {
+        var run = await FlowRun.Of(Flow, arrange: TwoAhead).StartAsync("en-US");
+
+        await run.SendAsync(FlowEvent.Hold);
+
+        Assert.Equal(["Say", "Gather"], run.Verbs);
+        Assert.Equal(["You are number 3, about 3 minutes", "Press 1 to be called back, keeping your place"], run.Spoken);
+        var gather = run.Twiml.Root!.Element("Gather")!;
+        Assert.Equal("1", gather.Attribute("numDigits")?.Value);
+        Assert.Equal("20", gather.Attribute("timeout")?.Value);
+        Assert.Equal($"{FlowRun.VoiceUrl}?event=hold-key&step=queue", gather.Attribute("action")?.Value);
+        Assert.Equal(3m, run.Variable(EnqueueStep.WaitMinutesVariable).AsNumber());
+    }
+
+    [Fact]
+    public async Task Hold_PlacementFails_CallerKeepsWaiting()
+    {
+        var run = await FlowRun.Of(Flow).StartAsync("en-US");
+        run.World.Failure = new InvalidOperationException("database down");
+
+        await run.SendAsync(FlowEvent.Hold);
+
+        Assert.Equal(["Pause"], run.Verbs);
+        Assert.Equal("queue", run.Session.CurrentStep);
+        Assert.False(run.Session.Ended);
+        Assert.Contains(run.Session.Trace, t => t.Event == "hold-error");
+    }
+
+    [Fact]
+    public async Task Hold_NoLongerInLine_Pauses()
+    {
+        var run = await FlowRun.Of(Flow).StartAsync("en-US");
+        run.World.Left.Add((CallSid, "elsewhere"));
+
+        await run.SendAsync(FlowEvent.Hold);
+
+        Assert.Equal(["Pause"], run.Verbs);
+    }
+
+    [Fact]
+    public async Task HoldKey_CallbackKey_RequestsCallbackKeepingPlaceAndLeaves()
+    {
+        var run = await FlowRun.Of(Flow, arrange: TwoAhead).StartAsync("en-US");
+        await run.SendAsync(FlowEvent.Hold);
+
+        await run.SendAsync(FlowEvent.HoldKey, i => i with { Digits = "1" });
+
+        var callback = Assert.Single(run.World.Callbacks);
+        Assert.Equal((CallSid, "appointments", FlowRun.CallerNumber, "en-US"), (callback.CallSid, callback.Queue, callback.Number, callback.Language));
+        Assert.True(run.Variable(FlowVariables.CallbackRequested).AsBoolean());
+        Assert.Equal(["Say", "Leave"], run.Verbs);
+        Assert.Equal(["We will call you back"], run.Spoken);
+
+        await run.SendAsync(FlowEvent.QueueLeft, i => i with { QueueResult = "leave" });
+
+        Assert.Equal(["Goodbye"], run.Spoken);
+        Assert.Equal("bye", run.Session.CurrentStep);
+        Assert.Empty(run.World.Left);
+    }
+
+    [Theory]
+    [InlineData("5")]
+    [InlineData("<xml>")]
+    [InlineData(null)]
+    public async Task HoldKey_OtherKeyOrGarbage_AnswersLikeAHold(string? digits)
+    {
+        var run = await FlowRun.Of(Flow, arrange: TwoAhead).StartAsync("en-US");
+
+        await run.SendAsync(FlowEvent.HoldKey, i => i with { Digits = digits });
+
+        Assert.Empty(run.World.Callbacks);
+        Assert.Equal(["Say", "Gather"], run.Verbs);
+        Assert.False(run.Variable(FlowVariables.CallbackRequested).AsBoolean());
+    }
+
+    [Fact]
+    public async Task HoldKey_CallbackRequestFails_CallerStaysInLine()
+    {
+        var run = await FlowRun.Of(Flow, arrange: TwoAhead).StartAsync("en-US");
+        run.World.Failure = new InvalidOperationException("database down");
+
+        await run.SendAsync(FlowEvent.HoldKey, i => i with { Digits = "1" });
+
+        Assert.Equal(["Pause"], run.Verbs);
+        Assert.False(run.Variable(FlowVariables.CallbackRequested).AsBoolean());
+        Assert.Equal("queue", run.Session.CurrentStep);
+    }
+
+    [Fact]
+    public async Task Hold_AfterCallbackRequested_Leaves()
+    {
+        var run = await FlowRun.Of(Flow, arrange: TwoAhead).StartAsync("en-US");
+        await run.SendAsync(FlowEvent.HoldKey, i => i with { Digits = "1" });
+
+        await run.SendAsync(FlowEvent.Hold);
+
+        Assert.Equal(["Leave"], run.Verbs);
+    }
+
+    [Theory]
+    [InlineData("bridged")]
+    [InlineData("bridging-in-process")]
+    public async Task QueueLeft_WithAgent_EndsFlow(string result)
+    {
+        var run = await FlowRun.Of(Flow).StartAsync("en-US");
+
+        await run.SendAsync(FlowEvent.QueueLeft, i => i with { QueueResult = result });
+
+        Assert.True(run.Session.Ended);
+        Assert.Empty(run.World.Left);
+        Assert.Equal(["Hangup"], run.Verbs);
+    }
+
+    [Fact]
+    public async Task QueueLeft_Hangup_LeavesQueueAndEnds()
+    {
+        var run = await FlowRun.Of(Flow).StartAsync("en-US");
+
+        await run.SendAsync(FlowEvent.QueueLeft, i => i with { QueueResult = "hangup" });
+
+        Assert.Equal((CallSid, "hangup"), Assert.Single(run.World.Left));
+        Assert.True(run.Session.Ended);
+        Assert.Empty(run.Spoken);
+    }
+
+    [Fact]
+    public async Task QueueLeft_HangupAfterCallbackRequested_KeepsTheCallback()
+    {
+        var run = await FlowRun.Of(Flow, arrange: TwoAhead).StartAsync("en-US");
+        await run.SendAsync(FlowEvent.HoldKey, i => i with { Digits = "1" });
+
+        await run.SendAsync(FlowEvent.QueueLeft, i => i with { QueueResult = "hangup" });
+
+        Assert.Empty(run.World.Left);
+        Assert.Single(run.World.Callbacks);
+        Assert.True(run.Session.Ended);
+    }
+
+    [Theory]
+    [InlineData("queue-full", "queue-full")]
+    [InlineData("error", "error")]
+    [InlineData("system-error", "system-error")]
+    [InlineData("redirected", "redirected")]
+    [InlineData("<xml>", "unknown")]
+    [InlineData(null, "unknown")]
+    public async Task QueueLeft_WithoutAgent_LeavesQueueAndGoesNext(string? result, string reason)
+    {
+        var run = await FlowRun.Of(Flow).StartAsync("en-US");
+
+        await run.SendAsync(FlowEvent.QueueLeft, i => i with { QueueResult = result });
+
+        Assert.Equal((CallSid, reason), Assert.Single(run.World.Left));
+        Assert.Equal(["All lines are busy"], run.Spoken);
+        Assert.Equal("busy", run.Session.CurrentStep);
+    }
+
+    [Fact]
+    public async Task QueueLeft_HugeResult_IsGarbage()
+    {
+        var run = await FlowRun.Of(Flow).StartAsync("en-US");
+
+        await run.SendAsync(FlowEvent.QueueLeft, i => i with { QueueResult = new string('q', 100_000) });
+
+        Assert.Equal((CallSid, "unknown"), Assert.Single(run.World.Left));
+    }
+
+    [Fact]
+    public async Task Start_QueueDeskFails_EngineApologisesAndEnds()
+    {
+        var run = FlowRun.Of(Flow, arrange: w => w.Failure = new InvalidOperationException("database down"));
+
+        await run.StartAsync("en-US");
+
+        Assert.True(run.Session.Ended);
+        Assert.Equal(["Say", "Hangup"], run.Verbs);
+        Assert.Contains(run.Session.Trace, t => t is { Step: "queue", Event: "error" });
+    }
+
+    [Fact]
+    public async Task Start_QueueDeskFails_GoesToFlowErrorStep()
+    {
+        var run = FlowRun.Of(Flow.Replace("\"start\": \"queue\",", "\"start\": \"queue\", \"onError\": \"busy\",", StringComparison.Ordinal),
+            arrange: w => w.Failure = new InvalidOperationException("database down"));
+
+        await run.StartAsync("en-US");
+
+        Assert.Equal(["All lines are busy"], run.Spoken);
+        Assert.Equal("busy", run.Session.CurrentStep);
+    }
+
+    [Fact]
+    public void Validate_BadFields_AreReported()
+    {
+        var errors = FlowRun.Errors(Flow
+            .Replace("\"queue\": \"appointments\"", "\"queue\": \"nowhere\"", StringComparison.Ordinal)
+            .Replace("\"priority\": 10", "\"priority\": 101", StringComparison.Ordinal)
+            .Replace("\"skills\": [\"en\", \"booking\"]", "\"skills\": [\"en\", \" \"]", StringComparison.Ordinal)
+            .Replace("\"announceEvery\": 20", "\"announceEvery\": 5", StringComparison.Ordinal)
+            .Replace("\"thresholdSeconds\": 120, \"key\": \"1\"", "\"thresholdSeconds\": -1, \"key\": \"12\"", StringComparison.Ordinal));
+
+        Assert.Contains(errors, e => e is { StepId: "queue", Field: "queue" } && e.Reason.Contains("appointments", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e is { StepId: "queue", Field: "priority" });
+        Assert.Contains(errors, e => e is { StepId: "queue", Field: "skills[1]" });
+        Assert.Contains(errors, e => e is { StepId: "queue", Field: "announceEvery" });
+        Assert.Contains(errors, e => e is { StepId: "queue", Field: "callback.thresholdSeconds" });
+        Assert.Contains(errors, e => e is { StepId: "queue", Field: "callback.key" });
+    }
+
+    [Fact]
+    public void Validate_PriorityAsExpression_IsReported()
+    {
+        var errors = FlowRun.Errors(Flow.Replace("\"priority\": 10", "\"priority\": \"patient.vip ? 50 : 0\"", StringComparison.Ordinal));
+
+        Assert.Contains(errors, e => e is { StepId: "queue", Field: "priority" });
+    }
+
+    [Fact]
+    public void Validate_CallbackPromptMissingOrUntranslated_IsReported()
+    {
+        var errors = FlowRun.Errors(Flow
+            .Replace(", \"en-US\": \"We will call you back\"", string.Empty, StringComparison.Ordinal)
+            .Replace("\"prompt\": { \"zh-CN\": \"按1回拨\", \"en-US\": \"Press 1 to be called back, keeping your place\" },", string.Empty, StringComparison.Ordinal));
+
+        Assert.Contains(errors, e => e is { StepId: "queue", Field: "callback.prompt" });
+        Assert.Contains(errors, e => e is { StepId: "queue", Field: "callback.confirmPrompt.en-US" });
+    }
+
+    [Fact]
+    public void Validate_MissingQueueAndUnknownCallbackTarget_AreReported()
+    {
+        var errors = FlowRun.Errors(Flow
+            .Replace("\"queue\": \"appointments\", ", string.Empty, StringComparison.Ordinal)
+            .Replace("\"next\": \"bye\" }", "\"next\": \"nowhere\" }", StringComparison.Ordinal));
+
+        Assert.Contains(errors, e => e is { StepId: "queue", Field: "queue" } && e.Reason == "is required.");
+        Assert.Contains(errors, e => e is { StepId: "queue", Field: "callback.next" });
+    }
+
+    [Fact]
+    public void Validate_InSmsFlow_IsRefused()
+    {
+        var errors = FlowRun.Errors(Flow.Replace("\"id\": \"t\",", "\"id\": \"t\", \"kind\": \"sms\",", StringComparison.Ordinal));
+
+        Assert.Contains(errors, e => e is { StepId: "queue", Field: "type" });
+    }
+}
