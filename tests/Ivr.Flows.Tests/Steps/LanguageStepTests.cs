@@ -74,6 +74,19 @@ public sealed class LanguageStepTests
     }
 
     [Fact]
+    public async Task SmsFlow_AsksInEveryLanguageAndTakesTextedKey()
+    {
+        var json = Flow.Replace("\"id\": \"t\",", "\"id\": \"t\", \"kind\": \"sms\", \"helpText\": { \"zh-CN\": \"帮助\", \"en-US\": \"Help\" }, \"optOutText\": { \"zh-CN\": \"退订\", \"en-US\": \"Stopped\" }, \"optInText\": { \"zh-CN\": \"订阅\", \"en-US\": \"Started\" },", StringComparison.Ordinal);
+        var run = await FlowRun.Of(json).StartAsync(smsBody: "hi");
+        Assert.Equal(["普通话请按1\nFor English, press 2"], run.Last.SmsReplies);
+
+        await run.TextAsync("2");
+
+        Assert.Equal("en-US", run.Session.Language);
+        Assert.Equal(["Hello"], run.Last.SmsReplies);
+    }
+
+    [Fact]
     public void Validate_LanguageNotInFlowOrNotHubTag_IsReported()
     {
         var errors = FlowRun.Errors(Flow.Replace("\"options\": { \"1\": \"zh-CN\", \"2\": \"en-US\" }",
