@@ -25,6 +25,9 @@ public sealed partial class EnqueueStep : FlowStep
     public const string PositionVariable = "queue.position";
     public const string WaitMinutesVariable = "queue.waitMinutes";
 
+    /// <summary>Twilio refuses longer queue names in &lt;Enqueue&gt;.</summary>
+    public const int MaxQueueNameLength = 64;
+
     public string? Queue { get; init; }
 
     /// <summary>0-100; higher is answered first.</summary>
@@ -57,6 +60,10 @@ public sealed partial class EnqueueStep : FlowStep
         if (context.Required("queue", Queue))
         {
             context.KnownQueue("queue", Queue);
+            if (Queue!.Length > MaxQueueNameLength)
+            {
+                context.Error("queue", $"a queue name is at most {MaxQueueNameLength} characters (Twilio's limit).");
+            }
         }
 
         context.Range("priority", Priority, 0, 100);

@@ -1,6 +1,8 @@
 using Ivr.Flows.Execution;
+using Ivr.Flows.Loading;
 using Ivr.Flows.Services;
 using Ivr.Flows.Tests.Support;
+using Ivr.Flows.Validation;
 
 namespace Ivr.Flows.Tests.Steps;
 
@@ -126,6 +128,15 @@ public sealed class EnqueueStepTests
 
         Assert.Contains(errors, e => e is { StepId: "queue", Field: "queue" } && e.Reason == "is required.");
         Assert.Contains(errors, e => e is { StepId: "queue", Field: "callback.next" });
+    }
+
+    [Fact]
+    public void Validate_QueueNameTooLongForTwilio_IsReported()
+    {
+        var name = new string('q', 65);
+        var errors = FlowLoader.Load("test.json", Flow.Replace("\"queue\": \"appointments\"", $"\"queue\": \"{name}\"", StringComparison.Ordinal), FlowCatalog.Unknown).Errors;
+
+        Assert.Contains(errors, e => e is { StepId: "queue", Field: "queue" } && e.Reason.Contains("64", StringComparison.Ordinal));
     }
 
     [Fact]
