@@ -20,7 +20,7 @@ namespace Ivr.Flows.Steps;
 public sealed class LanguageStep : KeypadStep
 {
     /// <summary>Set to true once the caller has chosen, so later steps (and the hub) know not to ask again.</summary>
-    public const string ChosenVariable = "language.chosen";
+    public const string ChosenVariable = FlowVariables.LanguageChosen;
 
     /// <summary>Key (0-9, * or #) to a language tag of the flow (zh-CN, en-US).</summary>
     public Dictionary<string, string> Options { get; init; } = new(StringComparer.Ordinal);
