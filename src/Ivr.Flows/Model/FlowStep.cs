@@ -24,7 +24,10 @@ public abstract class FlowStep
 
     /// <summary>True when the step can stop and wait for the caller (or the carrier): used to find loops that wait for nothing.</summary>
     [JsonIgnore]
-    public virtual bool WaitsForInput => false;
+    public bool WaitsForInput => Waits;
+
+    /// <summary>Overridden by steps that wait. Protected, so it is not a field of the flow file.</summary>
+    protected virtual bool Waits => false;
 
     /// <summary>Every transition as (field name, target step id); targets may be null when optional and absent.</summary>
     public abstract IEnumerable<StepTransition> Transitions();

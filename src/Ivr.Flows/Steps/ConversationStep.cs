@@ -17,7 +17,7 @@ public sealed class ConversationStep : FlowStep
 
     public LocalizedText? Prompt { get; init; }
 
-    public override bool WaitsForInput => true;
+    protected override bool Waits => true;
 
     public override IEnumerable<StepTransition> Transitions() => [];
 

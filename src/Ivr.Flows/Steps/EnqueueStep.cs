@@ -47,7 +47,7 @@ public sealed partial class EnqueueStep : FlowStep
     /// <summary>Where to go when the caller leaves the line without an agent (queue full, error); the call ends when absent.</summary>
     public string? Next { get; init; }
 
-    public override bool WaitsForInput => true;
+    protected override bool Waits => true;
 
     public override IEnumerable<StepTransition> Transitions() => [new("next", Next), new("callback.next", Callback?.Next)];
 

@@ -33,7 +33,7 @@ public abstract class KeypadStep : FlowStep
     /// <summary>Where to go when the retries run out; the call ends when absent.</summary>
     public string? Fallback { get; init; }
 
-    public override bool WaitsForInput => true;
+    protected override bool Waits => true;
 
     public override IEnumerable<StepPrompt> Prompts() =>
         [new("prompt", Prompt), new("noInputPrompt", NoInputPrompt), new("invalidPrompt", InvalidPrompt)];

@@ -33,7 +33,7 @@ public sealed class TransferStep : FlowStep
     /// <summary>Where to go when nobody answers; the call ends when absent.</summary>
     public string? Failed { get; init; }
 
-    public override bool WaitsForInput => true;
+    protected override bool Waits => true;
 
     public override IEnumerable<StepTransition> Transitions() => [new("failed", Failed)];
 

@@ -39,7 +39,7 @@ public sealed class VoicemailStep : FlowStep
     /// <summary>When no message was recorded after the retry; the call ends when absent.</summary>
     public string? Fallback { get; init; }
 
-    public override bool WaitsForInput => true;
+    protected override bool Waits => true;
 
     public override IEnumerable<StepTransition> Transitions() => [new("next", Next), new("fallback", Fallback)];
 
