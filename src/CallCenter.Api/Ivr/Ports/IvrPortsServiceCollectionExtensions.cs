@@ -18,8 +18,13 @@ public static class IvrPortsServiceCollectionExtensions
         services.AddOptions<IvrOptions>().BindConfiguration(IvrOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IvrOptions>, IvrOptionsValidator>());
 
-        // The per-request timeout is the flow's; the client's own is only a backstop above any flow's.
-        services.AddHttpClient(HttpClientName, client => client.Timeout = TimeSpan.FromMinutes(2));
+        // The per-request timeout is the flow's; the client's own is only a backstop above any flow's. A flow reads
+        // a few fields: an answer bigger than this is a misconfigured endpoint, refused rather than buffered.
+        services.AddHttpClient(HttpClientName, client =>
+        {
+            client.Timeout = TimeSpan.FromMinutes(2);
+            client.MaxResponseContentBufferSize = 1024 * 1024;
+        });
 
         services.AddSingleton<IPatientDirectory, HubPatientDirectory>();
         services.AddSingleton<IAppointmentDesk, HubAppointmentDesk>();
