@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using CallCenter.Api.Ivr.Ports;
 using CallCenter.Api.Tests.Infrastructure;
 using CallCenter.Core.Accounts;
@@ -7,6 +8,7 @@ using CallCenter.Core.Patients;
 using CallCenter.Testing;
 using Ivr.Flows.Services;
 using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -71,13 +73,7 @@ public sealed class HubFlowMessengerTests(DatabaseFixture fixture) : IClassFixtu
     public async Task SendSms_Consented_GoesThroughCarrierAndAwaitsReply(string engine)
     {
         await using var hub = new ApiFactory(await fixture.GetAsync(engine), WithSender);
-        await using var ivrHub = hub.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-        {
-            services.AddIvrPorts();
-            // The carrier simulator is served by this same in-memory hub.
-            services.AddHttpClient<TwilioRestClient>()
-                .ConfigurePrimaryHttpMessageHandler(sp => ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler());
-        }));
+        await using var ivrHub = WithPortsAndCarrier(hub);
         var phone = UniqueData.ChinaMobile();
         var patient = await IvrPortServices.AddPatientAsync(ivrHub.Services, phone);
         var appointmentId = Guid.CreateVersion7();
@@ -92,6 +88,33 @@ public sealed class HubFlowMessengerTests(DatabaseFixture fixture) : IClassFixtu
         var message = await ivrHub.Services.GetRequiredService<IMessageRepository>().FindBySidAsync(pending.MessageSid!);
         Assert.Equal((MessageService.OutboundDirection, phone, Sender), (message!.Direction, message.ToNumber, message.FromNumber));
     }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task SendSms_RecipientSentStopToCarrier_IsRefusedAsOptedOut(string engine)
+    {
+        await using var hub = new ApiFactory(await fixture.GetAsync(engine), WithSender);
+        await using var ivrHub = WithPortsAndCarrier(hub);
+        var phone = UniqueData.ChinaMobile();
+        using var simulatedPhone = ivrHub.CreateClient();
+        using var stop = await simulatedPhone.PostAsJsonAsync("/simulator/sms", new { from = phone, to = Sender, body = "STOP" });
+        Assert.True(stop.IsSuccessStatusCode, await stop.Content.ReadAsStringAsync());
+
+        var result = await ivrHub.Services.GetRequiredService<IFlowMessenger>().SendSmsAsync(new OutgoingSms(phone, "hello", null, "info"), CancellationToken.None);
+
+        Assert.Equal(new SendResult(false, "opted-out"), result);
+    }
+
+    private static WebApplicationFactory<Program> WithPortsAndCarrier(ApiFactory hub) =>
+        hub.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        {
+            services.AddIvrPorts();
+            // The carrier simulator is served by this same in-memory hub, and its webhooks go back to it.
+            services.AddHttpClient<TwilioRestClient>()
+                .ConfigurePrimaryHttpMessageHandler(sp => ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler());
+            services.AddHttpClient("carrier-simulator")
+                .ConfigurePrimaryHttpMessageHandler(sp => ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler());
+        }));
 
     private static async Task WithdrawSmsAsync(IServiceProvider services, Guid patientId)
     {

@@ -50,9 +50,10 @@ internal sealed partial class HubFlowMessenger(
             return new SendResult(false, "no-sender-configured");
         }
 
-        if (await SendAsync(to, from, sms.Body, cancellationToken) is not { } sent)
+        var (sent, refusal) = await SendAsync(to, from, sms.Body, cancellationToken);
+        if (sent is null)
         {
-            return new SendResult(false, "carrier-refused");
+            return new SendResult(false, refusal);
         }
 
         await messages.ApplyStatusAsync(
@@ -102,23 +103,29 @@ internal sealed partial class HubFlowMessenger(
         return false;
     }
 
-    private async Task<MessageResource?> SendAsync(string to, string from, string body, CancellationToken cancellationToken)
+    /// <summary>The carrier's answer, or why there is none: <c>opted-out</c> (STOP sent to the carrier), <c>invalid-number</c>, <c>carrier-error</c>, <c>carrier-unreachable</c>.</summary>
+    private async Task<(MessageResource? Sent, string? Refusal)> SendAsync(string to, string from, string body, CancellationToken cancellationToken)
     {
         // Resolved per message: the REST client is a typed HttpClient (transient), so its handler is rotated.
         var rest = services.GetRequiredService<TwilioRestClient>();
         try
         {
-            return await rest.CreateMessageAsync(new CreateMessageRequest { To = to, From = from, Body = body }, cancellationToken);
+            return (await rest.CreateMessageAsync(new CreateMessageRequest { To = to, From = from, Body = body }, cancellationToken), null);
         }
         catch (TwilioApiException ex)
         {
             LogRefused(logger, ex.HttpStatus, ex.Code);
-            return null;
+            return (null, ex.Code switch
+            {
+                TwilioErrorCodes.RecipientOptedOut => "opted-out",
+                TwilioErrorCodes.InvalidToNumber => "invalid-number",
+                _ => "carrier-error",
+            });
         }
         catch (HttpRequestException ex)
         {
-            LogUnreachable(logger, ex.GetType().Name);
-            return null;
+            LogUnreachable(logger, ex.HttpRequestError.ToString());
+            return (null, "carrier-unreachable");
         }
     }
 
