@@ -18,7 +18,7 @@ namespace CallCenter.Core;
 
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>The hub's domain and data access: engine, accounts, audit, patients, scheduling, interactions, calls, messaging.</summary>
+    /// <summary>The hub's domain and data access: engine, accounts, audit, patients, scheduling, interactions, calls, messaging, and the IVR's queues, follow-ups and SMS conversations.</summary>
     public static IServiceCollection AddCallCenterCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);

@@ -26,7 +26,7 @@ internal sealed partial class HubHttpConnector(
         }
 
         // The flow's timeout runs on the hub's clock, like every other IVR timeout.
-        using var timeout = new CancellationTokenSource(request.Timeout, time);
+        using var timeout = new CancellationTokenSource(request.Timeout > TimeSpan.Zero ? request.Timeout : TimeSpan.Zero, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         try
         {
