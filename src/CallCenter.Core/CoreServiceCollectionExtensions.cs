@@ -2,10 +2,13 @@ using CallCenter.Core.Accounts;
 using CallCenter.Core.Audit;
 using CallCenter.Core.Calls;
 using CallCenter.Core.Common;
+using CallCenter.Core.Conversations;
 using CallCenter.Core.Data;
+using CallCenter.Core.FollowUps;
 using CallCenter.Core.Interactions;
 using CallCenter.Core.Messaging;
 using CallCenter.Core.Patients;
+using CallCenter.Core.Queues;
 using CallCenter.Core.Scheduling;
 using CallCenter.Core.Seeding;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +18,7 @@ namespace CallCenter.Core;
 
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>The hub's domain and data access: engine, accounts, audit, patients, scheduling, interactions, calls, messaging.</summary>
+    /// <summary>The hub's domain and data access: engine, accounts, audit, patients, scheduling, interactions, calls, messaging, and the IVR's queues, follow-ups and SMS conversations.</summary>
     public static IServiceCollection AddCallCenterCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -29,6 +32,9 @@ public static class CoreServiceCollectionExtensions
         services.AddInteractions();
         services.AddCalls();
         services.AddMessaging();
+        services.AddQueues();
+        services.AddFollowUps();
+        services.AddConversations();
         services.AddOptions<DemoSeedOptions>().BindConfiguration(DemoSeedOptions.SectionName);
         services.AddSingleton<DemoSeeder>();
         return services;

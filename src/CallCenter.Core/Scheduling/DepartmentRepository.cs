@@ -36,6 +36,15 @@ internal sealed class DepartmentRepository(IDbConnectionFactory db, ISqlDialect 
         return await connection.QuerySingleOrDefaultAsync<Department>(new CommandDefinition(FindSql, new { Id = id }, cancellationToken: cancellationToken));
     }
 
+    private const string FindByCodeSql = $"SELECT {Columns} FROM department WHERE code = @Code";
+
+    public async Task<Department?> FindByCodeAsync(string code, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<Department>(
+            new CommandDefinition(FindByCodeSql, new { Code = code }, cancellationToken: cancellationToken));
+    }
+
     private const string ListSql = $"SELECT {Columns} FROM department ORDER BY code {SqlMarkers.Page}";
 
     public async Task<Page<Department>> ListAsync(PageRequest page, CancellationToken cancellationToken = default)

@@ -9,6 +9,9 @@ public interface IDepartmentRepository
 
     Task<Department?> FindAsync(Guid id, CancellationToken cancellationToken = default);
 
+    /// <summary>The department with this exact code, if any.</summary>
+    Task<Department?> FindByCodeAsync(string code, CancellationToken cancellationToken = default);
+
     Task<Page<Department>> ListAsync(PageRequest page, CancellationToken cancellationToken = default);
 }
 

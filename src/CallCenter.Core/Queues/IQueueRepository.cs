@@ -1,0 +1,34 @@
+namespace CallCenter.Core.Queues;
+
+/// <summary>Queues, the calls waiting in them and callback requests.</summary>
+public interface IQueueRepository
+{
+    Task<IReadOnlyList<string>> QueueNamesAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Inserts the entry unless its call is already in a queue; returns the stored entry either way.</summary>
+    Task<QueueEntry> EnqueueAsync(QueueEntry entry, CancellationToken cancellationToken = default);
+
+    Task<QueueEntry?> FindByCallSidAsync(string callSid, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Waiting entries and open callback requests of the entry's queue that are ahead of it: higher priority, or
+    /// the same priority and an earlier place (callback requests by their original enqueue time).
+    /// </summary>
+    Task<int> CountAheadAsync(QueueEntry entry, CancellationToken cancellationToken = default);
+
+    Task<QueueFigures> FiguresAsync(string queueName, CancellationToken cancellationToken = default);
+
+    /// <summary>How long each call that reached an agent since <paramref name="since"/> had waited.</summary>
+    Task<IReadOnlyList<TimeSpan>> BridgedWaitsSinceAsync(string queueName, DateTime since, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores the callback request and marks the call's waiting entry (if any) as turned into a callback, in one
+    /// transaction. False, with nothing changed, when the call already has a request.
+    /// </summary>
+    Task<bool> AddCallbackAsync(CallbackRequestRow request, DateTime at, CancellationToken cancellationToken = default);
+
+    Task<CallbackRequestRow?> FindCallbackAsync(string callSid, CancellationToken cancellationToken = default);
+
+    /// <summary>Ends a waiting entry with <paramref name="status"/> (left, bridged); false when it was not waiting.</summary>
+    Task<bool> EndAsync(string callSid, string status, string reason, DateTime at, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,52 @@
+using System.Data.Common;
+using Dapper;
+
+namespace CallCenter.Core.Queues;
+
+internal sealed partial class QueueRepository
+{
+    private const string CallbackColumns = """
+        id, call_sid, queue_name, number, patient_id, language, priority, place_enqueued_at, status, created_at
+        """;
+
+    private const string InsertCallbackSql = """
+        INSERT INTO callback_request (id, call_sid, queue_name, number, patient_id, language, priority, place_enqueued_at, status, created_at)
+        VALUES (@Id, @CallSid, @QueueName, @Number, @PatientId, @Language, @Priority, @PlaceEnqueuedAt, @Status, @CreatedAt)
+        """;
+
+    private const string MarkCallbackSql = """
+        UPDATE queue_entry SET status = 'callback', ended_at = @At, end_reason = 'callback-requested'
+        WHERE call_sid = @CallSid AND status = 'waiting'
+        """;
+
+    public async Task<bool> AddCallbackAsync(CallbackRequestRow request, DateTime at, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(InsertCallbackSql, request, transaction: tx, cancellationToken: cancellationToken));
+        }
+        catch (DbException ex) when (dialect.IsUniqueViolation(ex))
+        {
+            // The call already asked: its first request (and place) stands.
+            await tx.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(
+            MarkCallbackSql, new { request.CallSid, At = at }, transaction: tx, cancellationToken: cancellationToken));
+        await tx.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    private const string FindCallbackSql = $"SELECT {CallbackColumns} FROM callback_request WHERE call_sid = @CallSid";
+
+    public async Task<CallbackRequestRow?> FindCallbackAsync(string callSid, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<CallbackRequestRow>(
+            new CommandDefinition(FindCallbackSql, new { CallSid = callSid }, cancellationToken: cancellationToken));
+    }
+}

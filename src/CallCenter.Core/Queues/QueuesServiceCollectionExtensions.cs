@@ -1,0 +1,12 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CallCenter.Core.Queues;
+
+public static class QueuesServiceCollectionExtensions
+{
+    public static IServiceCollection AddQueues(this IServiceCollection services)
+    {
+        services.AddSingleton<IQueueRepository, QueueRepository>();
+        return services;
+    }
+}
