@@ -215,12 +215,12 @@ public static class FlowEngine
             session.Trace.RemoveRange(0, session.Trace.Count - MaxTraceEntries);
         }
 
-        if (session.Kind == FlowKind.Voice && session.Ended && !EndsCall(context.Voice))
+        var twiml = session.Kind == FlowKind.Voice ? context.Voice.ToXml() : SmsTwiml(context.SmsReplies);
+        if (session.Kind == FlowKind.Voice && session.Ended && !EndsCall(twiml))
         {
-            context.Voice.Hangup();
+            twiml = context.Voice.Hangup().ToXml();
         }
 
-        var twiml = session.Kind == FlowKind.Voice ? context.Voice.ToXml() : SmsTwiml(context.SmsReplies);
         if (remember)
         {
             session.LastResponse = twiml;
@@ -229,9 +229,8 @@ public static class FlowEngine
         return new FlowTurn(session, twiml, context.SmsReplies, Changed: true);
     }
 
-    private static bool EndsCall(VoiceResponse response)
+    private static bool EndsCall(string xml)
     {
-        var xml = response.ToXml();
         return xml.Contains("<Hangup", StringComparison.Ordinal) || xml.Contains("<Dial", StringComparison.Ordinal)
             || xml.Contains("<Reject", StringComparison.Ordinal);
     }

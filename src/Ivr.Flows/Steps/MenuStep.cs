@@ -17,6 +17,9 @@ namespace Ivr.Flows.Steps;
 [FlowStepType("menu")]
 public sealed class MenuStep : KeypadStep
 {
+    /// <summary>How many of the latest menu keys <c>menu.path</c> keeps.</summary>
+    public const int MaxPathKeys = 32;
+
     private static readonly char[] WordSeparators = [',', '，', '、', ';', '；'];
 
     /// <summary>Key (0-9, * or #) to the step it leads to.</summary>
@@ -67,8 +70,10 @@ public sealed class MenuStep : KeypadStep
             return ValueTask.FromResult(Retry(context, invalid: true));
         }
 
+        // The path is for people (the screen-pop): the last keys are enough, and a caller circling a menu must
+        // not grow the stored call state without bound.
         var path = context.Get(FlowVariables.MenuPath).AsList();
-        context.Set(FlowVariables.MenuPath, FlowValue.From(path.Add(key)));
+        context.Set(FlowVariables.MenuPath, FlowValue.From(path.Skip(Math.Max(0, path.Length + 1 - MaxPathKeys)).Append(key)));
         context.Trace("input", spoken ? $"key {key} (said)" : $"key {key}");
         return ValueTask.FromResult(StepOutcome.Next(Options[key], $"key {key}"));
     }
