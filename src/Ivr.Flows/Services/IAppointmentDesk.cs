@@ -26,10 +26,25 @@ public sealed record AppointmentSummary(
     string Status,
     string DepartmentCode,
     string DepartmentName,
-    string? DoctorName);
+    string? DoctorName,
+    string? DepartmentNameEn = null)
+{
+    /// <summary>The department's name in the call's language (English when the hub has one, else the local name).</summary>
+    public string DepartmentNameIn(string language) => DepartmentNames.In(language, DepartmentName, DepartmentNameEn);
+}
 
 /// <summary>A free slot offered to the caller.</summary>
-public sealed record SlotOffer(Guid SlotId, DateTimeOffset StartsAt, string DepartmentCode, string DepartmentName, string? DoctorName);
+public sealed record SlotOffer(Guid SlotId, DateTimeOffset StartsAt, string DepartmentCode, string DepartmentName, string? DoctorName, string? DepartmentNameEn = null)
+{
+    /// <summary>The department's name in the call's language (English when the hub has one, else the local name).</summary>
+    public string DepartmentNameIn(string language) => DepartmentNames.In(language, DepartmentName, DepartmentNameEn);
+}
+
+internal static class DepartmentNames
+{
+    public static string In(string language, string name, string? english) =>
+        language.StartsWith("en", StringComparison.OrdinalIgnoreCase) && !string.IsNullOrWhiteSpace(english) ? english : name;
+}
 
 /// <summary>The result of confirm, cancel or book: done, or why not (<c>not-found</c>, <c>invalid-state</c>, <c>full</c>...).</summary>
 public sealed record AppointmentActionResult(bool Succeeded, string? Reason = null, AppointmentSummary? Appointment = null);

@@ -19,7 +19,7 @@ internal static class AppointmentVariables
         context.Set(FlowVariables.AppointmentStatus, FlowValue.From(appointment.Status));
         context.Set(FlowVariables.AppointmentTime, FlowValue.From(SpokenTime.Format(appointment.StartsAt, context.TimeZone, context.Session.Language)));
         context.Set(FlowVariables.AppointmentDate, FlowValue.From(local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
-        context.Set(FlowVariables.AppointmentDepartment, FlowValue.From(appointment.DepartmentName));
+        context.Set(FlowVariables.AppointmentDepartment, FlowValue.From(appointment.DepartmentNameIn(context.Session.Language)));
         context.Set(FlowVariables.AppointmentDoctor, FlowValue.From(appointment.DoctorName));
     }
 }

@@ -187,7 +187,7 @@ public sealed class BookStep : KeypadStep
             ["n"] = FlowValue.From(key),
             ["time"] = FlowValue.From(SpokenTime.Format(slot.StartsAt, context.TimeZone, context.Session.Language)),
             ["doctor"] = FlowValue.From(slot.DoctorName),
-            ["department"] = FlowValue.From(slot.DepartmentName),
+            ["department"] = FlowValue.From(slot.DepartmentNameIn(context.Session.Language)),
         };
         return Templates.Render(template.For(context.Session.Language, context.Flow.EffectiveDefaultLanguage), holes);
     }

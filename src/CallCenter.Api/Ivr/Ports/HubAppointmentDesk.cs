@@ -47,7 +47,7 @@ internal sealed class HubAppointmentDesk(
         foreach (var slot in free.Items.Where(s => s.StartsAt > now && s.FreeCount > 0))
         {
             var doctor = await doctors.FindAsync(slot.DoctorId, cancellationToken);
-            offers.Add(new SlotOffer(slot.Id, Utc(slot.StartsAt), department.Code, department.Name, doctor?.Name));
+            offers.Add(new SlotOffer(slot.Id, Utc(slot.StartsAt), department.Code, department.Name, doctor?.Name, department.NameEn));
         }
 
         return offers;
@@ -110,7 +110,8 @@ internal sealed class HubAppointmentDesk(
             appointment.Status.ToCode(),
             department?.Code ?? string.Empty,
             department?.Name ?? string.Empty,
-            doctor?.Name);
+            doctor?.Name,
+            department?.NameEn);
     }
 
     private static DateTimeOffset Utc(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
