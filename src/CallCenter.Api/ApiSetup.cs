@@ -5,6 +5,7 @@ using CallCenter.Api.Calls;
 using CallCenter.Api.Health;
 using CallCenter.Api.Infrastructure;
 using CallCenter.Api.Interactions;
+using CallCenter.Api.Ivr;
 using CallCenter.Api.Messaging;
 using CallCenter.Api.Patients;
 using CallCenter.Api.Scheduling;
@@ -44,6 +45,7 @@ internal static class ApiSetup
         builder.Services.AddInteractionApi();
         builder.Services.AddCarrier();
         builder.Services.AddTelephonyApi();
+        builder.Services.AddIvrApi();
         builder.Services.AddCarrierSimulator(services => services.GetRequiredService<CarrierMode>().IsSimulator);
     }
 
@@ -73,6 +75,7 @@ internal static class ApiSetup
         app.MapCallEndpoints();
         app.MapMessageEndpoints();
         app.MapTwilioWebhookEndpoints();
+        app.MapIvrEndpoints();
         app.MapCarrierSimulator();
     }
 }
