@@ -50,6 +50,7 @@ public sealed class ApiFactory(TestDatabase database, IReadOnlyDictionary<string
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
+            services.TryAddSingleton(_ => new TestFlowPorts(Time).Services);
         });
     }
 
