@@ -11,7 +11,7 @@ internal static class TestFlows
     /// <summary>A voice (or SMS) flow that asks for four digits, then says "<paramref name="reply"/> {pin}" and ends.</summary>
     public static string Gather(string id, string number, string reply = "Got", string kind = "voice") => $$"""
         {
-          "id": "{{id}}", "kind": "{{kind}}", "numbers": ["{{number}}"], "languages": ["en-US"], "start": "pin",
+          "id": "{{id}}", "kind": "{{kind}}", "numbers": ["{{number}}"], "languages": ["en-US"], "start": "pin",{{(kind == "sms" ? SmsTexts : "")}}
           "steps": [
             { "id": "pin", "type": "gather", "numDigits": 4, "pattern": "^[0-9]{4}$", "variable": "pin", "retries": 1,
               "prompt": { "en-US": "Enter four digits" }, "next": "ok", "fallback": "bye" },
@@ -19,6 +19,11 @@ internal static class TestFlows
             { "id": "bye", "type": "hangup", "prompt": { "en-US": "Goodbye" } }
           ]
         }
+        """;
+
+    private const string SmsTexts = """
+
+          "helpText": { "en-US": "Help" }, "optOutText": { "en-US": "Stopped" }, "optInText": { "en-US": "Started" },
         """;
 
     /// <summary>The same flow with a transition to a step that does not exist: refused on step 'pin', field 'next'.</summary>
