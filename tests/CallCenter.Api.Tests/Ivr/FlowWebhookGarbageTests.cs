@@ -1,6 +1,7 @@
 using CallCenter.Api.Ivr;
 using CallCenter.Api.Tests.Telephony;
 using CallCenter.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CallCenter.Api.Tests.Ivr;
 
@@ -57,6 +58,25 @@ public sealed class FlowWebhookGarbageTests(IvrFixture fixture) : IClassFixture<
         Assert.Equal([FlowApology.Chinese, FlowApology.English], IvrHub.Spoken(twiml));
         Assert.Equal("Hangup", twiml.Root!.Elements().Last().Name.LocalName);
         Assert.Equal([FlowApology.Chinese, FlowApology.English], IvrHub.Spoken(noCallSid));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task FlowWebhook_SessionOnUnknownVersion_ApologisesAndHangsUp(string engine)
+    {
+        var hub = await fixture.GetAsync(engine);
+        var number = TestFlows.Number();
+        await hub.WriteFlowAsync(TestFlows.FileName("lost"), TestFlows.Gather("lost-" + Guid.NewGuid().ToString("N")[..8], number));
+        var sid = TwilioWebhookClient.Sid("CA");
+        var asked = await hub.CallAsync(sid, number);
+        var sessions = hub.Api.Services.GetRequiredService<IFlowSessionRepository>();
+        var stored = (await sessions.FindAsync(sid))!;
+        Assert.True(await sessions.TryUpdateAsync(stored with { FlowVersion = "000000000000" }, stored.Turn));
+
+        var twiml = await hub.AnswerGatherAsync(asked, sid, number, "1234");
+
+        Assert.Equal([FlowApology.Chinese, FlowApology.English], IvrHub.Spoken(twiml));
+        Assert.Equal("Hangup", twiml.Root!.Elements().Last().Name.LocalName);
     }
 
     [Theory]
