@@ -24,6 +24,9 @@ internal sealed partial class FlowRegistry(
 
     public FlowSnapshot Current => _current;
 
+    /// <summary>Raised after every reload with the snapshot it published (for tests and diagnostics).</summary>
+    public event EventHandler<FlowSnapshot>? Reloaded;
+
     /// <summary>Reads the folder again; files whose content did not change (and was valid) are not read twice.</summary>
     public async Task ReloadAsync(CancellationToken cancellationToken)
     {
@@ -70,6 +73,8 @@ internal sealed partial class FlowRegistry(
         {
             _reloading.Release();
         }
+
+        Reloaded?.Invoke(this, _current);
     }
 
     /// <summary>A version a call started on: from memory, else from the database (after a restart or on another hub).</summary>
