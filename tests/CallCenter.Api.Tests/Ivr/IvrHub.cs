@@ -46,13 +46,13 @@ internal sealed class IvrHub : IAsyncDisposable
         await Registry.ReloadAsync(CancellationToken.None);
     }
 
-    public async Task<XDocument> CallAsync(string callSid, string to)
+    public async Task<XDocument> CallAsync(string callSid, string to, string from = Caller)
     {
         var form = new VoiceRequest
         {
             CallSid = callSid,
             AccountSid = Twilio.Options.AccountSid,
-            From = Caller,
+            From = from,
             To = to,
             CallStatus = CallStatus.Ringing,
             Direction = CallDirection.Inbound,
