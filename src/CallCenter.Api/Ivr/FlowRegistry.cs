@@ -58,8 +58,7 @@ internal sealed partial class FlowRegistry(
                 }
 
                 catalog ??= await catalogs.ReadAsync(cancellationToken);
-                var others = previous.Files.Values.Where(f => !next.ContainsKey(f.FileName)).Concat(next.Values).Select(f => f.Active).OfType<ActiveFlow>();
-                next[fileName] = await LoadAsync(fileName, content, hash, old, catalog, others, cancellationToken);
+                next[fileName] = await LoadAsync(fileName, content, hash, old, catalog, ActiveElsewhere(previous, next), cancellationToken);
             }
 
             foreach (var removed in previous.Files.Keys.Where(name => !next.ContainsKey(name)))
@@ -129,6 +128,10 @@ internal sealed partial class FlowRegistry(
     }
 
     public void Dispose() => _reloading.Dispose();
+
+    // The versions other files serve: those read in this reload, and the previous ones of files not read yet.
+    private static List<ActiveFlow> ActiveElsewhere(FlowSnapshot previous, Dictionary<string, FlowFileState> next) =>
+        [.. previous.Files.Values.Where(f => !next.ContainsKey(f.FileName)).Concat(next.Values).Select(f => f.Active).OfType<ActiveFlow>()];
 
     private IEnumerable<string> FlowFiles()
     {
