@@ -5,6 +5,8 @@ using CallCenter.Api.Calls;
 using CallCenter.Api.Health;
 using CallCenter.Api.Infrastructure;
 using CallCenter.Api.Interactions;
+using CallCenter.Api.Ivr;
+using CallCenter.Api.Ivr.Ports;
 using CallCenter.Api.Messaging;
 using CallCenter.Api.Patients;
 using CallCenter.Api.Scheduling;
@@ -44,6 +46,8 @@ internal static class ApiSetup
         builder.Services.AddInteractionApi();
         builder.Services.AddCarrier();
         builder.Services.AddTelephonyApi();
+        builder.Services.AddIvrPorts();
+        builder.Services.AddIvrApi();
         builder.Services.AddCarrierSimulator(services => services.GetRequiredService<CarrierMode>().IsSimulator);
     }
 
@@ -73,6 +77,7 @@ internal static class ApiSetup
         app.MapCallEndpoints();
         app.MapMessageEndpoints();
         app.MapTwilioWebhookEndpoints();
+        app.MapIvrEndpoints();
         app.MapCarrierSimulator();
     }
 }

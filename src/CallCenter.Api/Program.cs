@@ -1,5 +1,6 @@
 using CallCenter.Api;
 using CallCenter.Api.Infrastructure;
+using CallCenter.Api.Ivr;
 using Serilog;
 
 // Startup errors (a bad setting, a failing migration) reach the console before configuration is read.
@@ -7,6 +8,12 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console(formatProvider: System.Gl
 
 try
 {
+    // Commands that do their work and exit, before any web host starts (flows validate).
+    if (FlowCli.Matches(args))
+    {
+        return await FlowCli.MainAsync(args);
+    }
+
     var builder = WebApplication.CreateBuilder(args);
     builder.AddCallCenterApi();
 

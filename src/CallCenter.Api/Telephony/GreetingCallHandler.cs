@@ -9,7 +9,7 @@ internal sealed class GreetingCallHandler : IIncomingCallHandler
     public const string ChineseGreeting = "您好，感谢致电医院患者服务中心。";
     public const string EnglishGreeting = "Hello, thank you for calling the hospital patient service centre.";
 
-    public Task<VoiceResponse> AnswerAsync(IncomingCallContext call, CancellationToken cancellationToken)
+    public Task<string> AnswerAsync(IncomingCallContext call, CancellationToken cancellationToken)
     {
         var chinese = IvrLanguage.ChineseMandarin;
         var english = IvrLanguage.EnglishUs;
@@ -17,6 +17,6 @@ internal sealed class GreetingCallHandler : IIncomingCallHandler
             .Say(ChineseGreeting, voice: chinese.DefaultVoice, language: chinese.SayLanguage)
             .Say(EnglishGreeting, voice: english.DefaultVoice, language: english.SayLanguage)
             .Hangup();
-        return Task.FromResult(response);
+        return Task.FromResult(response.ToXml());
     }
 }

@@ -1,5 +1,4 @@
 using CallCenter.Core.Calls;
-using Twilio.Protocol.TwiML;
 using Twilio.Protocol.Webhooks;
 
 namespace CallCenter.Api.Telephony;
@@ -12,7 +11,8 @@ namespace CallCenter.Api.Telephony;
 /// </summary>
 internal interface IIncomingCallHandler
 {
-    Task<VoiceResponse> AnswerAsync(IncomingCallContext call, CancellationToken cancellationToken);
+    /// <summary>The TwiML document to answer with (text, because the IVR answers with the engine's rendered TwiML).</summary>
+    Task<string> AnswerAsync(IncomingCallContext call, CancellationToken cancellationToken);
 }
 
 /// <summary>The webhook as Twilio sent it, and what the hub recorded (the call, the patient caller ID found).</summary>

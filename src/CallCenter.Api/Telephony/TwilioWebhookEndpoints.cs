@@ -1,5 +1,6 @@
 using System.Text;
 using System.Threading.RateLimiting;
+using CallCenter.Api.Ivr;
 using CallCenter.Core.Calls;
 using CallCenter.Core.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -45,8 +46,9 @@ internal static partial class TwilioWebhookEndpoints
             .WithSummary("Twilio voice URL: an incoming call. Records it, answers TwiML.");
         group.MapPost("/voice/status", VoiceStatusAsync)
             .WithSummary("Twilio call status callback. Deduplicated, never moves a call backwards.");
+        group.MapFlowWebhook();
         group.MapPost("/sms", SmsAsync)
-            .WithSummary("Twilio messaging URL: an incoming SMS. Records it, answers an empty TwiML response.");
+            .WithSummary("Twilio messaging URL: an incoming SMS. Records it, runs the number's SMS flow, answers its replies (or nothing).");
         group.MapPost("/sms/status", SmsStatusAsync)
             .WithSummary("Twilio message status callback. Deduplicated, never moves a message backwards.");
     }
@@ -63,7 +65,7 @@ internal static partial class TwilioWebhookEndpoints
         var recorded = await calls.RecordIncomingAsync(voice.ToIncomingCall(), cancellationToken);
         LogIncomingCall(logger, voice.CallSid, recorded.Created, recorded.PatientId is not null);
         var answer = await handler.AnswerAsync(new IncomingCallContext(voice, recorded), cancellationToken);
-        return Twiml(answer);
+        return Xml(answer);
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem>> VoiceStatusAsync(
@@ -81,7 +83,7 @@ internal static partial class TwilioWebhookEndpoints
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem>> SmsAsync(
-        HttpRequest request, MessageService messages, ILogger<MessageService> logger, CancellationToken cancellationToken)
+        HttpRequest request, MessageService messages, SmsFlowHandler flows, ILogger<MessageService> logger, CancellationToken cancellationToken)
     {
         var parsed = IncomingMessage.Parse(await FormAsync(request, cancellationToken));
         if (parsed.Value is not { } message)
@@ -91,7 +93,16 @@ internal static partial class TwilioWebhookEndpoints
 
         var recorded = await messages.RecordIncomingAsync(message.ToIncomingSms(), cancellationToken);
         LogIncomingSms(logger, message.MessageSid, recorded.Created, recorded.PatientId is not null);
-        return Twiml(new MessagingResponse());
+        try
+        {
+            return await flows.AnswerAsync(message, recorded.Created, cancellationToken) is { } answer ? Xml(answer) : Twiml(new MessagingResponse());
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The message is recorded; the patient is answered by an agent rather than by a failing flow.
+            LogSmsFlowFailed(logger, message.MessageSid, ex);
+            return Twiml(new MessagingResponse());
+        }
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem>> SmsStatusAsync(
@@ -115,8 +126,10 @@ internal static partial class TwilioWebhookEndpoints
     private static string? IdempotencyToken(HttpRequest request) =>
         request.Headers.TryGetValue(TwilioWebhookHeaders.IdempotencyToken, out var token) ? token.ToString() : null;
 
-    private static ContentHttpResult Twiml(TwimlResponse response) =>
-        TypedResults.Text(response.ToXml(), XmlContentType, Encoding.UTF8);
+    private static ContentHttpResult Twiml(TwimlResponse response) => Xml(response.ToXml());
+
+    /// <summary>A TwiML document as the answer to a webhook.</summary>
+    public static ContentHttpResult Xml(string twiml) => TypedResults.Text(twiml, XmlContentType, Encoding.UTF8);
 
     // Signed but unreadable: a 400 naming the fields; the log names the fields only, never their values.
     private static ValidationProblem Invalid(ILogger logger, HttpRequest request, IReadOnlyList<WebhookFieldError> errors)
@@ -138,6 +151,9 @@ internal static partial class TwilioWebhookEndpoints
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Incoming SMS {MessageSid} (new: {Created}, patient identified: {Identified})")]
     private static partial void LogIncomingSms(ILogger logger, string messageSid, bool created, bool identified);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The SMS flow failed for message {MessageSid}; answered with no reply")]
+    private static partial void LogSmsFlowFailed(ILogger logger, string messageSid, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Message {MessageSid} status {MessageStatus}: {Outcome}")]
     private static partial void LogMessageStatus(ILogger logger, string messageSid, string messageStatus, Core.Common.WebhookOutcome outcome);

@@ -22,7 +22,7 @@ public sealed class TestPhonePageTests
         await using var hub = await LiveHub.StartAsync();
         var agent = await hub.Factory.SignInAsAsync(Roles.Agent);
         var number = UniqueData.ChinaMobile();
-        var created = await agent.Client.PostAsJsonAsync("/api/patients", new { fullName = "Grace Lee", phones = new[] { new { number } } });
+        var created = await agent.Client.PostAsJsonAsync("/api/patients", new { fullName = "Grace Lee", preferredLanguage = "en-US", phones = new[] { new { number } } });
         var patientId = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         using var browser = HeadlessChromium.Start();
 
@@ -32,7 +32,11 @@ public sealed class TestPhonePageTests
         me.SendKeys(number);
         browser.FindElement(By.Id("call")).Click();
 
-        await WaitUntilAsync(() => browser.FindElement(By.Id("transcript")).Text.Contains("thank you for calling", StringComparison.OrdinalIgnoreCase));
+        // The hotline knows her number and speaks her language; the page's keypad answers its menus.
+        await WaitUntilAsync(() => browser.FindElement(By.Id("transcript")).Text.Contains("Hello Grace", StringComparison.Ordinal));
+        browser.FindElements(By.CssSelector("#pad button")).Single(b => b.Text == "1").Click();
+        await WaitUntilAsync(() => browser.FindElement(By.Id("transcript")).Text.Contains("no upcoming appointment", StringComparison.Ordinal));
+        browser.FindElement(By.Id("hangup")).Click();
         await WaitUntilAsync(() => browser.FindElement(By.Id("status")).Text.StartsWith("completed", StringComparison.Ordinal));
 
         browser.FindElement(By.Id("body")).SendKeys("我想改约 I would like to change my visit");

@@ -140,7 +140,7 @@ public sealed class HubHttpConnectorTests : IAsyncLifetime
 
     private ServiceProvider Connector(out HubHttpConnector connector, params (string Name, string Path, string Method)[] endpoints)
     {
-        var options = new IvrOptions();
+        var options = new IvrPortOptions();
         foreach (var (name, path, method) in endpoints)
         {
             options.HttpEndpoints[name] = new IvrHttpEndpoint

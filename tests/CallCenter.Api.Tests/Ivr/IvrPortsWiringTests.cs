@@ -27,7 +27,7 @@ public sealed class IvrPortsWiringTests(DatabaseFixture fixture) : IClassFixture
         Assert.IsType<HubFlowMessenger>(flow.Messenger);
         Assert.IsType<HubSmsInbox>(flow.SmsInbox);
         Assert.Equal(new HashSet<string> { "his" }, flow.Http.EndpointNames);
-        var options = services.GetRequiredService<IOptions<IvrOptions>>().Value;
+        var options = services.GetRequiredService<IOptions<IvrPortOptions>>().Value;
         Assert.Equal(("POST", 72, 180), (options.HttpEndpoints["his"].Method, options.ReplyWindowHours, options.Queues.DefaultHandleSeconds));
     }
 
@@ -41,7 +41,7 @@ public sealed class IvrPortsWiringTests(DatabaseFixture fixture) : IClassFixture
         var settings = new Dictionary<string, string?> { ["Ivr:HttpEndpoints:his:Url"] = "https://his.example/api", [key] = value };
         await using var services = IvrPortServices.Create(await fixture.GetAsync(TestEngines.Sqlite), _time, settings);
 
-        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<IvrOptions>>().Value);
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<IvrPortOptions>>().Value);
 
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
     }

@@ -17,7 +17,7 @@ public sealed class SimulatedCallEndToEndTests
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task KnownPatientCalls_HearsGreeting_CallOnTimelineWithStatusHistory()
+    public async Task KnownPatientCalls_HearsHotlineAndHangsUp_CallOnTimelineWithStatusHistory()
     {
         await using var hub = await LiveHub.StartAsync();
         var agent = await hub.Factory.SignInAsAsync(Roles.Agent);
@@ -30,6 +30,9 @@ public sealed class SimulatedCallEndToEndTests
         Assert.Equal(HttpStatusCode.Created, placed.StatusCode);
         var callSid = (await placed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("callSid").GetString()!;
 
+        // The hotline's main menu waits for a key; the patient hangs up there instead.
+        await WaitForAsync(() => phone.GetFromJsonAsync<JsonElement>($"/simulator/calls/{callSid}"), c => c.GetProperty("transcript").EnumerateArray().Any(l => l.GetProperty("kind").GetString() == "gather"));
+        Assert.Equal(HttpStatusCode.Accepted, (await phone.PostAsync($"/simulator/calls/{callSid}/hangup", null)).StatusCode);
         var call = await WaitForAsync(() => phone.GetFromJsonAsync<JsonElement>($"/simulator/calls/{callSid}"), c => c.GetProperty("status").GetString() == "completed");
         var said = call.GetProperty("transcript").EnumerateArray()
             .Where(line => line.GetProperty("kind").GetString() == "say")

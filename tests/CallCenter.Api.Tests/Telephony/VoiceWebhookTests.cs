@@ -16,7 +16,7 @@ public sealed class VoiceWebhookTests(ApiFixture fixture) : IClassFixture<ApiFix
 {
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
-    public async Task Voice_Signed_RecordsCallOnTimelineAndAnswersGreeting(string engine)
+    public async Task Voice_Signed_RecordsCallOnTimelineAndAnswersWithTheHotline(string engine)
     {
         var hub = await fixture.GetAsync(engine);
         var twilio = new TwilioWebhookClient(hub);
@@ -32,11 +32,13 @@ public sealed class VoiceWebhookTests(ApiFixture fixture) : IClassFixture<ApiFix
         Assert.Equal("text/xml", response.Content.Headers.ContentType?.MediaType);
         var twiml = XDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal("Response", twiml.Root!.Name.LocalName);
-        var says = twiml.Root.Elements("Say").ToList();
-        Assert.Equal(["zh-CN", "en-US"], says.Select(s => (string?)s.Attribute("language")));
-        Assert.Contains("您好", says[0].Value, StringComparison.Ordinal);
-        Assert.Contains("Hello", says[1].Value, StringComparison.Ordinal);
-        Assert.Equal("Hangup", twiml.Root.Elements().Last().Name.LocalName);
+        // The shipped hotline knows the number: greeting by name in Mandarin, then the main menu waits for a key.
+        var greeting = twiml.Root.Elements("Say").First();
+        Assert.Equal("zh-CN", (string?)greeting.Attribute("language"));
+        Assert.Contains("您好", greeting.Value, StringComparison.Ordinal);
+        var menu = twiml.Root.Elements("Gather").Single();
+        Assert.StartsWith(twilio.Options.PublicBaseUrl!.TrimEnd('/') + "/twilio/voice/flow?", (string?)menu.Attribute("action"), StringComparison.Ordinal);
+        Assert.Equal(await response.Content.ReadAsStringAsync(), await repeat.Content.ReadAsStringAsync());
 
         var call = await agent.Client.GetFromJsonAsync<CallView>($"/api/calls/{sid}");
         Assert.Equal((patientId, "ringing"), (call!.Call.PatientId, call.Call.Status));

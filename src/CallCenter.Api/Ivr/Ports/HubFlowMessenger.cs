@@ -17,7 +17,7 @@ namespace CallCenter.Api.Ivr.Ports;
 /// </summary>
 internal sealed partial class HubFlowMessenger(
     IServiceProvider services,
-    IOptions<IvrOptions> options,
+    IOptions<IvrPortOptions> options,
     PhoneNumberNormalizer phones,
     IPatientRepository patients,
     PatientConsentService consents,

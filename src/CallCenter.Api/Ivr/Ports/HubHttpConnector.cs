@@ -11,7 +11,7 @@ namespace CallCenter.Api.Ivr.Ports;
 /// flow can take its error branch; only the caller's own cancellation is thrown. Field values are never logged.
 /// </summary>
 internal sealed partial class HubHttpConnector(
-    IHttpClientFactory clients, IOptions<IvrOptions> options, TimeProvider time, ILogger<HubHttpConnector> logger) : IHttpConnector
+    IHttpClientFactory clients, IOptions<IvrPortOptions> options, TimeProvider time, ILogger<HubHttpConnector> logger) : IHttpConnector
 {
     private static readonly IReadOnlyDictionary<string, string?> NoFields = new Dictionary<string, string?>();
 

@@ -15,8 +15,8 @@ public static class IvrPortsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddIvrPorts(this IServiceCollection services)
     {
-        services.AddOptions<IvrOptions>().BindConfiguration(IvrOptions.SectionName).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IvrOptions>, IvrOptionsValidator>());
+        services.AddOptions<IvrPortOptions>().BindConfiguration(IvrPortOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IvrPortOptions>, IvrPortOptionsValidator>());
 
         // The per-request timeout is the flow's; the client's own is only a backstop above any flow's. A flow reads
         // a few fields: an answer bigger than this is a misconfigured endpoint, refused rather than buffered.

@@ -1,7 +1,7 @@
 namespace CallCenter.Api.Ivr.Ports;
 
 /// <summary>The IVR's settings (section <c>Ivr</c>) used by the hub's ports.</summary>
-internal sealed class IvrOptions
+internal sealed class IvrPortOptions
 {
     public const string SectionName = "Ivr";
 

@@ -1,0 +1,58 @@
+using CallCenter.Api.Infrastructure;
+using CallCenter.Core.Audit;
+using CallCenter.Core.Calls;
+using CallCenter.Core.Patients;
+using Ivr.Flows.Loading;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace CallCenter.Api.Ivr;
+
+/// <summary>A call's path through the IVR, for the agent who takes it: patient data, so scoped and audited.</summary>
+internal static class CallIvrEndpoints
+{
+    public const string ReadOperation = "call.ivr.read";
+
+    public static void MapCallIvrEndpoints(this WebApplication app)
+    {
+        var group = app.MapGroup("/api/calls").WithTags("Calls").RequireAuthorization(Policies.Agent);
+        group.MapGet("/{callSid}/ivr", FindAsync)
+            .WithSummary("The call's IVR session: flow, version, language, variables and trace.");
+    }
+
+    private static async Task<Results<Ok<CallIvrResponse>, NotFound>> FindAsync(
+        string callSid,
+        ICallRepository calls,
+        FlowRunner runner,
+        PatientScopeGuard guard,
+        IAuditLog audit,
+        HttpContext context,
+        CancellationToken cancellationToken)
+    {
+        var actor = context.User.ToActor();
+        if (await calls.FindBySidAsync(callSid, cancellationToken) is not { } call)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var detail = $"call {call.Id}";
+        if (call.PatientId is { } patientId && !await guard.AllowAsync(actor, patientId, ReadOperation, detail, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (await runner.FindAsync(callSid, cancellationToken) is not { } stored)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (call.PatientId is not null)
+        {
+            await audit.WriteAsync(actor, ReadOperation, call.PatientId, AuditOutcomes.Success, detail, cancellationToken);
+        }
+
+        var session = FlowJson.DeserializeSession(stored.State);
+        return TypedResults.Ok(new CallIvrResponse(
+            callSid, session.FlowId, session.FlowVersion, session.Language, session.CurrentStep, session.Turn, session.Ended,
+            session.StartedAt, session.Variables, session.Trace));
+    }
+}

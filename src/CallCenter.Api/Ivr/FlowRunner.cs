@@ -1,0 +1,109 @@
+using Ivr.Flows.Execution;
+using Ivr.Flows.Loading;
+using Ivr.Flows.Model;
+using Ivr.Flows.Services;
+using Microsoft.Extensions.Options;
+using Twilio.Protocol.Rest;
+
+namespace CallCenter.Api.Ivr;
+
+/// <summary>
+/// Runs the engine for one webhook and stores the session. Two deliveries of one webhook may race: the second to
+/// save loses the optimistic check on the turn and answers what the winner stored, so the flow moves once.
+/// </summary>
+internal sealed partial class FlowRunner(
+    FlowRegistry registry,
+    IFlowSessionRepository sessions,
+    FlowServices services,
+    IOptions<TwilioOptions> twilio,
+    TimeProvider time,
+    ILogger<FlowRunner> logger)
+{
+    /// <summary>The path of the flow webhook; action URLs point here.</summary>
+    public const string VoicePath = "/twilio/voice/flow";
+
+    public FlowLinks Links => new((twilio.Value.PublicBaseUrl ?? string.Empty).TrimEnd('/') + VoicePath);
+
+    public Task<StoredSession?> FindAsync(string sessionKey, CancellationToken cancellationToken) =>
+        sessions.FindAsync(sessionKey, cancellationToken);
+
+    /// <summary>
+    /// Starts <paramref name="flow"/> for <paramref name="start"/>'s key, over <paramref name="replacing"/> (an SMS
+    /// conversation that ended or lapsed) when given. Null only when the session vanished in a race.
+    /// </summary>
+    public async Task<string?> StartAsync(ActiveFlow flow, FlowStart start, StoredSession? replacing, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        ArgumentNullException.ThrowIfNull(start);
+        var turn = await FlowEngine.StartAsync(flow.Flow, flow.Version, start, services, Links, cancellationToken);
+        var row = ToRow(turn.Session, time.GetUtcNow().UtcDateTime);
+        var saved = replacing is null
+            ? await sessions.TryInsertAsync(row, cancellationToken)
+            : await sessions.TryUpdateAsync(row, replacing.Turn, cancellationToken);
+        if (saved)
+        {
+            LogStarted(logger, flow.Flow.Id, flow.Version, turn.Session.Kind);
+            return turn.Twiml;
+        }
+
+        LogLostRace(logger, flow.Flow.Id);
+        return await StoredAnswerAsync(start.Key, cancellationToken);
+    }
+
+    /// <summary>Continues a stored session with a webhook's input; null when its flow version is unknown here.</summary>
+    public async Task<string?> ContinueAsync(StoredSession stored, FlowInput input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        if (await registry.FindVersionAsync(stored.FlowId, stored.FlowVersion, cancellationToken) is not { } flow)
+        {
+            LogUnknownVersion(logger, stored.FlowId, stored.FlowVersion);
+            return null;
+        }
+
+        var session = FlowJson.DeserializeSession(stored.State);
+        var turn = await FlowEngine.ContinueAsync(flow, session, input, services, Links, cancellationToken);
+        if (!turn.Changed)
+        {
+            return turn.Twiml;
+        }
+
+        if (await sessions.TryUpdateAsync(ToRow(turn.Session, stored.CreatedAt), stored.Turn, cancellationToken))
+        {
+            return turn.Twiml;
+        }
+
+        LogLostRace(logger, stored.FlowId);
+        return await StoredAnswerAsync(stored.SessionKey, cancellationToken);
+    }
+
+    /// <summary>The answer last given in the session, for a repeated webhook; null when there is none.</summary>
+    public static string? LastResponse(StoredSession? stored) =>
+        stored is null ? null : FlowJson.DeserializeSession(stored.State).LastResponse;
+
+    private async Task<string?> StoredAnswerAsync(string sessionKey, CancellationToken cancellationToken) =>
+        LastResponse(await sessions.FindAsync(sessionKey, cancellationToken));
+
+    private StoredSession ToRow(FlowSession session, DateTime createdAt) => new()
+    {
+        SessionKey = session.Key,
+        Kind = KindName(session.Kind),
+        FlowId = session.FlowId,
+        FlowVersion = session.FlowVersion,
+        State = FlowJson.SerializeSession(session),
+        Turn = session.Turn,
+        Ended = session.Ended,
+        CreatedAt = createdAt,
+        UpdatedAt = time.GetUtcNow().UtcDateTime,
+    };
+
+    public static string KindName(FlowKind kind) => kind == FlowKind.Sms ? "sms" : "voice";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Flow {FlowId} version {Version} started ({Kind})")]
+    private static partial void LogStarted(ILogger logger, string flowId, string version, FlowKind kind);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A webhook for flow {FlowId} lost a race to a repeat of itself; answering the stored response")]
+    private static partial void LogLostRace(ILogger logger, string flowId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Flow {FlowId} version {Version} of a session is unknown: not in memory or the database")]
+    private static partial void LogUnknownVersion(ILogger logger, string flowId, string version);
+}
