@@ -36,6 +36,7 @@ internal sealed partial class FlowRunner(
         ArgumentNullException.ThrowIfNull(flow);
         ArgumentNullException.ThrowIfNull(start);
         var turn = await FlowEngine.StartAsync(flow.Flow, flow.Version, start, services, Links, cancellationToken);
+        LogStepErrors(turn.Session, traceBefore: 0);
         var row = ToRow(turn.Session, time.GetUtcNow().UtcDateTime);
         var saved = replacing is null
             ? await sessions.TryInsertAsync(row, cancellationToken)
@@ -61,11 +62,14 @@ internal sealed partial class FlowRunner(
         }
 
         var session = FlowJson.DeserializeSession(stored.State);
+        var traceBefore = session.Trace.Count;
         var turn = await FlowEngine.ContinueAsync(flow, session, input, services, Links, cancellationToken);
         if (!turn.Changed)
         {
             return turn.Twiml;
         }
+
+        LogStepErrors(turn.Session, traceBefore);
 
         if (await sessions.TryUpdateAsync(ToRow(turn.Session, stored.CreatedAt), stored.Turn, cancellationToken))
         {
@@ -96,6 +100,18 @@ internal sealed partial class FlowRunner(
         UpdatedAt = time.GetUtcNow().UtcDateTime,
     };
 
+    // The engine keeps a failing step's error in the call's trace and answers the caller; operators need it in the
+    // log too. Only the step and the error's type: exception messages may quote data.
+    private void LogStepErrors(FlowSession session, int traceBefore)
+    {
+        foreach (var entry in session.Trace.Skip(Math.Min(traceBefore, session.Trace.Count)).Where(t => t.Event == "error"))
+        {
+            var type = entry.Detail is { } detail && detail.IndexOf(':', StringComparison.Ordinal) is var colon and > 0 ? detail[..colon] : "error";
+            // An SMS session's key holds phone numbers; a call's is its CallSid.
+            LogStepFailed(logger, session.FlowId, session.FlowVersion, entry.Step, session.Kind == FlowKind.Voice ? session.Key : "sms", type);
+        }
+    }
+
     public static string KindName(FlowKind kind) => kind == FlowKind.Sms ? "sms" : "voice";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Flow {FlowId} version {Version} started ({Kind})")]
@@ -103,6 +119,9 @@ internal sealed partial class FlowRunner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "A webhook for flow {FlowId} lost a race to a repeat of itself; answering the stored response")]
     private static partial void LogLostRace(ILogger logger, string flowId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Flow {FlowId} version {Version}: step {Step} failed in session {SessionKey} ({ErrorType}); the caller was answered by the flow's error path")]
+    private static partial void LogStepFailed(ILogger logger, string flowId, string version, string step, string sessionKey, string errorType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Flow {FlowId} version {Version} of a session is unknown: not in memory or the database")]
     private static partial void LogUnknownVersion(ILogger logger, string flowId, string version);
