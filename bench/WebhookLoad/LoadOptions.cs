@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace WebhookLoad;
 
-/// <summary>Command line: <c>--url --token --requests --concurrency --warmup --pid</c>.</summary>
+/// <summary>Command line: <c>--url --token --requests --concurrency --warmup --pid --scenario</c>.</summary>
 internal sealed record LoadOptions
 {
     public string Url { get; init; } = "http://127.0.0.1:5080";
@@ -16,6 +16,9 @@ internal sealed record LoadOptions
     public int Warmup { get; init; } = 100;
 
     public int? Pid { get; init; }
+
+    /// <summary><c>new-call</c> (one incoming-call webhook per request) or <c>ivr-call</c> (whole calls through the IVR).</summary>
+    public string Scenario { get; init; } = "new-call";
 
     public static LoadOptions? Parse(string[] args, TextWriter error)
     {
@@ -37,6 +40,7 @@ internal sealed record LoadOptions
                 case "--concurrency": options = options with { Concurrency = Positive(value) }; break;
                 case "--warmup": options = options with { Warmup = int.Parse(value, CultureInfo.InvariantCulture) }; break;
                 case "--pid": options = options with { Pid = Positive(value) }; break;
+                case "--scenario" when value is "new-call" or "ivr-call": options = options with { Scenario = value }; break;
                 default:
                     error.WriteLine($"unknown option {args[i]}");
                     return null;
@@ -47,7 +51,7 @@ internal sealed record LoadOptions
 
         if (options.Token.Length == 0)
         {
-            error.WriteLine("usage: WebhookLoad --token <auth token> [--url http://127.0.0.1:5080] [--requests 2000] [--concurrency 16] [--warmup 100] [--pid N]");
+            error.WriteLine("usage: WebhookLoad --token <auth token> [--url http://127.0.0.1:5080] [--requests 2000] [--concurrency 16] [--warmup 100] [--pid N] [--scenario new-call|ivr-call]");
             return null;
         }
 

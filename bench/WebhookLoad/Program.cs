@@ -11,6 +11,10 @@ if (options is null)
 using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(15) }; // Twilio's own limit for a webhook.
 var sender = new VoiceWebhookSender(client, options);
 var culture = CultureInfo.InvariantCulture;
+if (options.Scenario == "ivr-call")
+{
+    return await IvrLoad.RunAsync(new IvrCallSender(client, options), options, culture);
+}
 
 Console.WriteLine(string.Create(culture, $"Target {options.Url}/twilio/voice: {options.Warmup} warm-up, then {options.Requests} requests, {options.Concurrency} concurrent"));
 if (options.Pid is { } hubPid)
