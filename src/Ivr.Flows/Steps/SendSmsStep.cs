@@ -63,7 +63,7 @@ public sealed class SendSmsStep : FlowStep
 
         var purpose = Purpose == SmsPurpose.Appointment ? "appointment" : "info";
         var result = await context.Services.Messenger.SendSmsAsync(
-            new OutgoingSms(number, body, CallFacts.PatientId(context), purpose, Purpose == SmsPurpose.Appointment ? CallFacts.AppointmentId(context) : null),
+            new OutgoingSms(number, body, CallFacts.PatientId(context), purpose, Purpose == SmsPurpose.Appointment ? CallFacts.AppointmentId(context) : null, context.Get(FlowVariables.To).AsText()),
             cancellationToken);
         context.Set(SentVariable, FlowValue.From(result.Sent));
         context.Trace("sms", result.Sent ? $"sent ({purpose})" : $"not sent: {result.Reason ?? "refused"}");

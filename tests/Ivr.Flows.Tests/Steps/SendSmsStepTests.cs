@@ -32,7 +32,7 @@ public sealed class SendSmsStepTests
         await run.PressAsync("1");
 
         var sms = Assert.Single(run.World.SentSms);
-        Assert.Equal(new OutgoingSms(FlowRun.CallerNumber, "Your appointment: 24 Nov 09:30", patient, "appointment", appointment), sms);
+        Assert.Equal(new OutgoingSms(FlowRun.CallerNumber, "Your appointment: 24 Nov 09:30", patient, "appointment", appointment, FlowRun.HotlineNumber), sms);
         Assert.True(run.Variable(SendSmsStep.SentVariable).AsBoolean());
         Assert.Equal(["Goodbye"], run.Spoken);
         Assert.DoesNotContain(run.Session.Trace, t => t.Detail?.Contains(FlowRun.CallerNumber, StringComparison.Ordinal) == true);

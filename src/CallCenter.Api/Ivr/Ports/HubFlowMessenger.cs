@@ -45,7 +45,8 @@ internal sealed partial class HubFlowMessenger(
             return new SendResult(false, "consent-withdrawn");
         }
 
-        if (options.Value.SmsFrom is not { Length: > 0 } from)
+        // The configured SMS number, else the hotline number the patient called (so their reply comes back to it).
+        if ((options.Value.SmsFrom is { Length: > 0 } configured ? configured : sms.From) is not { Length: > 0 } from)
         {
             return new SendResult(false, "no-sender-configured");
         }
