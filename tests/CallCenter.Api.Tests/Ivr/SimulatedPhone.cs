@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Json;
+
+namespace CallCenter.Api.Tests.Ivr;
+
+/// <summary>
+/// A patient's phone on the carrier simulator, over real HTTP: places a call, presses keys when the hub asks, speaks,
+/// hangs up, and reads the call's transcript. The simulator works asynchronously, as Twilio does, so
+/// every wait polls the transcript until a deadline (never a sleep for timing).
+/// </summary>
+internal sealed class SimulatedPhone
+{
+    public const string Hotline = "+861065550000";
+
+    private readonly HttpClient _carrier;
+    private int _gathersAnswered;
+
+    private SimulatedPhone(HttpClient carrier, string number, string callSid)
+    {
+        _carrier = carrier;
+        Number = number;
+        CallSid = callSid;
+    }
+
+    public string Number { get; }
+
+    public string CallSid { get; }
+
+    /// <summary>Calls the hotline from <paramref name="number"/> through the simulator <paramref name="carrier"/> is pointed at.</summary>
+    public static async Task<SimulatedPhone> CallAsync(HttpClient carrier, string number, string to = Hotline)
+    {
+        var placed = await carrier.PostAsJsonAsync("/simulator/calls", new { from = number, to });
+        Assert.Equal(HttpStatusCode.Created, placed.StatusCode);
+        var call = await placed.Content.ReadFromJsonAsync<PlacedCall>();
+        return new SimulatedPhone(carrier, number, call!.CallSid);
+    }
+
+    public async Task<PhoneCall> ReadAsync() =>
+        (await _carrier.GetFromJsonAsync<PhoneCall>($"/simulator/calls/{CallSid}"))!;
+
+    /// <summary>Waits until the hub asks for input again (a Gather not answered yet), then presses <paramref name="digits"/>.</summary>
+    public async Task<PhoneCall> PressAsync(string digits)
+    {
+        var call = await WaitForNextGatherAsync();
+        var pressed = await _carrier.PostAsJsonAsync($"/simulator/calls/{CallSid}/digits", new { digits });
+        Assert.Equal(HttpStatusCode.Accepted, pressed.StatusCode);
+        return call;
+    }
+
+    /// <summary>Waits for a Gather beyond those already answered, and counts it as answered.</summary>
+    public async Task<PhoneCall> WaitForNextGatherAsync()
+    {
+        var wanted = ++_gathersAnswered;
+        return await WaitForAsync(c => c.Lines("gather").Count() >= wanted, $"gather #{wanted}");
+    }
+
+    /// <summary>Waits for the recording to start, says <paramref name="words"/> and ends it with the hash key.</summary>
+    public async Task RecordAsync(string words)
+    {
+        await WaitForAsync(c => c.Lines("record").Any(), "the recording to start");
+        Assert.Equal(HttpStatusCode.Accepted, (await _carrier.PostAsJsonAsync($"/simulator/calls/{CallSid}/speech", new { text = words })).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await _carrier.PostAsJsonAsync($"/simulator/calls/{CallSid}/digits", new { digits = "#" })).StatusCode);
+    }
+
+    public Task<PhoneCall> WaitForStatusAsync(string status) =>
+        WaitForAsync(c => c.Status == status, $"status {status}");
+
+    public Task<PhoneCall> WaitForAsync(Func<PhoneCall, bool> done, string what) => Polling.UntilAsync(ReadAsync, done, what);
+
+    /// <summary>The SMS thread of this phone, both directions.</summary>
+    public async Task<IReadOnlyList<PhoneMessage>> MessagesAsync() =>
+        (await _carrier.GetFromJsonAsync<List<PhoneMessage>>($"/simulator/sms?number={Uri.EscapeDataString(Number)}"))!;
+
+    private sealed record PlacedCall(string CallSid);
+}
+
+/// <summary>A call as the simulated phone sees it.</summary>
+internal sealed record PhoneCall(string CallSid, string Status, IReadOnlyList<PhoneLine> Transcript)
+{
+    public IEnumerable<PhoneLine> Lines(string kind) => Transcript.Where(l => l.Kind == kind);
+
+    /// <summary>What was said, in order, with the language of each Say.</summary>
+    public IReadOnlyList<PhoneLine> Said => [.. Lines("say")];
+
+    public override string ToString() =>
+        $"{CallSid} {Status}\n" + string.Join('\n', Transcript.Select(l => $"  {l.Kind}: {l.Text} {l.Language}"));
+}
+
+internal sealed record PhoneLine(DateTimeOffset At, string Kind, string Text, IReadOnlyDictionary<string, string>? Details)
+{
+    public string? Language => Details?.GetValueOrDefault("language");
+}
+
+internal sealed record PhoneMessage(string Sid, string From, string To, string Body, string Direction, string Status);
