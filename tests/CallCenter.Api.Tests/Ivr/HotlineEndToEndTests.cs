@@ -52,15 +52,15 @@ public sealed class HotlineEndToEndTests
     public async Task UnknownCallerAfterHours_ChoosesEnglishAndLeavesVoicemail_FollowUpCreated()
     {
         await using var hub = await LiveHub.StartAsync();
-        var data = await HotlineData.SignInAsync(hub.Factory);
         hub.Factory.Time.Advance(TimeSpan.FromHours(13)); // Monday 22:00 in Shanghai: the hotline is closed
+        var data = await HotlineData.SignInAsync(hub.Factory);
         var number = UniqueData.ChinaMobile();
         using var carrier = hub.CreateHttpClient();
 
         var phone = await SimulatedPhone.CallAsync(carrier, number);
         await phone.PressAsync("2");  // language: English
         await phone.PressAsync("1");  // after hours: leave a message
-        await phone.RecordAsync("Please call me back about my test results.");
+        await phone.RecordAsync("Please call me back about my test results.", hub.Factory.Time, TimeSpan.FromSeconds(3));
         var call = await phone.WaitForStatusAsync("completed");
 
         var english = call.Said.SkipWhile(line => line.Text != "For English, press 2.").Skip(1).ToList();
@@ -74,6 +74,7 @@ public sealed class HotlineEndToEndTests
         var followUps = await hub.Factory.Services.GetRequiredService<IFollowUpRepository>().ForCallAsync(phone.CallSid);
         var followUp = Assert.Single(followUps);
         Assert.Equal((FollowUpKinds.Voicemail, "general", "en-US", number, FollowUpStatuses.Open), (followUp.Kind, followUp.Category, followUp.Language, followUp.CallerNumber, followUp.Status));
+        Assert.Equal(3, followUp.DurationSeconds);
         Assert.Null(followUp.PatientId);
         Assert.StartsWith(hub.BaseAddress.ToString().TrimEnd('/') + "/simulator/", followUp.RecordingUrl, StringComparison.Ordinal);
 

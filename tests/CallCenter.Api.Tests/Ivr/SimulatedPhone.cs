@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CallCenter.Api.Tests.Ivr;
 
@@ -54,11 +55,15 @@ internal sealed class SimulatedPhone
         return await WaitForAsync(c => c.Lines("gather").Count() >= wanted, $"gather #{wanted}");
     }
 
-    /// <summary>Waits for the recording to start, says <paramref name="words"/> and ends it with the hash key.</summary>
-    public async Task RecordAsync(string words)
+    /// <summary>
+    /// Waits for the recording to start, says <paramref name="words"/> for <paramref name="length"/> on the carrier's
+    /// clock (a recording's duration is measured on it; a zero-second one is no message) and ends it with the hash key.
+    /// </summary>
+    public async Task RecordAsync(string words, FakeTimeProvider carrierClock, TimeSpan length)
     {
         await WaitForAsync(c => c.Lines("record").Any(), "the recording to start");
         Assert.Equal(HttpStatusCode.Accepted, (await _carrier.PostAsJsonAsync($"/simulator/calls/{CallSid}/speech", new { text = words })).StatusCode);
+        carrierClock.Advance(length);
         Assert.Equal(HttpStatusCode.Accepted, (await _carrier.PostAsJsonAsync($"/simulator/calls/{CallSid}/digits", new { digits = "#" })).StatusCode);
     }
 
