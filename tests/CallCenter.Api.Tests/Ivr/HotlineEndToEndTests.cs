@@ -81,7 +81,7 @@ public sealed class HotlineEndToEndTests
         var ivr = await data.IvrAsync(phone.CallSid);
         Assert.Equal("en-US", ivr.Language);
         Assert.Equal(["identify", "choose-language", "opening-hours", "after-hours", "voicemail", "voicemail-thanks"], ivr.Steps);
-        Assert.Contains(ivr.Trace, t => t.Step == "opening-hours" && t.Event.Contains("closed", StringComparison.Ordinal));
+        Assert.Contains(ivr.Trace, t => t is { Step: "opening-hours", Event: "transition", Detail: "closed -> after-hours" });
     }
 
     [Fact]
