@@ -70,13 +70,21 @@ internal sealed class HotlineData
     public async Task<IvrView> IvrAsync(string callSid) =>
         (await Agent.Client.GetFromJsonAsync<IvrView>($"/api/calls/{callSid}/ivr"))!;
 
-    /// <summary>The call's status as the hub stored it from the carrier's status callbacks.</summary>
-    public async Task<string?> CallStatusAsync(string callSid)
+    /// <summary>The call as the hub stored it from the carrier's status callbacks (null before the first arrived).</summary>
+    public async Task<StoredCall?> CallAsync(string callSid)
     {
         var response = await Agent.Client.GetAsync($"/api/calls/{callSid}");
-        return response.IsSuccessStatusCode
-            ? (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("call").GetProperty("status").GetString()
-            : null;
+        if (!response.IsSuccessStatusCode)
+        {
+            return null;
+        }
+
+        var view = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var call = view.GetProperty("call");
+        return new StoredCall(
+            call.GetProperty("status").GetString()!,
+            call.GetProperty("patientId").ValueKind == JsonValueKind.Null ? null : call.GetProperty("patientId").GetGuid(),
+            [.. view.GetProperty("events").EnumerateArray().Select(e => e.GetProperty("status").GetString()!)]);
     }
 }
 
@@ -91,5 +99,7 @@ internal sealed record IvrView(string CallSid, string FlowId, string Language, s
 
     public override string ToString() => string.Join('\n', Trace.Select(t => $"{t.Step} {t.Event} {t.Detail}"));
 }
+
+internal sealed record StoredCall(string Status, Guid? PatientId, IReadOnlyList<string> Events);
 
 internal sealed record IvrTraceLine(DateTimeOffset At, string Step, string Event, string? Detail);

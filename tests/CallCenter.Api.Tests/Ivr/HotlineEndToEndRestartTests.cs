@@ -10,10 +10,11 @@ namespace CallCenter.Api.Tests.Ivr;
 /// </summary>
 public sealed class HotlineEndToEndRestartTests
 {
-    [Fact]
-    public async Task HubRestartedMidCall_CallerCarriesOnAndConfirms_NothingLost()
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task HubRestartedMidCall_CallerCarriesOnAndConfirms_NothingLost(string engine)
     {
-        await using var database = await TestDatabase.CreateAsync(TestEngines.Sqlite);
+        await using var database = await TestDatabase.CreateAsync(engine);
         var port = LiveHub.FreePort();
         var token = "e2e-" + Guid.NewGuid().ToString("N");
         var hubSettings = new Dictionary<string, string?> { ["Telephony:SimulatorAuthToken"] = token };
@@ -33,6 +34,7 @@ public sealed class HotlineEndToEndRestartTests
         await phone.WaitForAsync(c => c.Lines("gather").Any(), "the main menu");
         Assert.Equal("main-menu", (await data.IvrAsync(phone.CallSid)).CurrentStep);
         await hub.DisposeAsync();
+        Assert.Equal("in-progress", (await phone.ReadAsync()).Status);
 
         await using var restarted = LiveHub.Start(database, port, hubSettings);
         var after = await HotlineData.SignInAsync(restarted.Factory);
@@ -44,7 +46,7 @@ public sealed class HotlineEndToEndRestartTests
         Assert.Equal("confirmed", (await after.AppointmentAsync(appointmentId)).GetProperty("status").GetString());
         Assert.All(call.Said, line => Assert.Equal("en-US", line.Language));
         Assert.StartsWith("Hello Emily", call.Said[0].Text, StringComparison.Ordinal);
-        Assert.Contains(call.Said, line => line.Text.StartsWith("Your next appointment is", StringComparison.Ordinal));
+        Assert.Contains(call.Said, line => line.Text.StartsWith("Your next appointment is on Tuesday 24 November at 10:00 AM,", StringComparison.Ordinal));
         Assert.Contains(call.Said, line => line.Text == "Your appointment is confirmed. We look forward to seeing you.");
         Assert.DoesNotContain(call.Transcript, line => line.Kind == "error");
 
@@ -55,6 +57,8 @@ public sealed class HotlineEndToEndRestartTests
              "confirm-appointment", "confirmed", "anything-else", "goodbye"],
             ivr.Steps);
         Assert.Equal(["1", "1", "2"], ivr.MenuPath);
-        await Polling.UntilAsync(() => after.CallStatusAsync(phone.CallSid), status => status == "completed", "the restarted hub's call status");
+        var stored = await Polling.UntilAsync(() => after.CallAsync(phone.CallSid), c => c?.Status == "completed", "the restarted hub's call status");
+        Assert.Equal(["ringing", "in-progress", "completed"], stored!.Events);
+        Assert.Equal(patientId, stored.PatientId);
     }
 }

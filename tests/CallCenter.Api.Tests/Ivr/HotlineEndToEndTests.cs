@@ -32,7 +32,7 @@ public sealed class HotlineEndToEndTests
         Assert.Equal("confirmed", (await data.AppointmentAsync(appointmentId)).GetProperty("status").GetString());
         Assert.All(call.Said, line => Assert.Equal("zh-CN", line.Language));
         Assert.StartsWith("林晓梅，您好", call.Said[0].Text, StringComparison.Ordinal);
-        Assert.Contains(call.Said, line => line.Text.StartsWith("您的下一个预约是", StringComparison.Ordinal) && line.Text.Contains("王医生", StringComparison.Ordinal));
+        Assert.Contains(call.Said, line => line.Text.StartsWith("您的下一个预约是11月24日 星期二 上午10点，", StringComparison.Ordinal) && line.Text.Contains("王医生", StringComparison.Ordinal));
         Assert.Contains(call.Said, line => line.Text == "您的预约已确认，请按时就诊。");
         Assert.Equal("感谢您的来电，再见。", call.Said[^1].Text);
 
@@ -45,7 +45,8 @@ public sealed class HotlineEndToEndTests
              "confirm-appointment", "confirmed", "anything-else", "goodbye"],
             ivr.Steps);
         Assert.Equal(["1", "1", "2"], ivr.MenuPath);
-        await Polling.UntilAsync(() => data.CallStatusAsync(phone.CallSid), status => status == "completed", "the hub's call status");
+        var stored = await Polling.UntilAsync(() => data.CallAsync(phone.CallSid), c => c?.Status == "completed", "the hub's call status");
+        Assert.Equal(patientId, stored!.PatientId);
     }
 
     [Fact]
@@ -107,8 +108,8 @@ public sealed class HotlineEndToEndTests
         Assert.Equal(slots[1], appointment.GetProperty("slotId").GetGuid());
         Assert.Equal("booked", appointment.GetProperty("status").GetString());
         Assert.All(call.Said, line => Assert.Equal("zh-CN", line.Language));
-        Assert.Contains(call.Said, line => line.Text.Contains("请按2", StringComparison.Ordinal) && line.Text.Contains("王医生", StringComparison.Ordinal));
-        Assert.Contains(call.Said, line => line.Text.StartsWith("预约成功", StringComparison.Ordinal));
+        Assert.Contains(call.Said, line => line.Text == "11月24日 星期二 上午11点，王医生，请按2。");
+        Assert.Contains(call.Said, line => line.Text.StartsWith("预约成功：11月24日 星期二 上午11点", StringComparison.Ordinal));
 
         var messages = await Polling.UntilAsync(phone.MessagesAsync, m => m.Count > 0, "the confirmation text");
         var text = Assert.Single(messages);
