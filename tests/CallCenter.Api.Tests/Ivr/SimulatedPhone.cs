@@ -43,9 +43,15 @@ internal sealed class SimulatedPhone
     public async Task<PhoneCall> PressAsync(string digits)
     {
         var call = await WaitForNextGatherAsync();
+        await PostDigitsAsync(digits);
+        return call;
+    }
+
+    /// <summary>Presses keys now, without waiting for the hub to ask (type-ahead when nothing gathers).</summary>
+    public async Task PostDigitsAsync(string digits)
+    {
         var pressed = await _carrier.PostAsJsonAsync($"/simulator/calls/{CallSid}/digits", new { digits });
         Assert.Equal(HttpStatusCode.Accepted, pressed.StatusCode);
-        return call;
     }
 
     /// <summary>Waits for a Gather beyond those already answered, and counts it as answered.</summary>
@@ -64,7 +70,7 @@ internal sealed class SimulatedPhone
         await WaitForAsync(c => c.Lines("record").Any(), "the recording to start");
         Assert.Equal(HttpStatusCode.Accepted, (await _carrier.PostAsJsonAsync($"/simulator/calls/{CallSid}/speech", new { text = words })).StatusCode);
         carrierClock.Advance(length);
-        Assert.Equal(HttpStatusCode.Accepted, (await _carrier.PostAsJsonAsync($"/simulator/calls/{CallSid}/digits", new { digits = "#" })).StatusCode);
+        await PostDigitsAsync("#");
     }
 
     public Task<PhoneCall> WaitForStatusAsync(string status) =>
