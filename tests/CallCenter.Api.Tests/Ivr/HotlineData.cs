@@ -29,18 +29,28 @@ internal sealed class HotlineData
     public static async Task<HotlineData> SignInAsync(ApiFactory hub) =>
         new(await hub.SignInAsAsync(Roles.Agent), await hub.SignInAsAsync(Roles.Supervisor));
 
-    public async Task<Guid> AddPatientAsync(string fullName, string phone, string language)
+    public async Task<Guid> AddPatientAsync(string fullName, string phone, string language, string? mrn = null)
     {
         var created = await ReadAsync<IdOnly>(await Agent.Client.PostAsJsonAsync(
-            "/api/patients", new { fullName, preferredLanguage = language, phones = new[] { new { number = phone } } }));
+            "/api/patients", new { fullName, preferredLanguage = language, mrn, phones = new[] { new { number = phone } } }));
         return created.Id;
     }
+
+    private static readonly Dictionary<string, (string Name, string NameEn)> Departments = new(StringComparer.Ordinal)
+    {
+        ["IM"] = ("内科", "Internal medicine"),
+        ["SURG"] = ("外科", "General surgery"),
+        ["PED"] = ("儿科", "Paediatrics"),
+        ["OBGYN"] = ("妇产科", "Obstetrics and gynaecology"),
+        ["OPH"] = ("眼科", "Ophthalmology"),
+    };
 
     /// <summary>A hotline department (by code) with one doctor, and a one-place slot at each of <paramref name="starts"/>.</summary>
     public async Task<IReadOnlyList<Guid>> AddSlotsAsync(string code, params DateTime[] starts)
     {
+        var (name, nameEn) = Departments[code];
         var department = await ReadAsync<IdOnly>(await Supervisor.Client.PostAsJsonAsync(
-            "/api/departments", new { code, name = "内科", nameEn = "Internal medicine" }));
+            "/api/departments", new { code, name, nameEn }));
         var doctor = await ReadAsync<IdOnly>(await Supervisor.Client.PostAsJsonAsync(
             "/api/doctors", new { departmentId = department.Id, name = "王医生", title = "Chief physician" }));
         var slots = new List<Guid>();
