@@ -1,0 +1,37 @@
+using CallCenter.Api.Tests.Infrastructure;
+using CallCenter.Core.Queues;
+using CallCenter.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CallCenter.Api.Tests.Ivr;
+
+/// <summary>A caller put in a queue of the shipped hotline with no agent free: the long wait offers a call back.</summary>
+public sealed class HotlineEndToEndQueueTests
+{
+    [Fact]
+    public async Task KnownCallerInComplaintsQueue_AcceptsCallbackOffer_CallbackKeepsPlace()
+    {
+        await using var hub = await LiveHub.StartAsync();
+        var data = await HotlineData.SignInAsync(hub.Factory);
+        var number = UniqueData.ChinaMobile();
+        var patientId = await data.AddPatientAsync("陈静", number, "zh-CN");
+        using var carrier = hub.CreateHttpClient();
+
+        var phone = await SimulatedPhone.CallAsync(carrier, number);
+        await phone.PressAsync("3");  // main menu: complaints
+        await phone.PressAsync("1");  // while holding: call me back
+        var call = await phone.WaitForStatusAsync("completed");
+
+        Assert.Contains(call.Transcript, line => line.Kind == "enqueue" && line.Text == "complaints");
+        Assert.All(call.Said, line => Assert.Equal("zh-CN", line.Language));
+        Assert.Contains(call.Said, line => line.Text == "您前面还有1位，预计等待3分钟，请稍候。");
+        Assert.Contains(call.Said, line => line.Text == "如需保留排队位置并由我们回电，请按1。");
+        Assert.Equal("好的，我们会按您的排队顺序回电，再见。", call.Said[^1].Text);
+
+        var callback = await hub.Factory.Services.GetRequiredService<IQueueRepository>().FindCallbackAsync(phone.CallSid);
+        Assert.NotNull(callback);
+        Assert.Equal(("complaints", number, patientId, "zh-CN"), (callback.QueueName, callback.Number, callback.PatientId, callback.Language));
+        var ivr = await data.IvrAsync(phone.CallSid);
+        Assert.Equal(["identify", "greet-known", "opening-hours", "main-menu", "complaints-queue", "goodbye-quiet"], ivr.Steps);
+    }
+}
