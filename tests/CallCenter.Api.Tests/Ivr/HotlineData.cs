@@ -100,7 +100,7 @@ internal sealed class HotlineData
 
 internal sealed record IvrView(string CallSid, string FlowId, string Language, string CurrentStep, bool Ended, JsonElement Variables, IReadOnlyList<IvrTraceLine> Trace)
 {
-    /// <summary>The steps entered, in order, each once per entry.</summary>
+    /// <summary>The steps the call went through, in order (consecutive trace lines of one step count once).</summary>
     public IReadOnlyList<string> Steps => [.. Trace.Select(t => t.Step).Where((step, i) => i == 0 || Trace[i - 1].Step != step)];
 
     /// <summary>The menu keys the caller chose, in order (variable <c>menu.path</c>).</summary>

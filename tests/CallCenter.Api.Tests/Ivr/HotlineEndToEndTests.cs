@@ -86,7 +86,7 @@ public sealed class HotlineEndToEndTests
     }
 
     [Fact]
-    public async Task KnownCallerWithoutAppointment_BooksSecondOfferedSlotByKeypad_BookedAndTextSent()
+    public async Task KnownCallerWithoutAppointment_BooksSecondOfferedSlotByKeypad_BookedTextSentAndReplyConfirms()
     {
         const string smsFrom = "+861065550001";
         await using var hub = await LiveHub.StartAsync(TestEngines.Sqlite, new Dictionary<string, string?> { ["Ivr:SmsFrom"] = smsFrom });
@@ -114,7 +114,13 @@ public sealed class HotlineEndToEndTests
         var messages = await Polling.UntilAsync(phone.MessagesAsync, m => m.Count > 0, "the confirmation text");
         var text = Assert.Single(messages);
         Assert.Equal(smsFrom, text.From);
-        Assert.StartsWith("【医院】您已预约", text.Body, StringComparison.Ordinal);
+        Assert.StartsWith("【医院】您已预约11月24日 星期二 上午11点", text.Body, StringComparison.Ordinal);
+
+        // The text asks for 1 to confirm: the reply goes through the shipped SMS flow to the appointment booked.
+        await phone.TextAsync(smsFrom, "1");
+        Assert.Equal("confirmed", (await data.AppointmentAsync(appointment.GetProperty("id").GetGuid())).GetProperty("status").GetString());
+        var thread = await Polling.UntilAsync(phone.MessagesAsync, m => m.Count >= 3, "the reply's answer");
+        Assert.Contains(thread, m => m.Body == "【医院】您的预约已确认，请按时就诊。" && m.To == number);
 
         var ivr = await data.IvrAsync(phone.CallSid);
         Assert.Equal(

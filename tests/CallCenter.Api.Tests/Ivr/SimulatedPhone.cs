@@ -78,6 +78,13 @@ internal sealed class SimulatedPhone
 
     public Task<PhoneCall> WaitForAsync(Func<PhoneCall, bool> done, string what) => Polling.UntilAsync(ReadAsync, done, what);
 
+    /// <summary>Texts <paramref name="body"/> from this phone to <paramref name="to"/>; the simulator answers once the hub has.</summary>
+    public async Task TextAsync(string to, string body)
+    {
+        var sent = await _carrier.PostAsJsonAsync("/simulator/sms", new { from = Number, to, body });
+        Assert.Equal(HttpStatusCode.Created, sent.StatusCode);
+    }
+
     /// <summary>The SMS thread of this phone, both directions.</summary>
     public async Task<IReadOnlyList<PhoneMessage>> MessagesAsync() =>
         (await _carrier.GetFromJsonAsync<List<PhoneMessage>>($"/simulator/sms?number={Uri.EscapeDataString(Number)}"))!;
