@@ -73,10 +73,45 @@ internal sealed class SimulatedPhone
         await PostDigitsAsync("#");
     }
 
+    /// <summary>
+    /// Says nothing while the hub asks, until <paramref name="times"/> more Gathers have timed out: whenever a Gather is
+    /// open, moves the carrier's clock by <paramref name="timeout"/> (again if the simulator's wait had not started yet).
+    /// The clock moves right after the read that saw the Gather open; before the simulator could have asked the hub for
+    /// the next one, so a later Gather is never timed out by mistake.
+    /// </summary>
+    public async Task<PhoneCall> StaySilentAsync(FakeTimeProvider carrierClock, TimeSpan timeout, int times)
+    {
+        var wanted = (await ReadAsync()).Lines("gather-timeout").Count() + times;
+        var call = await Polling.UntilAsync(
+            async () =>
+            {
+                var now = await ReadAsync();
+                if (now.Lines("gather-timeout").Count() < wanted && now.Lines("gather").Count() > Ended(now))
+                {
+                    carrierClock.Advance(timeout);
+                }
+
+                return now;
+            },
+            c => c.Lines("gather-timeout").Count() >= wanted,
+            $"{times} gather timeout(s)");
+        _gathersAnswered = Ended(call);
+        return call;
+
+        static int Ended(PhoneCall c) => c.Lines("gathered").Count() + c.Lines("gather-timeout").Count();
+    }
+
     public Task<PhoneCall> WaitForStatusAsync(string status) =>
         WaitForAsync(c => c.Status == status, $"status {status}");
 
     public Task<PhoneCall> WaitForAsync(Func<PhoneCall, bool> done, string what) => Polling.UntilAsync(ReadAsync, done, what);
+
+    /// <summary>Waits for the hub to ask (a Gather not answered yet), then hangs up.</summary>
+    public async Task HangUpAsync()
+    {
+        await WaitForNextGatherAsync();
+        Assert.Equal(HttpStatusCode.Accepted, (await _carrier.PostAsync($"/simulator/calls/{CallSid}/hangup", null)).StatusCode);
+    }
 
     /// <summary>Texts <paramref name="body"/> from this phone to <paramref name="to"/>; the simulator answers once the hub has.</summary>
     public async Task TextAsync(string to, string body)
