@@ -21,6 +21,7 @@ public sealed class HotlineEndToEndQueueTests
         await phone.PressAsync("3");  // main menu: complaints
         await phone.PressAsync("1");  // while holding: call me back
         var call = await phone.WaitForStatusAsync("completed");
+        Assert.DoesNotContain(call.Transcript, line => line.Kind == "error");
 
         Assert.Contains(call.Transcript, line => line.Kind == "enqueue" && line.Text == "complaints");
         Assert.All(call.Said, line => Assert.Equal("zh-CN", line.Language));

@@ -17,6 +17,7 @@ public sealed class HotlineEndToEndSilenceTests
         await phone.StaySilentAsync(hub.Factory.Time, TimeSpan.FromSeconds(4), times: 2); // the language choice: asked, asked again
         await phone.HangUpAsync();                                                          // at the main menu
         var call = await phone.WaitForStatusAsync("completed");
+        Assert.DoesNotContain(call.Transcript, line => line.Kind == "error");
 
         Assert.Equal(2, call.Said.Count(line => line.Text == "For English, press 2." && line.Language == "en-US"));
         Assert.Equal("zh-CN", call.Said[^1].Language);

@@ -28,6 +28,7 @@ public sealed class HotlineEndToEndTests
         await phone.PressAsync("1");  // appointment menu: confirm
         await phone.PressAsync("2");  // anything else: end the call
         var call = await phone.WaitForStatusAsync("completed");
+        Assert.DoesNotContain(call.Transcript, line => line.Kind == "error");
 
         Assert.Equal("confirmed", (await data.AppointmentAsync(appointmentId)).GetProperty("status").GetString());
         Assert.All(call.Said, line => Assert.Equal("zh-CN", line.Language));
@@ -63,6 +64,7 @@ public sealed class HotlineEndToEndTests
         await phone.PressAsync("1");  // after hours: leave a message
         await phone.RecordAsync("Please call me back about my test results.", hub.Factory.Time, TimeSpan.FromSeconds(3));
         var call = await phone.WaitForStatusAsync("completed");
+        Assert.DoesNotContain(call.Transcript, line => line.Kind == "error");
 
         var english = call.Said.SkipWhile(line => line.Text != "For English, press 2.").Skip(1).ToList();
         Assert.NotEmpty(english);
@@ -103,6 +105,7 @@ public sealed class HotlineEndToEndTests
         await phone.PressAsync("2");  // the second slot offered
         await phone.PressAsync("2");  // anything else: end the call
         var call = await phone.WaitForStatusAsync("completed");
+        Assert.DoesNotContain(call.Transcript, line => line.Kind == "error");
 
         var appointment = Assert.Single(await data.AppointmentsOfAsync(patientId));
         Assert.Equal(slots[1], appointment.GetProperty("slotId").GetGuid());

@@ -24,6 +24,7 @@ public sealed class HotlineEndToEndVerifyTests
         await phone.PressAsync("2");          // appointment menu: cancel
         await phone.PressAsync("2");          // anything else: end the call
         var call = await phone.WaitForStatusAsync("completed");
+        Assert.DoesNotContain(call.Transcript, line => line.Kind == "error");
 
         Assert.Equal("cancelled", (await data.AppointmentAsync(appointmentId)).GetProperty("status").GetString());
         var english = call.Said.SkipWhile(line => line.Text != "For English, press 2.").Skip(1).ToList();
