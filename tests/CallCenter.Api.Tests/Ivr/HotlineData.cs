@@ -29,10 +29,10 @@ internal sealed class HotlineData
     public static async Task<HotlineData> SignInAsync(ApiFactory hub) =>
         new(await hub.SignInAsAsync(Roles.Agent), await hub.SignInAsAsync(Roles.Supervisor));
 
-    public async Task<Guid> AddPatientAsync(string fullName, string phone, string language, string? mrn = null)
+    public async Task<Guid> AddPatientAsync(string fullName, string phone, string language, string? mrn = null, params string[] tags)
     {
         var created = await ReadAsync<IdOnly>(await Agent.Client.PostAsJsonAsync(
-            "/api/patients", new { fullName, preferredLanguage = language, mrn, phones = new[] { new { number = phone } } }));
+            "/api/patients", new { fullName, preferredLanguage = language, mrn, tags, phones = new[] { new { number = phone } } }));
         return created.Id;
     }
 

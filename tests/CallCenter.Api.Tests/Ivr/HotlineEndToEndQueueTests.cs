@@ -35,4 +35,29 @@ public sealed class HotlineEndToEndQueueTests
         var ivr = await data.IvrAsync(phone.CallSid);
         Assert.Equal(["identify", "greet-known", "opening-hours", "main-menu", "complaints-queue", "goodbye-quiet"], ivr.Steps);
     }
+
+    [Fact]
+    public async Task VipCallerAsksForAgent_HangsUpWhileHolding_PriorityEntryLeftAndTraced()
+    {
+        await using var hub = await LiveHub.StartAsync();
+        var data = await HotlineData.SignInAsync(hub.Factory);
+        var number = UniqueData.ChinaMobile();
+        var patientId = await data.AddPatientAsync("David Zhang", number, "en-US", mrn: null, "VIP");
+        using var carrier = hub.CreateHttpClient();
+
+        var phone = await SimulatedPhone.CallAsync(carrier, number);
+        await phone.PressAsync("0");  // main menu: an agent
+        await phone.WaitForAsync(c => c.Said.Any(l => l.Text == "We are putting you through with priority. Please hold."), "the priority hold prompt");
+        await phone.HangUpAsync();
+        var call = await phone.WaitForStatusAsync("completed");
+        Assert.DoesNotContain(call.Transcript, line => line.Kind == "error");
+
+        var queues = hub.Factory.Services.GetRequiredService<IQueueRepository>();
+        var entry = await Polling.UntilAsync(() => queues.FindByCallSidAsync(phone.CallSid), e => e?.Status == QueueStatuses.Left, "the queue entry left");
+        Assert.Equal(("general", 10, patientId, "en-US", "hangup"), (entry!.QueueName, entry.Priority, entry.PatientId, entry.Language, entry.EndReason));
+        var ivr = await data.IvrAsync(phone.CallSid);
+        Assert.Equal(["identify", "greet-known", "opening-hours", "main-menu", "agent", "agent-queue-priority"], ivr.Steps);
+        Assert.Contains(ivr.Trace, t => t is { Step: "agent-queue-priority", Event: "queue-left", Detail: "hangup" });
+        Assert.True(ivr.Ended);
+    }
 }

@@ -15,7 +15,8 @@ public sealed class HotlineEndToEndSilenceTests
 
         var phone = await SimulatedPhone.CallAsync(carrier, UniqueData.ChinaMobile());
         await phone.StaySilentAsync(hub.Factory.Time, TimeSpan.FromSeconds(4), times: 2); // the language choice: asked, asked again
-        await phone.HangUpAsync();                                                          // at the main menu
+        await phone.WaitForNextGatherAsync();                                               // the main menu
+        await phone.HangUpAsync();
         var call = await phone.WaitForStatusAsync("completed");
         Assert.DoesNotContain(call.Transcript, line => line.Kind == "error");
 
