@@ -62,22 +62,16 @@ internal sealed partial class TwimlExecutor
         while (true)
         {
             var url = waitUrl;
-            while (url is not null)
+            Next.Fetch? gathered = null;
+            while (url is not null || gathered is not null)
             {
-                var waiting = registry.InQueue(queueName);
-                var now = Time.GetUtcNow();
-                var position = waiting.ToList().FindIndex(c => c.Sid == call.Sid) + 1;
-                var fields = new EnqueueWait
-                {
-                    CallSid = call.Sid,
-                    QueuePosition = Math.Max(1, position),
-                    QueueSid = queueSid,
-                    QueueTime = (int)(now - (call.EnqueuedAt ?? now)).TotalSeconds,
-                    AvgQueueTime = waiting.Count == 0 ? 0 : (int)waiting.Average(c => (now - (c.EnqueuedAt ?? now)).TotalSeconds),
-                    CurrentQueueSize = waiting.Count,
-                }.ToForm();
-                var document = await FetchAsync(call, url, waitMethod, fields, cancellationToken);
+                // Twilio allows <Gather> in a waitUrl document: a key pressed requests its action, whose TwiML runs in
+                // line like the waitUrl's (so it may say something and <Leave>).
+                var document = gathered is not null
+                    ? await FetchAsync(call, gathered.Url, gathered.Method, [.. WaitFields(call, queueName, queueSid), .. gathered.Fields], cancellationToken)
+                    : await FetchAsync(call, url!, waitMethod, WaitFields(call, queueName, queueSid), cancellationToken);
                 url = null;
+                gathered = null;
                 foreach (var verb in document?.Root.Elements() ?? [])
                 {
                     CallWaits.ThrowIfInterrupted(call);
@@ -85,6 +79,9 @@ internal sealed partial class TwimlExecutor
                     {
                         case "Say" or "Play" or "Pause":
                             await PromptAsync(call, verb, cancellationToken);
+                            break;
+                        case "Gather":
+                            gathered = await GatherAsync(call, document!, verb, cancellationToken) as Next.Fetch;
                             break;
                         case "Leave":
                             call.Note(Time.GetUtcNow(), "leave", queueName);
@@ -99,7 +96,7 @@ internal sealed partial class TwimlExecutor
                             break;
                     }
 
-                    if (url is not null)
+                    if (url is not null || gathered is not null)
                     {
                         break;
                     }
@@ -109,6 +106,22 @@ internal sealed partial class TwimlExecutor
             // Hold music takes time on a real call; here the wait between two waitUrl requests is explicit.
             await waits.PauseAsync(call, options.Value.QueuePollInterval, cancellationToken);
         }
+    }
+
+    private List<KeyValuePair<string, string>> WaitFields(SimulatedCall call, string queueName, string queueSid)
+    {
+        var waiting = registry.InQueue(queueName);
+        var now = Time.GetUtcNow();
+        var position = waiting.ToList().FindIndex(c => c.Sid == call.Sid) + 1;
+        return [.. new EnqueueWait
+        {
+            CallSid = call.Sid,
+            QueuePosition = Math.Max(1, position),
+            QueueSid = queueSid,
+            QueueTime = (int)(now - (call.EnqueuedAt ?? now)).TotalSeconds,
+            AvgQueueTime = waiting.Count == 0 ? 0 : (int)waiting.Average(c => (now - (c.EnqueuedAt ?? now)).TotalSeconds),
+            CurrentQueueSize = waiting.Count,
+        }.ToForm()];
     }
 
     private async Task NotifyActionAsync(

@@ -10,8 +10,11 @@ namespace CallCenter.Api.Tests.Infrastructure;
 /// </summary>
 public sealed class LiveHub : IAsyncDisposable
 {
-    private LiveHub(TestDatabase database, ApiFactory factory, Uri baseAddress)
+    private readonly bool _ownsDatabase;
+
+    private LiveHub(TestDatabase database, ApiFactory factory, Uri baseAddress, bool ownsDatabase)
     {
+        _ownsDatabase = ownsDatabase;
         Database = database;
         Factory = factory;
         BaseAddress = baseAddress;
@@ -23,19 +26,36 @@ public sealed class LiveHub : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public static async Task<LiveHub> StartAsync(string engine = TestEngines.Sqlite)
+    public static Task<LiveHub> StartAsync(string engine = TestEngines.Sqlite) => StartAsync(engine, settings: null);
+
+    /// <summary>A hub on a fresh database of <paramref name="engine"/>, with extra settings (e.g. <c>Ivr:SmsFrom</c>).</summary>
+    public static async Task<LiveHub> StartAsync(string engine, IReadOnlyDictionary<string, string?>? settings)
     {
         var database = await TestDatabase.CreateAsync(engine);
-        var port = FreePort();
+        return Start(database, FreePort(), settings, ownsDatabase: true);
+    }
+
+    /// <summary>
+    /// A hub on an existing database and a given port, e.g. to restart a hub where it was. Settings given override the
+    /// defaults (a <c>Twilio:PublicBaseUrl</c> pointing elsewhere makes this hub's simulator call another hub).
+    /// </summary>
+    public static LiveHub Start(TestDatabase database, int port, IReadOnlyDictionary<string, string?>? settings = null, bool ownsDatabase = false)
+    {
         var address = new Uri($"http://127.0.0.1:{port}");
-        var factory = new ApiFactory(database, new Dictionary<string, string?>
+        var all = new Dictionary<string, string?>
         {
             ["Urls"] = address.ToString(),
             ["Twilio:PublicBaseUrl"] = address.ToString().TrimEnd('/'),
-        });
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var factory = new ApiFactory(database, all);
         factory.UseKestrel(port);
         factory.StartServer();
-        return new LiveHub(database, factory, address);
+        return new LiveHub(database, factory, address, ownsDatabase);
     }
 
     /// <summary>A plain HTTP client on the real port (not the in-memory test server).</summary>
@@ -44,10 +64,14 @@ public sealed class LiveHub : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Factory.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await Database.DisposeAsync();
+        }
     }
 
-    private static int FreePort()
+    /// <summary>A loopback port free at the moment of asking.</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -63,6 +63,23 @@ public sealed class QueueAndDialTests : IDisposable
         Assert.Equal("completed", _sim.Hub.To("/twilio/voice/status")[^1].Form["CallStatus"]);
     }
 
+    [Fact]
+    public async Task Enqueue_KeyPressedInWaitUrlGather_PostsItsActionAndRunsTheAnswerInLine()
+    {
+        _sim.Hub.Respond("/twilio/voice/wait", """<Response><Say>Please hold</Say><Gather numDigits="1" timeout="30" action="/twilio/voice/key"><Say>Press 1 for a call back</Say></Gather></Response>""");
+        _sim.Hub.Respond("/twilio/voice/key", "<Response><Say>We will call you back</Say><Leave/></Response>");
+        var caller = _sim.Call("""<Response><Enqueue waitUrl="/twilio/voice/wait" action="/twilio/voice/after">triage</Enqueue></Response>""");
+        await caller.WaitingAsync();
+        _sim.Runner.Send(caller.Sid, new CallerEvent(CallerEventKind.Digits, "1"));
+        await caller.EndedAsync();
+
+        var key = Assert.Single(_sim.Hub.To("/twilio/voice/key"));
+        Assert.Equal("1", key.Form["Digits"]);
+        Assert.Equal("1", key.Form["QueuePosition"]);
+        Assert.True(key.SignatureValid);
+        Assert.Equal("leave", Assert.Single(_sim.Hub.To("/twilio/voice/after")).Form["QueueResult"]);
+    }
+
     [Theory]
     [InlineData("Busy", "busy", 0)]
     [InlineData("Failed", "failed", 0)]
