@@ -80,6 +80,31 @@ internal sealed partial class FlowRunner(
         return await StoredAnswerAsync(stored.SessionKey, cancellationToken);
     }
 
+    /// <summary>
+    /// Ends the call's session when the carrier reports the call over, so a caller who hung up in a menu or a queue
+    /// leaves a finished trace and gives up their place in line. Retried when a webhook of the same call races it.
+    /// </summary>
+    public async Task EndCallAsync(string callSid, string reason, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            if (await sessions.FindAsync(callSid, cancellationToken) is not { Ended: false } stored
+                || await registry.FindVersionAsync(stored.FlowId, stored.FlowVersion, cancellationToken) is not { } flow)
+            {
+                return;
+            }
+
+            var session = FlowJson.DeserializeSession(stored.State);
+            var traceBefore = session.Trace.Count;
+            var turn = await FlowEngine.EndAsync(flow, session, reason, services, Links, cancellationToken);
+            LogStepErrors(turn.Session, traceBefore);
+            if (!turn.Changed || await sessions.TryUpdateAsync(ToRow(turn.Session, stored.CreatedAt), stored.Turn, cancellationToken))
+            {
+                return;
+            }
+        }
+    }
+
     /// <summary>The answer last given in the session, for a repeated webhook; null when there is none.</summary>
     public static string? LastResponse(StoredSession? stored) =>
         stored is null ? null : FlowJson.DeserializeSession(stored.State).LastResponse;

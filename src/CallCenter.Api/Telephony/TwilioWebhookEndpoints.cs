@@ -69,7 +69,7 @@ internal static partial class TwilioWebhookEndpoints
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem>> VoiceStatusAsync(
-        HttpRequest request, CallService calls, ILogger<CallService> logger, CancellationToken cancellationToken)
+        HttpRequest request, CallService calls, FlowRunner flows, ILogger<CallService> logger, CancellationToken cancellationToken)
     {
         var parsed = CallStatusCallback.Parse(await FormAsync(request, cancellationToken));
         if (parsed.Value is not { } callback)
@@ -79,7 +79,25 @@ internal static partial class TwilioWebhookEndpoints
 
         var outcome = await calls.ApplyStatusAsync(callback.ToUpdate(IdempotencyToken(request)), cancellationToken);
         LogCallStatus(logger, callback.CallSid, CallStatuses.Names.ToWire(callback.CallStatus), outcome);
+        if (callback.CallStatus.IsFinal())
+        {
+            await EndFlowAsync(flows, callback.CallSid, CallStatuses.Names.ToWire(callback.CallStatus), logger, cancellationToken);
+        }
+
         return Twiml(new VoiceResponse());
+    }
+
+    // The status is stored whatever happens here: a failure to end the IVR session is logged, never a 500 to Twilio.
+    private static async Task EndFlowAsync(FlowRunner flows, string callSid, string status, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await flows.EndCallAsync(callSid, status, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFlowEndFailed(logger, callSid, ex);
+        }
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem>> SmsAsync(
@@ -145,6 +163,9 @@ internal static partial class TwilioWebhookEndpoints
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Incoming call {CallSid} (new: {Created}, patient identified: {Identified})")]
     private static partial void LogIncomingCall(ILogger logger, string callSid, bool created, bool identified);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallSid} is over but its IVR session could not be ended")]
+    private static partial void LogFlowEndFailed(ILogger logger, string callSid, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid} status {CallStatus}: {Outcome}")]
     private static partial void LogCallStatus(ILogger logger, string callSid, string callStatus, Core.Common.WebhookOutcome outcome);

@@ -98,6 +98,41 @@ public static class FlowEngine
         return Finish(context, remember: input.Event is not (FlowEvent.Hold or FlowEvent.HoldKey));
     }
 
+    /// <summary>
+    /// Ends a session because the call is over (the carrier's final status: the caller hung up while a step waited).
+    /// The waiting step lets go of what it holds, the trace records why, and a webhook that arrives later for the
+    /// session changes nothing. An ended session is returned unchanged.
+    /// </summary>
+    public static async Task<FlowTurn> EndAsync(
+        FlowDefinition flow, FlowSession session, string reason, FlowServices services, FlowLinks links, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(flow);
+        ArgumentNullException.ThrowIfNull(session);
+        if (session.Ended)
+        {
+            return new FlowTurn(session, session.LastResponse ?? EndedResponse(session), [], Changed: false);
+        }
+
+        var context = new StepContext(flow, session, services, links, input: null);
+        if (flow.Find(session.CurrentStep) is { } step)
+        {
+            context.Step = step;
+            try
+            {
+                await step.OnCallEndedAsync(context, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                context.Trace("error", ex.GetType().Name + ": " + ex.Message);
+            }
+        }
+
+        context.Trace("call-ended", reason);
+        session.Ended = true;
+        TrimTrace(session);
+        return new FlowTurn(session, session.LastResponse ?? EndedResponse(session), [], Changed: true);
+    }
+
     // Consent keywords come before any step of an SMS flow (see SmsKeywordHandler).
     private static async Task<bool> HandledAsKeywordAsync(StepContext context, CancellationToken cancellationToken)
     {
@@ -210,10 +245,7 @@ public static class FlowEngine
     private static FlowTurn Finish(StepContext context, bool remember = true)
     {
         var session = context.Session;
-        if (session.Trace.Count > MaxTraceEntries)
-        {
-            session.Trace.RemoveRange(0, session.Trace.Count - MaxTraceEntries);
-        }
+        TrimTrace(session);
 
         var twiml = session.Kind == FlowKind.Voice ? context.Voice.ToXml() : SmsTwiml(context.SmsReplies);
         if (session.Kind == FlowKind.Voice && session.Ended && !EndsCall(twiml))
@@ -227,6 +259,14 @@ public static class FlowEngine
         }
 
         return new FlowTurn(session, twiml, context.SmsReplies, Changed: true);
+    }
+
+    private static void TrimTrace(FlowSession session)
+    {
+        if (session.Trace.Count > MaxTraceEntries)
+        {
+            session.Trace.RemoveRange(0, session.Trace.Count - MaxTraceEntries);
+        }
     }
 
     private static bool EndsCall(string xml)

@@ -42,6 +42,12 @@ public abstract class FlowStep
 
     public abstract ValueTask<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Called when the call ends (the caller hung up) while the flow waits at this step, so the step can let go of
+    /// what it holds (a place in a queue). The flow ends after it whatever it does.
+    /// </summary>
+    public virtual ValueTask OnCallEndedAsync(StepContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
     /// <summary>Called with the caller's input after the step returned <see cref="StepOutcome.Wait"/>.</summary>
     public virtual ValueTask<StepOutcome> ResumeAsync(StepContext context, CancellationToken cancellationToken) =>
         ExecuteAsync(context, cancellationToken);

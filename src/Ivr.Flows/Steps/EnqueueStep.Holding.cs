@@ -99,6 +99,16 @@ public sealed partial class EnqueueStep
         return StepOutcome.Wait("callback");
     }
 
+    /// <summary>The caller hung up while waiting: give the place up, unless a callback request holds it.</summary>
+    public override async ValueTask OnCallEndedAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (!context.Get(FlowVariables.CallbackRequested).AsBoolean())
+        {
+            await context.Services.Queues.LeaveAsync(CallFacts.CallSid(context), "hangup", cancellationToken);
+        }
+    }
+
     private async Task<StepOutcome> LeftAsync(StepContext context, CancellationToken cancellationToken)
     {
         var result = context.Input?.QueueResult?.Trim() ?? string.Empty;

@@ -7,7 +7,7 @@ namespace CallCenter.Api.Tests.Ivr;
 public sealed class HotlineEndToEndSilenceTests
 {
     [Fact]
-    public async Task UnknownCallerSilentAtLanguageChoice_AskedAgainThenMandarin_ReachesMainMenu()
+    public async Task UnknownCallerSilentAtLanguageChoice_AskedAgainThenMandarin_HangsUpAtMainMenu_SessionEnds()
     {
         await using var hub = await LiveHub.StartAsync();
         var data = await HotlineData.SignInAsync(hub.Factory);
@@ -23,7 +23,9 @@ public sealed class HotlineEndToEndSilenceTests
         Assert.Equal(2, call.Said.Count(line => line.Text == "For English, press 2." && line.Language == "en-US"));
         Assert.Equal("zh-CN", call.Said[^1].Language);
         Assert.StartsWith("预约查询、确认、取消或挂号请按1", call.Said[^1].Text, StringComparison.Ordinal);
-        var ivr = await data.IvrAsync(phone.CallSid);
+        // The final status callback ends the session where the caller hung up.
+        var ivr = await Polling.UntilAsync(() => data.IvrAsync(phone.CallSid), v => v.Ended, "the IVR session ended");
+        Assert.Contains(ivr.Trace, t => t is { Step: "main-menu", Event: "call-ended", Detail: "completed" });
         Assert.Equal("zh-CN", ivr.Language);
         Assert.Equal("main-menu", ivr.CurrentStep);
         Assert.Equal(["identify", "choose-language", "opening-hours", "main-menu"], ivr.Steps);
