@@ -38,11 +38,9 @@ public sealed class CallbackStep : FlowStep
     public override async ValueTask<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var callSid = context.Get(FlowVariables.CallSid).AsText() ?? context.Session.Key;
-        var number = context.Get(FlowVariables.From).AsText() ?? string.Empty;
-        var patient = Guid.TryParse(context.Get(FlowVariables.PatientId).AsText(), out var id) ? id : (Guid?)null;
         await context.Services.Queues.RequestCallbackAsync(
-            new CallbackRequest(callSid, Queue!, number, patient, context.Session.Language), cancellationToken);
+            new CallbackRequest(CallFacts.CallSid(context), Queue!, CallFacts.From(context), CallFacts.PatientId(context), context.Session.Language),
+            cancellationToken);
         context.Set(FlowVariables.CallbackRequested, FlowValue.True);
         context.Trace("callback", Queue);
         context.Say(Prompt);

@@ -40,8 +40,8 @@ public sealed class ConversationStep : FlowStep
 
     private async Task AddAsync(StepContext context, CancellationToken cancellationToken)
     {
-        var phone = context.Get(FlowVariables.From).AsText() ?? string.Empty;
-        var patient = Guid.TryParse(context.Get(FlowVariables.PatientId).AsText(), out var id) ? id : (Guid?)null;
+        var phone = CallFacts.From(context);
+        var patient = CallFacts.PatientId(context);
         var sid = context.Get(FlowVariables.SmsSid).AsText() is { Length: > 0 } messageSid ? messageSid : context.Session.Key;
         await context.Services.SmsInbox.OpenConversationAsync(new ConversationMessage(phone, patient, sid, Reason), cancellationToken);
         context.Trace("conversation", Reason);
