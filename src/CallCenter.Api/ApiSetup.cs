@@ -9,6 +9,7 @@ using CallCenter.Api.Ivr;
 using CallCenter.Api.Ivr.Ports;
 using CallCenter.Api.Messaging;
 using CallCenter.Api.Patients;
+using CallCenter.Api.Queues;
 using CallCenter.Api.Scheduling;
 using CallCenter.Api.Telephony;
 using CallCenter.Core;
@@ -48,6 +49,7 @@ internal static class ApiSetup
         builder.Services.AddTelephonyApi();
         builder.Services.AddIvrPorts();
         builder.Services.AddIvrApi();
+        builder.Services.AddQueuesApi();
         builder.Services.AddCarrierSimulator(services => services.GetRequiredService<CarrierMode>().IsSimulator);
     }
 
@@ -78,6 +80,7 @@ internal static class ApiSetup
         app.MapMessageEndpoints();
         app.MapTwilioWebhookEndpoints();
         app.MapIvrEndpoints();
+        app.MapQueuesEndpoints();
         app.MapCarrierSimulator();
     }
 }

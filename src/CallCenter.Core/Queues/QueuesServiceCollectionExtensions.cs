@@ -7,6 +7,8 @@ public static class QueuesServiceCollectionExtensions
     public static IServiceCollection AddQueues(this IServiceCollection services)
     {
         services.AddSingleton<IQueueRepository, QueueRepository>();
+        services.AddSingleton<IQueueSettingsRepository, QueueSettingsRepository>();
+        services.AddSingleton<QueueSettingsService>();
         return services;
     }
 }

@@ -1,0 +1,50 @@
+namespace CallCenter.Core.Queues;
+
+/// <summary>How a queue picks the agent for its next call.</summary>
+public enum QueueStrategy
+{
+    /// <summary>The agent available the longest (the default).</summary>
+    LongestIdle,
+    RoundRobin,
+    FewestCalls,
+
+    /// <summary>The agent with the highest proficiency in the queue's skills.</summary>
+    SkillsProficiency,
+}
+
+/// <summary>Where a call goes when it has waited the queue's maximum wait.</summary>
+public enum QueueOverflowKind
+{
+    None,
+
+    /// <summary>Another queue, named by <see cref="QueueSettings.OverflowQueue"/>.</summary>
+    Queue,
+    Voicemail,
+
+    /// <summary>The caller is offered a callback that keeps their place.</summary>
+    Callback,
+}
+
+/// <summary>A queue as admins configure it.</summary>
+public sealed record QueueSettings
+{
+    public required string Name { get; init; }
+    public required string DisplayName { get; init; }
+
+    /// <summary>Skills an agent needs to take the queue's calls; empty when any agent may.</summary>
+    public IReadOnlyList<string> RequiredSkills { get; init; } = [];
+    public QueueStrategy Strategy { get; init; } = QueueStrategy.LongestIdle;
+
+    /// <summary>A call answered within this many seconds counts as within the service level.</summary>
+    public int ServiceLevelSeconds { get; init; } = 20;
+    public int MaxWaitSeconds { get; init; } = 600;
+    public QueueOverflowKind OverflowKind { get; init; } = QueueOverflowKind.None;
+
+    /// <summary>The queue calls move to when <see cref="OverflowKind"/> is <see cref="QueueOverflowKind.Queue"/>.</summary>
+    public string? OverflowQueue { get; init; }
+
+    /// <summary>How long an agent is held in wrap-up after a call of this queue, unless they end it.</summary>
+    public int WrapUpSeconds { get; init; } = 30;
+    public DateTime CreatedAt { get; init; }
+    public DateTime? UpdatedAt { get; init; }
+}

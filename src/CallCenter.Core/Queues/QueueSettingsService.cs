@@ -1,0 +1,65 @@
+namespace CallCenter.Core.Queues;
+
+public enum QueueSaveOutcome
+{
+    Saved,
+    Invalid,
+    NotFound,
+
+    /// <summary>A queue of that name exists already.</summary>
+    Duplicate,
+}
+
+/// <summary>The outcome of creating or changing a queue: the stored queue, or why not.</summary>
+public sealed record QueueSaveResult(QueueSaveOutcome Outcome, QueueSettings? Queue, IReadOnlyList<QueueFieldError> Errors)
+{
+    internal static QueueSaveResult Saved(QueueSettings queue) => new(QueueSaveOutcome.Saved, queue, []);
+
+    internal static QueueSaveResult Of(QueueSaveOutcome outcome, IReadOnlyList<QueueFieldError>? errors = null) => new(outcome, null, errors ?? []);
+}
+
+/// <summary>Creates and changes queues after checking the rules, including that an overflow queue exists.</summary>
+public sealed class QueueSettingsService(IQueueSettingsRepository queues, TimeProvider time)
+{
+    public async Task<QueueSaveResult> CreateAsync(QueueSettings draft, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        var queue = draft with { CreatedAt = time.GetUtcNow().UtcDateTime, UpdatedAt = null };
+        if (await CheckAsync(queue, cancellationToken) is { Count: > 0 } errors)
+        {
+            return QueueSaveResult.Of(QueueSaveOutcome.Invalid, errors);
+        }
+
+        return await queues.TryCreateAsync(queue, cancellationToken) ? QueueSaveResult.Saved(queue) : QueueSaveResult.Of(QueueSaveOutcome.Duplicate);
+    }
+
+    /// <summary>Replaces the settings of the queue named <paramref name="name"/> (the draft's name is ignored).</summary>
+    public async Task<QueueSaveResult> UpdateAsync(string name, QueueSettings draft, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(draft);
+        if (!QueueSettingsRules.IsValidName(name) || await queues.FindAsync(name, cancellationToken) is not { } existing)
+        {
+            return QueueSaveResult.Of(QueueSaveOutcome.NotFound);
+        }
+
+        var queue = draft with { Name = existing.Name, CreatedAt = existing.CreatedAt, UpdatedAt = time.GetUtcNow().UtcDateTime };
+        if (await CheckAsync(queue, cancellationToken) is { Count: > 0 } errors)
+        {
+            return QueueSaveResult.Of(QueueSaveOutcome.Invalid, errors);
+        }
+
+        return await queues.UpdateAsync(queue, cancellationToken) ? QueueSaveResult.Saved(queue) : QueueSaveResult.Of(QueueSaveOutcome.NotFound);
+    }
+
+    private async Task<IReadOnlyList<QueueFieldError>> CheckAsync(QueueSettings queue, CancellationToken cancellationToken)
+    {
+        var errors = QueueSettingsRules.Check(queue);
+        if (errors.Count == 0 && queue.OverflowKind == QueueOverflowKind.Queue
+            && await queues.FindAsync(queue.OverflowQueue!, cancellationToken) is null)
+        {
+            return [new QueueFieldError("overflowQueue", $"names no queue: '{queue.OverflowQueue}' does not exist")];
+        }
+
+        return errors;
+    }
+}
