@@ -54,12 +54,34 @@ public sealed class QueueSettingsService(IQueueSettingsRepository queues, TimePr
     private async Task<IReadOnlyList<QueueFieldError>> CheckAsync(QueueSettings queue, CancellationToken cancellationToken)
     {
         var errors = QueueSettingsRules.Check(queue);
-        if (errors.Count == 0 && queue.OverflowKind == QueueOverflowKind.Queue
-            && await queues.FindAsync(queue.OverflowQueue!, cancellationToken) is null)
+        if (errors.Count > 0 || queue.OverflowKind != QueueOverflowKind.Queue)
         {
-            return [new QueueFieldError("overflowQueue", $"names no queue: '{queue.OverflowQueue}' does not exist")];
+            return errors;
         }
 
-        return errors;
+        // Follow the overflow chain from the target: a call must never overflow round in a circle.
+        var visited = new HashSet<string>(StringComparer.Ordinal) { queue.Name };
+        var next = queue.OverflowQueue;
+        var first = true;
+        while (next is not null)
+        {
+            if (!visited.Add(next))
+            {
+                return next == queue.Name
+                    ? [new QueueFieldError("overflowQueue", $"would make an overflow loop: '{queue.OverflowQueue}' overflows back to '{queue.Name}'")]
+                    : [];
+            }
+
+            var target = await queues.FindAsync(next, cancellationToken);
+            if (target is null)
+            {
+                return first ? [new QueueFieldError("overflowQueue", $"names no queue: '{queue.OverflowQueue}' does not exist")] : [];
+            }
+
+            first = false;
+            next = target.OverflowKind == QueueOverflowKind.Queue ? target.OverflowQueue : null;
+        }
+
+        return [];
     }
 }

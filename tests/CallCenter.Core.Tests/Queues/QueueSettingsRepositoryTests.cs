@@ -101,6 +101,27 @@ public sealed class QueueSettingsRepositoryTests(DatabaseFixture fixture) : ICla
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Update_OverflowClosingALoop_IsInvalidNamingOverflowQueue(string engine)
+    {
+        await using var services = (await fixture.GetAsync(engine)).CreateServices(_time);
+        var service = services.GetRequiredService<QueueSettingsService>();
+        var a = Draft();
+        var b = Draft() with { OverflowKind = QueueOverflowKind.Queue, OverflowQueue = a.Name };
+        var c = Draft() with { OverflowKind = QueueOverflowKind.Queue, OverflowQueue = b.Name };
+        await service.CreateAsync(a);
+        await service.CreateAsync(b);
+        await service.CreateAsync(c);
+
+        var loop = await service.UpdateAsync(a.Name, a with { OverflowKind = QueueOverflowKind.Queue, OverflowQueue = c.Name });
+        var chain = await service.UpdateAsync(a.Name, a with { OverflowKind = QueueOverflowKind.Queue, OverflowQueue = "general" });
+
+        Assert.Equal(QueueSaveOutcome.Invalid, loop.Outcome);
+        Assert.Equal(["overflowQueue"], loop.Errors.Select(e => e.Field));
+        Assert.Equal(QueueSaveOutcome.Saved, chain.Outcome);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
     public async Task Update_MissingQueue_ReturnsNotFound(string engine)
     {
         await using var services = (await fixture.GetAsync(engine)).CreateServices(_time);
