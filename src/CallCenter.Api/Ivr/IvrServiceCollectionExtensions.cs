@@ -17,6 +17,7 @@ internal static class IvrServiceCollectionExtensions
         services.AddSingleton<FlowCatalogReader>();
         services.AddSingleton<FlowRegistry>();
         services.AddSingleton<FlowRunner>();
+        services.AddSingleton<FlowQueueUsage>();
         services.AddSingleton<SmsFlowHandler>();
         services.AddHostedService<FlowWatcher>();
         services.Replace(ServiceDescriptor.Singleton<IIncomingCallHandler, FlowCallHandler>());

@@ -1,4 +1,5 @@
 using CallCenter.Api.Infrastructure;
+using CallCenter.Api.Ivr;
 using CallCenter.Core.Queues;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -78,11 +79,21 @@ internal static class QueueEndpoints
     }
 
     private static async Task<Results<NoContent, NotFound, ProblemHttpResult>> DeleteAsync(
-        string name, IQueueSettingsRepository queues, HttpContext context, ILogger<QueueSettingsService> logger, CancellationToken cancellationToken)
+        string name, IQueueSettingsRepository queues, FlowQueueUsage flows, HttpContext context, ILogger<QueueSettingsService> logger, CancellationToken cancellationToken)
     {
         if (!QueueSettingsRules.IsValidName(name))
         {
             return TypedResults.NotFound();
+        }
+
+        // A flow sending callers to a deleted queue would fail on every such call; edit the flow first.
+        var all = await queues.ListAsync(cancellationToken);
+        if (all.Any(q => q.Name == name) && flows.FlowsUsing(name, all.Select(q => q.Name)) is { Count: > 0 } usedBy)
+        {
+            return Problems.Conflict(
+                "Queue in use",
+                $"Active IVR flows send callers to queue '{name}': {string.Join(", ", usedBy)}. Change those flows first.",
+                new Dictionary<string, object?> { ["queue"] = name, ["flows"] = usedBy });
         }
 
         switch (await queues.DeleteAsync(name, cancellationToken))

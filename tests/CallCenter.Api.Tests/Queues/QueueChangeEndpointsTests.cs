@@ -119,6 +119,20 @@ public sealed class QueueChangeEndpointsTests(ApiFixture fixture) : IClassFixtur
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
     }
 
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Delete_QueueTheHotlineSendsCallersTo_Returns409NamingTheFlow(string engine)
+    {
+        var hub = await fixture.GetAsync(engine);
+        var admin = await hub.SignInAsAsync(Roles.Admin);
+
+        var response = await admin.Client.DeleteAsync("/api/queues/complaints");
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("hospital-hotline", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await admin.Client.GetAsync("/api/queues/complaints")).StatusCode);
+    }
+
     private static async Task<string> CreateAsync(SignedInClient admin, object queue)
     {
         var response = await admin.Client.PostAsJsonAsync("/api/queues", queue);
