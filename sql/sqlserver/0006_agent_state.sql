@@ -19,16 +19,18 @@ CREATE TABLE agent_status (
 );
 CREATE INDEX IX_agent_status_state ON agent_status (state);
 
--- Every change of an agent's state, written in the same transaction as the change.
+-- Every change of an agent's state, written in the same transaction as the change. version: the agent's
+-- version after it, so one agent's changes keep their order even within the same instant.
 CREATE TABLE agent_state_event (
     id           uniqueidentifier  NOT NULL,
     user_id      uniqueidentifier  NOT NULL,
     from_state   nvarchar(20)  NOT NULL,
     to_state     nvarchar(20)  NOT NULL,
     reason       nvarchar(200)  NULL,
+    version      int  NOT NULL,
     occurred_at  datetime2  NOT NULL,
     CONSTRAINT PK_agent_state_event PRIMARY KEY (id),
     CONSTRAINT FK_agent_state_event_app_user FOREIGN KEY (user_id) REFERENCES app_user (id)
 );
-CREATE INDEX IX_agent_state_event_user_occurred_at ON agent_state_event (user_id, occurred_at);
+CREATE UNIQUE INDEX UQ_agent_state_event_user_version ON agent_state_event (user_id, version);
 CREATE INDEX IX_agent_state_event_occurred_at ON agent_state_event (occurred_at);

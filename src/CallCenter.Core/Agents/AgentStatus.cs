@@ -38,5 +38,8 @@ public sealed record AgentStateChange
     public required AgentState FromState { get; init; }
     public required AgentState ToState { get; init; }
     public string? Reason { get; init; }
+
+    /// <summary>The agent's version after the change: orders one agent's changes.</summary>
+    public required int Version { get; init; }
     public required DateTime OccurredAt { get; init; }
 }

@@ -34,6 +34,7 @@ internal sealed partial class AgentStatusRepository
         public string FromState { get; init; } = "";
         public string ToState { get; init; } = "";
         public string? Reason { get; init; }
+        public int Version { get; init; }
         public DateTime OccurredAt { get; init; }
     }
 }

@@ -79,7 +79,7 @@ internal sealed partial class AgentStatusRepository(IDbConnectionFactory db, ISq
             return false;
         }
 
-        await InsertEventAsync(connection, tx, target.UserId, expected.State, target.State, target.Reason, target.UpdatedAt, cancellationToken);
+        await InsertEventAsync(connection, tx, target.UserId, expected.State, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return true;
     }
@@ -104,7 +104,7 @@ internal sealed partial class AgentStatusRepository(IDbConnectionFactory db, ISq
             return false;
         }
 
-        await InsertEventAsync(connection, tx, userId, AgentState.Available, AgentState.Reserved, null, at, cancellationToken);
+        await InsertEventAsync(connection, tx, userId, AgentState.Available, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return true;
     }
@@ -120,21 +120,21 @@ internal sealed partial class AgentStatusRepository(IDbConnectionFactory db, ISq
         return rows.Select(r => r.ToStatus()).ToList();
     }
 
+    // Written from the row just changed, under its lock: the event carries the version the change produced.
     private const string InsertEventSql = """
-        INSERT INTO agent_state_event (id, user_id, from_state, to_state, reason, occurred_at)
-        VALUES (@Id, @UserId, @FromState, @ToState, @Reason, @OccurredAt)
+        INSERT INTO agent_state_event (id, user_id, from_state, to_state, reason, version, occurred_at)
+        SELECT @Id, user_id, @FromState, state, reason, version, updated_at FROM agent_status WHERE user_id = @UserId
         """;
 
-    private async Task InsertEventAsync(
-        DbConnection connection, DbTransaction tx, Guid userId, AgentState from, AgentState to, string? reason, DateTime at, CancellationToken cancellationToken)
+    private async Task InsertEventAsync(DbConnection connection, DbTransaction tx, Guid userId, AgentState from, CancellationToken cancellationToken)
     {
-        var row = new { Id = Ids.New(time), UserId = userId, FromState = from.ToCode(), ToState = to.ToCode(), Reason = reason, OccurredAt = at };
+        var row = new { Id = Ids.New(time), UserId = userId, FromState = from.ToCode() };
         await connection.ExecuteAsync(new CommandDefinition(InsertEventSql, row, transaction: tx, cancellationToken: cancellationToken));
     }
 
     private const string HistorySql = """
-        SELECT id, user_id, from_state, to_state, reason, occurred_at FROM agent_state_event
-        WHERE user_id = @UserId ORDER BY occurred_at, id
+        SELECT id, user_id, from_state, to_state, reason, version, occurred_at FROM agent_state_event
+        WHERE user_id = @UserId ORDER BY version
         """;
 
     public async Task<IReadOnlyList<AgentStateChange>> HistoryAsync(Guid userId, CancellationToken cancellationToken = default)
@@ -144,7 +144,7 @@ internal sealed partial class AgentStatusRepository(IDbConnectionFactory db, ISq
         return rows.Select(r => new AgentStateChange
         {
             Id = r.Id, UserId = r.UserId, FromState = AgentStates.Parse(r.FromState), ToState = AgentStates.Parse(r.ToState),
-            Reason = r.Reason, OccurredAt = r.OccurredAt,
+            Reason = r.Reason, Version = r.Version, OccurredAt = r.OccurredAt,
         }).ToList();
     }
 }
