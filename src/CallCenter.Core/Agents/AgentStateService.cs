@@ -28,11 +28,11 @@ public sealed class AgentStateService(
     }
 
     /// <summary>Every known agent with how long they have been in their state.</summary>
-    public async Task<IReadOnlyList<(AgentStatus Status, TimeSpan TimeInState)>> RosterAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<AgentRosterEntry>> RosterAsync(CancellationToken cancellationToken = default)
     {
         var now = Now;
         var all = await statuses.ListAsync(cancellationToken);
-        return all.Select(s => (s, s.TimeInState(now))).ToList();
+        return all.Select(s => new AgentRosterEntry(s, s.TimeInState(now))).ToList();
     }
 
     /// <summary>

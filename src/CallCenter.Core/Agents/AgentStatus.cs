@@ -43,3 +43,6 @@ public sealed record AgentStateChange
     public required int Version { get; init; }
     public required DateTime OccurredAt { get; init; }
 }
+
+/// <summary>One line of the roster: the agent's status and how long they have been in it.</summary>
+public sealed record AgentRosterEntry(AgentStatus Status, TimeSpan TimeInState);
