@@ -133,6 +133,26 @@ public sealed class AgentStateServiceTests(DatabaseFixture fixture) : IClassFixt
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Apply_AcceptRacingTimeout_ExactlyOneWins(string engine)
+    {
+        await using var services = (await fixture.GetAsync(engine)).CreateServices(_time);
+        var agents = services.GetRequiredService<AgentStateService>();
+        var agent = await AgentTestData.AddAgentAsync(services);
+        await ApplyAsync(agents, agent, AgentEvent.Of(AgentEventKind.SetAvailable));
+        Assert.True(await agents.TryReserveAsync(agent));
+
+        var results = await Task.WhenAll(
+            Task.Run(() => agents.ApplyAsync(agent, AgentEvent.Of(AgentEventKind.OfferAccepted), AgentEventSource.Agent)),
+            Task.Run(() => agents.ApplyAsync(agent, AgentEvent.Of(AgentEventKind.OfferTimedOut), AgentEventSource.System)));
+
+        var winner = Assert.Single(results, r => r.Outcome == AgentChangeOutcome.Applied);
+        Assert.Equal(winner.Status!.State, (await agents.GetAsync(agent))!.State);
+        var history = await services.GetRequiredService<IAgentStatusRepository>().HistoryAsync(agent);
+        Assert.Single(history, c => c.FromState == AgentState.Reserved);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
     public async Task Roster_AfterTimePasses_ShowsTimeInState(string engine)
     {
         await using var services = (await fixture.GetAsync(engine)).CreateServices(_time);
