@@ -1,4 +1,5 @@
 using CallCenter.Core.Accounts;
+using CallCenter.Core.Agents;
 using CallCenter.Core.Audit;
 using CallCenter.Core.Calls;
 using CallCenter.Core.Common;
@@ -18,7 +19,7 @@ namespace CallCenter.Core;
 
 public static class CoreServiceCollectionExtensions
 {
-    /// <summary>The hub's domain and data access: engine, accounts, audit, patients, scheduling, interactions, calls, messaging, and the IVR's queues, follow-ups and SMS conversations.</summary>
+    /// <summary>The hub's domain and data access: engine, accounts, audit, patients, scheduling, interactions, calls, messaging, and the IVR's queues, follow-ups and SMS conversations, and the agent state machine.</summary>
     public static IServiceCollection AddCallCenterCore(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
@@ -35,6 +36,7 @@ public static class CoreServiceCollectionExtensions
         services.AddQueues();
         services.AddFollowUps();
         services.AddConversations();
+        services.AddAgents();
         services.AddOptions<DemoSeedOptions>().BindConfiguration(DemoSeedOptions.SectionName);
         services.AddSingleton<DemoSeeder>();
         return services;
