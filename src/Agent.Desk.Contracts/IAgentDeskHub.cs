@@ -1,0 +1,52 @@
+namespace AgentDesk.Contracts;
+
+/// <summary>
+/// What an agent's client may ask of the hub (client to server). Every method is checked on the server: an agent
+/// acts only on the calls, conversations and patients offered to them, and every action is audited. Each answers a
+/// <see cref="DeskResult"/> instead of throwing, so a refused action reaches the agent with its reason.
+/// </summary>
+public interface IAgentDeskHub
+{
+    /// <summary>The agent's whole desk: state, ringing offers, the call in hand, held conversations. Sent again after a reconnect.</summary>
+    Task<DeskSnapshot> GetDeskAsync();
+
+    /// <summary>available, break (with a reason), offline; or "end-wrap-up".</summary>
+    Task<DeskResult> SetStateAsync(SetStateRequest request);
+
+    Task<DeskResult> AcceptAsync(Guid offerId);
+
+    Task<DeskResult> DeclineAsync(Guid offerId);
+
+    Task<DeskResult> HoldAsync(string callSid);
+
+    Task<DeskResult> ResumeAsync(string callSid);
+
+    Task<DeskResult> TransferAsync(TransferRequest request);
+
+    Task<DeskResult> HangUpAsync(string callSid);
+
+    /// <summary>Ends after-call work with a disposition and notes, written to the patient's timeline.</summary>
+    Task<DeskResult> WrapUpAsync(WrapUpRequest request);
+
+    Task<DeskResult> ScheduleCallbackAsync(ScheduleCallbackRequest request);
+
+    Task<DeskResult> SendSmsAsync(SendSmsRequest request);
+
+    /// <summary>Closes an SMS conversation the agent holds, freeing SMS capacity.</summary>
+    Task<DeskResult> CloseConversationAsync(Guid conversationId);
+
+    Task<DeskResult> BookAppointmentAsync(BookAppointmentRequest request);
+
+    Task<DeskResult> ConfirmAppointmentAsync(AppointmentActionRequest request);
+
+    Task<DeskResult> CancelAppointmentAsync(AppointmentActionRequest request);
+
+    /// <summary>Links the unknown caller of the agent's call or conversation to an existing patient.</summary>
+    Task<DeskResult> LinkCallerAsync(LinkCallerRequest request);
+
+    /// <summary>Creates a patient for the unknown caller and links them.</summary>
+    Task<DeskResult> CreatePatientAsync(CreatePatientRequest request);
+
+    /// <summary>The screen-pop of the patient the agent is serving, refreshed (after an action, or on demand).</summary>
+    Task<DeskScreenPop?> RefreshScreenPopAsync(Guid offerId);
+}

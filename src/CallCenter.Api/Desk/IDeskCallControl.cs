@@ -1,0 +1,58 @@
+using AgentDesk.Contracts;
+using CallCenter.Core.Routing;
+
+namespace CallCenter.Api.Desk;
+
+/// <summary>
+/// The voice path of the desk: what happens to the caller's call when an agent acts. On Twilio (and the simulator,
+/// which speaks the same protocol) every action redirects the live call with the REST API to TwiML the hub serves.
+/// </summary>
+public interface IDeskCallControl
+{
+    /// <summary>Connects the caller of an accepted offer to the agent's endpoint (number, SIP address or client), taking them out of the queue.</summary>
+    Task<DeskResult> ConnectAsync(Offer accepted, CancellationToken cancellationToken = default);
+
+    /// <summary>Puts the caller on hold (music and a message), leaving the agent on the call.</summary>
+    Task<DeskResult> HoldAsync(Offer accepted, CancellationToken cancellationToken = default);
+
+    /// <summary>Connects the held caller back to the agent.</summary>
+    Task<DeskResult> ResumeAsync(Offer accepted, CancellationToken cancellationToken = default);
+
+    /// <summary>Sends the caller to a queue (they keep their place by time) or, for a warm transfer to an agent, to hold while the target is offered the call.</summary>
+    Task<DeskResult> TransferToQueueAsync(Offer accepted, string queueName, CancellationToken cancellationToken = default);
+
+    /// <summary>Dials an outside number for the caller; the agent is released.</summary>
+    Task<DeskResult> TransferToNumberAsync(Offer accepted, string e164, CancellationToken cancellationToken = default);
+
+    /// <summary>Ends the call for the caller.</summary>
+    Task<DeskResult> HangUpAsync(Offer accepted, CancellationToken cancellationToken = default);
+
+    /// <summary>Carries out an overflow decision on a waiting call (voicemail or a callback offer).</summary>
+    Task OverflowAsync(OverflowAction action, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Pushes desk events to an agent's connected clients (every device they are signed in on).</summary>
+public interface IDeskNotifier
+{
+    Task OfferReceivedAsync(Offer offer, CancellationToken cancellationToken = default);
+
+    Task OfferWithdrawnAsync(Guid agentId, OfferWithdrawn withdrawn, CancellationToken cancellationToken = default);
+
+    Task CallConnectedAsync(Guid agentId, DeskCall connected, CancellationToken cancellationToken = default);
+
+    Task CallEndedAsync(Guid agentId, DeskCallEnded ended, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads the agent's state and pushes it.</summary>
+    Task StateChangedAsync(Guid agentId, CancellationToken cancellationToken = default);
+
+    Task SmsReceivedAsync(Guid agentId, DeskSms sms, CancellationToken cancellationToken = default);
+}
+
+/// <summary>
+/// Wakes the router now instead of at its next tick: a call was enqueued, a conversation opened, an agent became
+/// available. Cheap and safe to call from any request.
+/// </summary>
+public interface IRoutingSignal
+{
+    void Wake();
+}
