@@ -39,6 +39,12 @@ public interface IRoutingEngine
     /// <summary>Calls waiting past their queue's maximum wait, each moved or marked as its queue's overflow says.</summary>
     Task<IReadOnlyList<OverflowAction>> OverflowAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>The agent closes a conversation they hold: it is closed and their SMS capacity freed.</summary>
+    Task<bool> CloseConversationAsync(Guid conversationId, Guid agentId, CancellationToken cancellationToken = default);
+
+    /// <summary>Links the (unknown) caller of an offer's work to a patient: the offer, the queue entry or conversation.</summary>
+    Task<bool> LinkPatientAsync(Guid offerId, Guid patientId, CancellationToken cancellationToken = default);
+
     Task<Offer?> FindAsync(Guid offerId, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<Offer>> RingingForAgentAsync(Guid agentId, CancellationToken cancellationToken = default);

@@ -5,6 +5,9 @@ public enum WorkKind
 {
     Call,
     Conversation,
+
+    /// <summary>A callback request: on accept the hub calls the patient and connects them to the agent.</summary>
+    Callback,
 }
 
 /// <summary>Where an offer stands. Only a ringing offer can change; the others are final.</summary>
@@ -33,6 +36,9 @@ public sealed record Offer
     /// <summary>Set for a call: the queue entry and its call.</summary>
     public Guid? QueueEntryId { get; init; }
     public string? CallSid { get; init; }
+
+    /// <summary>Set for a callback request (<see cref="CallSid"/> is then the original call's).</summary>
+    public Guid? CallbackRequestId { get; init; }
 
     /// <summary>Set for an SMS conversation.</summary>
     public Guid? ConversationId { get; init; }
@@ -76,12 +82,19 @@ public static class OfferCodes
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unknown offer status code."),
     };
 
-    public static string ToCode(this WorkKind kind) => kind == WorkKind.Call ? "call" : "conversation";
+    public static string ToCode(this WorkKind kind) => kind switch
+    {
+        WorkKind.Call => "call",
+        WorkKind.Conversation => "conversation",
+        WorkKind.Callback => "callback",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown work kind."),
+    };
 
     public static WorkKind ParseKind(string code) => code switch
     {
         "call" => WorkKind.Call,
         "conversation" => WorkKind.Conversation,
+        "callback" => WorkKind.Callback,
         _ => throw new ArgumentOutOfRangeException(nameof(code), code, "Unknown work kind code."),
     };
 }
