@@ -3,11 +3,12 @@ namespace AgentConsole.Startup;
 /// <summary>What the console does with its parsed settings; separate from Program so it can be tested.</summary>
 internal static class ConsoleRunner
 {
-    public static int Run(ParseResult result, TextWriter output, TextWriter error)
+    public static int Run(ParseResult result, TextWriter output, TextWriter error, Func<AgentConsoleOptions, int> runDesk)
     {
         ArgumentNullException.ThrowIfNull(result);
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(runDesk);
 
         if (!result.IsValid)
         {
@@ -27,19 +28,6 @@ internal static class ConsoleRunner
             return ExitCodes.Ok;
         }
 
-        output.WriteLine("CallCenter agent console");
-        output.WriteLine($"  Hub:  {options.HubUrl} ({Describe(options.HubUrlSource)})");
-        output.WriteLine($"  User: {options.UserName ?? "(not set: you will be asked)"}{(options.UserName is null ? string.Empty : $" ({Describe(options.UserNameSource)})")}");
-        output.WriteLine();
-        output.WriteLine("This console will become the agent desk: sign in, take calls from the queue, see the caller's record.");
-        output.WriteLine("For now it only checks its settings.");
-        return ExitCodes.Ok;
+        return runDesk(options);
     }
-
-    private static string Describe(SettingSource source) => source switch
-    {
-        SettingSource.Argument => "from the command line",
-        SettingSource.Environment => "from the environment",
-        _ => "default",
-    };
 }

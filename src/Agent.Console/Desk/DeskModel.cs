@@ -1,0 +1,231 @@
+using AgentDesk.Contracts;
+
+namespace AgentConsole.Desk;
+
+/// <summary>
+/// Everything the desk shows, fed by the hub's pushes and snapshots. Not thread-safe: the console applies every
+/// change on its UI thread. Times the hub sends are turned into durations on arrival, so a console whose clock
+/// differs from the hub's still counts down and up correctly.
+/// </summary>
+internal sealed partial class DeskModel(TimeProvider time, Uri hubUrl)
+{
+    private readonly List<DeskOffer> _ringing = [];
+    private readonly Dictionary<Guid, DateTimeOffset> _ringsOutAt = [];
+    private readonly Dictionary<Guid, DeskScreenPop> _screenPops = [];
+    private readonly List<ConversationView> _conversations = [];
+
+    /// <summary>Raised after any change; the UI redraws from the model.</summary>
+    public event Action? Changed;
+
+    /// <summary>Raised when a call ends and its wrap-up is due, so the UI can open the wrap-up form by itself.</summary>
+    public event Action<string>? WrapUpDue;
+
+    public TimeProvider Time { get; } = time;
+
+    public ConnectionStatus Connection { get; private set; } = new(ConnectionPhase.Connecting, hubUrl);
+
+    public string? UserName { get; private set; }
+
+    public string? DisplayName { get; private set; }
+
+    public DeskAgentState? State { get; private set; }
+
+    /// <summary>When the current state began, on the console's clock.</summary>
+    public DateTimeOffset? StateSince { get; private set; }
+
+    public IReadOnlyList<DeskOffer> Ringing => _ringing;
+
+    public DeskOffer? RingingOffer => _ringing.Count > 0 ? _ringing[0] : null;
+
+    public DeskCall? Call { get; private set; }
+
+    /// <summary>The call whose wrap-up the agent still owes, if any.</summary>
+    public string? WrapUpCallSid { get; private set; }
+
+    public IReadOnlyList<string> Dispositions { get; private set; } = [];
+
+    public IReadOnlyList<ConversationView> Conversations => _conversations;
+
+    public DeskNotice? LastNotice { get; private set; }
+
+    /// <summary>The offer the agent is working on: the call in hand, else the one ringing, else the last one served.</summary>
+    public Guid? ActiveOfferId => Call?.OfferId ?? RingingOffer?.OfferId ?? LastOfferId;
+
+    public Guid? LastOfferId { get; private set; }
+
+    /// <summary>The screen-pop on screen: the ringing offer's first (it needs an answer), else the active offer's.</summary>
+    public DeskScreenPop? ScreenPop =>
+        RingingOffer?.ScreenPop ?? (ActiveOfferId is { } id ? _screenPops.GetValueOrDefault(id) : null);
+
+    public bool HasScreenPop(Guid offerId) => _screenPops.ContainsKey(offerId);
+
+    /// <summary>Seconds until the ringing offer rings out (0 once it has).</summary>
+    public int? SecondsToRingOut(Guid offerId) =>
+        _ringsOutAt.TryGetValue(offerId, out var at) ? Math.Max(0, (int)Math.Ceiling((at - Time.GetUtcNow()).TotalSeconds)) : null;
+
+    public TimeSpan? TimeInState => StateSince is { } since ? Max(Time.GetUtcNow() - since, TimeSpan.Zero) : null;
+
+    public void SetConnection(ConnectionStatus status)
+    {
+        Connection = status;
+        Raise();
+    }
+
+    public void ApplySnapshot(DeskSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        UserName = snapshot.UserName;
+        DisplayName = snapshot.DisplayName;
+        Dispositions = snapshot.Dispositions;
+        SetState(snapshot.State, fromPush: false);
+        _ringing.Clear();
+        foreach (var offer in snapshot.Ringing)
+        {
+            AddOffer(offer);
+        }
+
+        Call = snapshot.Call;
+        if (Call is not null)
+        {
+            LastOfferId = Call.OfferId;
+        }
+
+        WrapUpCallSid = snapshot.WrapUpCallSid;
+        _conversations.Clear();
+        _conversations.AddRange(snapshot.Conversations.Select(ConversationView.From));
+        Raise();
+    }
+
+    public void OnOfferReceived(DeskOffer offer)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        _ringing.RemoveAll(o => o.OfferId == offer.OfferId);
+        AddOffer(offer);
+        Raise();
+    }
+
+    public void OnOfferWithdrawn(OfferWithdrawn withdrawn)
+    {
+        ArgumentNullException.ThrowIfNull(withdrawn);
+        if (_ringing.RemoveAll(o => o.OfferId == withdrawn.OfferId) > 0)
+        {
+            Notice($"The offer stopped ringing: {DeskText.WithdrawnReason(withdrawn.Reason)}.", isError: withdrawn.Reason == "rang-out");
+        }
+
+        _ringsOutAt.Remove(withdrawn.OfferId);
+        Raise();
+    }
+
+    public void OnCallConnected(DeskCall call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        _ringing.RemoveAll(o => o.OfferId == call.OfferId);
+        Call = call;
+        LastOfferId = call.OfferId;
+        WrapUpCallSid = null;
+        Raise();
+    }
+
+    public void OnCallEnded(DeskCallEnded ended)
+    {
+        ArgumentNullException.ThrowIfNull(ended);
+        if (Call?.CallSid == ended.CallSid)
+        {
+            Call = null;
+        }
+
+        WrapUpCallSid = ended.CallSid;
+        Notice($"The call ended ({DeskText.EndReason(ended.Reason)}, {ended.TalkSeconds}s talk). Wrap up with W.", isError: false);
+        Raise();
+        WrapUpDue?.Invoke(ended.CallSid);
+    }
+
+    public void OnStateChanged(DeskAgentState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        SetState(state, fromPush: true);
+        if (state.State != "wrap-up")
+        {
+            WrapUpCallSid = null;
+        }
+
+        Raise();
+    }
+
+    public void OnSmsReceived(DeskSms sms)
+    {
+        ArgumentNullException.ThrowIfNull(sms);
+        var conversation = _conversations.Find(c => c.ConversationId == sms.ConversationId);
+        if (conversation is null)
+        {
+            conversation = new ConversationView(sms.ConversationId, null, null, null);
+            _conversations.Add(conversation);
+        }
+
+        conversation.Add(sms);
+        Raise();
+    }
+
+    /// <summary>The screen-pop the hub sent again (after linking a caller, booking, or on R).</summary>
+    public void OnScreenPopRefreshed(Guid offerId, DeskScreenPop? screenPop)
+    {
+        if (screenPop is not null)
+        {
+            _screenPops[offerId] = screenPop;
+            var index = _ringing.FindIndex(o => o.OfferId == offerId);
+            if (index >= 0)
+            {
+                _ringing[index] = _ringing[index] with { ScreenPop = screenPop };
+            }
+        }
+
+        Raise();
+    }
+
+    /// <summary>Shows what became of an action: its success text, or the hub's reason for refusing it.</summary>
+    public void ShowResult(string action, DeskResult result, string? success = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        Notice(result.Ok ? success ?? $"{action}: done." : $"{action} failed: {DeskText.Failure(result)}", isError: !result.Ok);
+        Raise();
+    }
+
+    public void ShowError(string text)
+    {
+        Notice(text, isError: true);
+        Raise();
+    }
+
+    public void ShowInfo(string text)
+    {
+        Notice(text, isError: false);
+        Raise();
+    }
+
+    private void AddOffer(DeskOffer offer)
+    {
+        _ringing.Add(offer);
+        _screenPops[offer.OfferId] = offer.ScreenPop;
+        _ringsOutAt[offer.OfferId] = Time.GetUtcNow() + Max(offer.ExpiresAt - offer.OfferedAt, TimeSpan.Zero);
+    }
+
+    private void SetState(DeskAgentState state, bool fromPush)
+    {
+        var same = State is not null && State.State == state.State && State.Since == state.Since;
+        if (!same)
+        {
+            // A push is sent as the state changes: it began now. A snapshot's state may be old: trust its Since.
+            StateSince = fromPush ? Time.GetUtcNow() : Min(state.Since, Time.GetUtcNow());
+        }
+
+        State = state;
+    }
+
+    private void Notice(string text, bool isError) => LastNotice = new DeskNotice(text, isError, Time.GetUtcNow());
+
+    private void Raise() => Changed?.Invoke();
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+}

@@ -1,0 +1,107 @@
+using System.Globalization;
+using AgentDesk.Contracts;
+
+namespace AgentConsole.Desk;
+
+/// <summary>The offer panel's lines: what rings or is in hand, who is calling and why.</summary>
+internal static class ScreenPopText
+{
+    public static IReadOnlyList<string> Header(DeskModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var lines = new List<string>();
+        if (model.RingingOffer is { } offer)
+        {
+            var countdown = model.SecondsToRingOut(offer.OfferId) ?? 0;
+            lines.Add($"RINGING {offer.Kind} from queue {offer.Queue}, waited {offer.ScreenPop.WaitedSeconds}s, rings out in {countdown}s  [A accept / D decline]");
+            if (offer.TransferredBy is not null)
+            {
+                lines.Add($"Transferred by {offer.TransferredBy}{(offer.TransferNote is null ? "" : $": {offer.TransferNote}")}");
+            }
+
+            if (model.Ringing.Count > 1)
+            {
+                lines.Add($"(+{model.Ringing.Count - 1} more ringing)");
+            }
+        }
+        else if (model.Call is { } call)
+        {
+            var talk = DeskText.Duration(model.Time.GetUtcNow() - call.ConnectedAt < TimeSpan.Zero ? TimeSpan.Zero : model.Time.GetUtcNow() - call.ConnectedAt);
+            lines.Add($"ON CALL{(call.OnHold ? " (ON HOLD)" : "")} queue {call.Queue} {talk}  [H hold / T transfer / X hang up]");
+        }
+        else if (model.WrapUpCallSid is not null)
+        {
+            lines.Add("WRAP-UP due for the last call  [W wrap up]");
+        }
+        else
+        {
+            lines.Add("No call. Press F2 to be available.");
+        }
+
+        return lines;
+    }
+
+    public static IReadOnlyList<string> Lines(DeskModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var lines = new List<string>(Header(model));
+        if (model.ScreenPop is not { } pop)
+        {
+            return lines;
+        }
+
+        var today = DateOnly.FromDateTime(model.Time.GetUtcNow().UtcDateTime);
+        if (pop.Patient is { } patient)
+        {
+            lines.Add($"Patient: {patient.FullName}  MRN {patient.Mrn ?? "-"}  {DeskText.Age(patient.DateOfBirth, today)}/{patient.Sex ?? "?"}  lang {patient.Language ?? "-"}");
+            if (patient.Tags.Count > 0)
+            {
+                lines.Add($"Tags: {string.Join(", ", patient.Tags)}");
+            }
+        }
+        else
+        {
+            lines.Add($"Unknown caller {pop.CallerNumber}: {pop.Candidates.Count} candidate(s) [L link / P create]");
+            lines.AddRange(pop.Candidates.Select((c, i) => $"  {i + 1}. {c.FullName} MRN {c.Mrn ?? "-"} {DeskText.Age(c.DateOfBirth, today)}/{c.Sex ?? "?"}"));
+        }
+
+        if (pop.Ivr is { } ivr)
+        {
+            var keys = ivr.MenuPath.Count == 0 ? "none" : string.Join(">", ivr.MenuPath);
+            lines.Add($"IVR: lang {ivr.Language ?? "-"}, keys {keys}, {ivr.Verification}");
+        }
+
+        lines.Add($"Queue {pop.Queue}, waited {pop.WaitedSeconds}s");
+        lines.AddRange(pop.UpcomingAppointments.Select(a =>
+            $"Appt {a.StartsAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} {a.Department}{(a.Doctor is null ? "" : $" {a.Doctor}")} [{a.Status}]"));
+        lines.AddRange(pop.OpenComplaints.Select(f => $"COMPLAINT open: {f.Category ?? f.Kind} since {f.CreatedAt:yyyy-MM-dd} [{f.Status}]"));
+        lines.AddRange(pop.OpenFollowUps.Where(f => pop.OpenComplaints.All(c => c.Id != f.Id))
+            .Select(f => $"Follow-up: {f.Kind}{(f.Category is null ? "" : $"/{f.Category}")} since {f.CreatedAt:yyyy-MM-dd} [{f.Status}]"));
+        return lines;
+    }
+
+    public static IReadOnlyList<string> Interactions(DeskModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        if (model.ScreenPop is not { } pop || pop.RecentInteractions.Count == 0)
+        {
+            return ["(no recent interactions)"];
+        }
+
+        return [.. pop.RecentInteractions.Select(i =>
+            $"{i.OccurredAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} {i.Kind} {i.Direction} {i.Summary}")];
+    }
+
+    public static IReadOnlyList<string> Conversations(DeskModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var lines = new List<string>();
+        foreach (var conversation in model.Conversations)
+        {
+            lines.Add($"# {conversation.PatientName ?? "unknown"} ({conversation.Messages.Count})");
+            lines.AddRange(conversation.Messages.TakeLast(3).Select(m => $"{(m.Direction == "inbound" ? "<" : ">")} {m.Body}"));
+        }
+
+        return lines.Count == 0 ? ["(no SMS conversations)"] : lines;
+    }
+}

@@ -1,0 +1,126 @@
+using AgentConsole.Connection;
+using AgentConsole.Desk;
+using AgentDesk.Contracts;
+using Terminal.Gui.App;
+
+namespace AgentConsole.Ui;
+
+/// <summary>
+/// What each hotkey does. Actions that need details ask for them in a form first; every call to the hub runs in the
+/// background and its outcome (or the hub's reason for refusing) lands on the message line. Nothing throws out.
+/// </summary>
+internal sealed partial class DeskActions(IApplication app, DeskModel model, DeskConnection connection)
+{
+    public void GoAvailable() => Send("Available", () => connection.SetStateAsync(new SetStateRequest("available")), "You are available.");
+
+    public void GoOffline() => Send("Offline", () => connection.SetStateAsync(new SetStateRequest("offline")), "You are offline.");
+
+    public void TakeBreak()
+    {
+        var answers = FormDialog.Ask(app, "Break", [new FormField("reason", "Reason (e.g. lunch, training):", "break")]);
+        if (answers is not null)
+        {
+            Send("Break", () => connection.SetStateAsync(new SetStateRequest("break", Empty(answers["reason"]))), "You are on break.");
+        }
+    }
+
+    public void Accept()
+    {
+        if (model.RingingOffer is not { } offer)
+        {
+            model.ShowError("Nothing is ringing.");
+            return;
+        }
+
+        Send("Accept", () => connection.AcceptAsync(offer.OfferId), "Accepted: connecting the caller.");
+    }
+
+    public void Decline()
+    {
+        if (model.RingingOffer is not { } offer)
+        {
+            model.ShowError("Nothing is ringing.");
+            return;
+        }
+
+        Send("Decline", () => connection.DeclineAsync(offer.OfferId), "Declined.");
+    }
+
+    public void HoldOrResume()
+    {
+        if (model.Call is not { } call)
+        {
+            model.ShowError("No call in hand to hold.");
+            return;
+        }
+
+        if (call.OnHold)
+        {
+            Send("Resume", () => connection.ResumeAsync(call.CallSid), "The caller is back with you.");
+        }
+        else
+        {
+            Send("Hold", () => connection.HoldAsync(call.CallSid), "The caller is on hold (H resumes).");
+        }
+    }
+
+    public void HangUp()
+    {
+        if (model.Call is not { } call)
+        {
+            model.ShowError("No call in hand to hang up.");
+            return;
+        }
+
+        Send("Hang up", () => connection.HangUpAsync(call.CallSid), "Hung up.");
+    }
+
+    public void Refresh()
+    {
+        model.ShowInfo("Refreshing...");
+        _ = Task.Run(async () =>
+        {
+            await connection.RefreshAsync();
+            if (model.ActiveOfferId is { } offerId)
+            {
+                await connection.RefreshScreenPopAsync(offerId);
+            }
+        });
+    }
+
+    /// <summary>Runs a hub call in the background and shows its outcome; refreshes the screen-pop after a change to it.</summary>
+    private void Send(string action, Func<Task<DeskResult>> call, string? success = null, Guid? refreshPopOf = null)
+    {
+        _ = Task.Run(async () =>
+        {
+            DeskResult result;
+            try
+            {
+                result = await call();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                result = DeskResult.Fail(DeskErrors.Unavailable, ex.Message);
+            }
+
+            app.Invoke(() => model.ShowResult(action, result, success is null || result.CreatedId is null ? success : $"{success} ({result.CreatedId})"));
+            if (result.Ok && refreshPopOf is { } offerId)
+            {
+                await connection.RefreshScreenPopAsync(offerId);
+            }
+        });
+    }
+
+    private Guid? NeedOffer(string what)
+    {
+        if (model.ActiveOfferId is { } id)
+        {
+            return id;
+        }
+
+        model.ShowError($"{what} needs a call or conversation on screen.");
+        return null;
+    }
+
+    private static string? Empty(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

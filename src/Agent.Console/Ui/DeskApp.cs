@@ -1,0 +1,115 @@
+using AgentConsole.Connection;
+using AgentConsole.Desk;
+using AgentConsole.Startup;
+using Terminal.Gui.App;
+using Terminal.Gui.Input;
+
+namespace AgentConsole.Ui;
+
+/// <summary>Runs the desk: sign in, connect, show the desk until the agent quits. Unexpected errors are shown, not fatal.</summary>
+internal static class DeskApp
+{
+    public static int Run(AgentConsoleOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var time = TimeProvider.System;
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(15) };
+        using var app = Application.Create();
+        app.Init();
+        var quit = false;
+        app.Keyboard.KeyDown += (_, key) =>
+        {
+            if (key == Key.Q.WithCtrl)
+            {
+                // Ctrl+Q quits from anywhere: the open dialog closes, and every flow checks the flag.
+                quit = true;
+                key.Handled = true;
+                app.RequestStop();
+            }
+        };
+        var signIn = new SignInFlow(app, options.HubUrl, new SignInClient(http), time, () => quit);
+        var token = signIn.Run(options.UserName);
+        if (token is null)
+        {
+            return ExitCodes.Ok;
+        }
+
+        var model = new DeskModel(time, options.HubUrl);
+        var connection = new DeskConnection(options.HubUrl, () => token, model, action => app.Invoke(action));
+        try
+        {
+            using var window = new DeskWindow(model);
+            var actions = new DeskActions(app, model, connection);
+            var signingIn = false;
+            model.Changed += window.Refresh;
+            model.WrapUpDue += _ => app.Invoke(actions.WrapUp);
+            model.Changed += () =>
+            {
+                if (model.Connection.Phase != ConnectionPhase.SignedOut || signingIn)
+                {
+                    return;
+                }
+
+                // The token expired or was revoked: ask again, then carry on where the desk was.
+                signingIn = true;
+                app.Invoke(() =>
+                {
+                    var again = signIn.Run(model.UserName ?? options.UserName, $"Signed out: {model.Connection.Detail} Sign in again.");
+                    signingIn = false;
+                    if (again is null)
+                    {
+                        app.RequestStop();
+                        return;
+                    }
+
+                    token = again;
+                    _ = Task.Run(connection.ConnectAsync);
+                });
+            };
+            app.Keyboard.KeyDown += (_, key) => OnKey(app, window, actions, key);
+            app.AddTimeout(TimeSpan.FromSeconds(1), () =>
+            {
+                if (quit)
+                {
+                    app.RequestStop(window);
+                }
+
+                window.Refresh();
+                return true;
+            });
+            _ = Task.Run(connection.ConnectAsync);
+            app.Run(window, error =>
+            {
+                model.ShowError($"Unexpected error: {error.GetBaseException().Message}");
+                return true;
+            });
+        }
+        finally
+        {
+            connection.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
+
+        return ExitCodes.Ok;
+    }
+
+    private static void OnKey(IApplication app, DeskWindow window, DeskActions actions, Key key)
+    {
+        if (!ReferenceEquals(app.TopRunnable, window))
+        {
+            return;
+        }
+
+        if (key == Key.Esc)
+        {
+            // Esc closes dialogs; on the desk itself it must not end the agent's session by accident.
+            key.Handled = true;
+            return;
+        }
+
+        if (DeskKeys.Find(key, actions, () => app.RequestStop()) is { } action)
+        {
+            key.Handled = true;
+            action();
+        }
+    }
+}

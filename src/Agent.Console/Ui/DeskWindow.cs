@@ -1,0 +1,68 @@
+using System.Collections.ObjectModel;
+using AgentConsole.Desk;
+using Terminal.Gui.Drawing;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace AgentConsole.Ui;
+
+/// <summary>
+/// The desk's one screen. 80x24: a status line, the offer panel (two thirds) beside the SMS panel, the patient's
+/// recent interactions, a message line and two lines of hotkeys. Larger terminals give the panels the space.
+/// Everything shown is read from <see cref="DeskModel"/>.
+/// </summary>
+internal sealed class DeskWindow : Window
+{
+    public const string HotkeyLine1 = "F2 Avail F3 Break F4 Offline A Accept D Decline H Hold T Transfer X HangUp";
+    public const string HotkeyLine2 = "W WrapUp C Callback S SMS B Book K Confirm N Cancel L Link P Patient R Refresh Q Quit";
+
+    private readonly DeskModel _model;
+    private readonly Label _status = new() { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
+    private readonly FrameView _offerFrame = new() { Title = "Offer / call", X = 0, Y = 1, Width = Dim.Percent(64), Height = Dim.Fill(9) };
+    private readonly ListView _offer = new() { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill() };
+    private readonly FrameView _smsFrame = new() { Title = "SMS", Y = 1, Width = Dim.Fill(), Height = Dim.Fill(9) };
+    private readonly ListView _sms = new() { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill() };
+    private readonly FrameView _historyFrame = new() { Title = "Recent interactions", X = 0, Width = Dim.Fill(), Height = 6 };
+    private readonly ListView _history = new() { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill() };
+    private readonly Label _notice = new() { X = 0, Width = Dim.Fill(), Height = 1 };
+    private readonly Label _hotkeys = new() { X = 0, Width = Dim.Fill(), Height = 2, Text = $"{HotkeyLine1}\n{HotkeyLine2}" };
+
+    public DeskWindow(DeskModel model)
+    {
+        _model = model;
+        Title = "Agent desk";
+        BorderStyle = LineStyle.None;
+        _smsFrame.X = Pos.Right(_offerFrame);
+        _historyFrame.Y = Pos.Bottom(_offerFrame);
+        _notice.Y = Pos.AnchorEnd(3);
+        _hotkeys.Y = Pos.AnchorEnd(2);
+        _offerFrame.Add(_offer);
+        _smsFrame.Add(_sms);
+        _historyFrame.Add(_history);
+        Add(_status, _offerFrame, _smsFrame, _historyFrame, _notice, _hotkeys);
+        Refresh();
+    }
+
+    /// <summary>Redraws every part from the model; cheap enough to run on every change and every second.</summary>
+    public void Refresh()
+    {
+        var now = _model.Time.GetUtcNow();
+        var who = _model.DisplayName ?? _model.UserName ?? "";
+        _status.Text = $"{DeskText.Connection(_model.Connection, now)} | {who} | {DeskText.AgentState(_model)}";
+        SetLines(_offer, ScreenPopText.Lines(_model));
+        SetLines(_sms, ScreenPopText.Conversations(_model));
+        SetLines(_history, ScreenPopText.Interactions(_model));
+        _notice.Text = _model.LastNotice is { } notice ? (notice.IsError ? "! " : "") + notice.Text : "";
+        SetNeedsDraw();
+    }
+
+    private static void SetLines(ListView list, IReadOnlyList<string> lines)
+    {
+        var selected = list.SelectedItem;
+        list.SetSource(new ObservableCollection<string>(lines));
+        if (selected is int index && index < lines.Count)
+        {
+            list.SelectedItem = index;
+        }
+    }
+}
