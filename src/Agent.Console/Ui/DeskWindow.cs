@@ -13,8 +13,8 @@ namespace AgentConsole.Ui;
 /// </summary>
 internal sealed class DeskWindow : Window
 {
-    public const string HotkeyLine1 = "F2 Avail F3 Break F4 Offline A Accept D Decline H Hold T Transfer X HangUp";
-    public const string HotkeyLine2 = "W WrapUp C Callback S SMS B Book K Confirm N Cancel L Link P Patient R Refresh Q Quit";
+    public const string HotkeyLine1 = "F2 Available  F3 Break  F4 Offline  A Accept  D Decline  H Hold  T Transfer";
+    public const string HotkeyLine2 = "X HangUp W WrapUp C Callback S SMS B Book K/N Confirm/Cancel L Link P New R Q";
 
     private readonly DeskModel _model;
     private readonly Label _status = new() { X = 0, Y = 0, Width = Dim.Fill(), Height = 1 };
@@ -52,7 +52,8 @@ internal sealed class DeskWindow : Window
         SetLines(_offer, ScreenPopText.Lines(_model));
         SetLines(_sms, ScreenPopText.Conversations(_model));
         SetLines(_history, ScreenPopText.Interactions(_model));
-        _notice.Text = _model.LastNotice is { } notice ? (notice.IsError ? "! " : "") + notice.Text : "";
+        _notice.Text = _model.LastNotice is { } notice ? (notice.IsError ? "! " : "") + notice.Text
+            : _model.Connection is { Phase: not ConnectionPhase.Connected, Detail: { } why } ? $"! {why}" : "";
         SetNeedsDraw();
     }
 

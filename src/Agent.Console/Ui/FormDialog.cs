@@ -21,6 +21,7 @@ internal static class FormDialog
         using var dialog = new Dialog { Title = title, Width = Dim.Percent(90), Height = Dim.Auto() };
         var read = new List<(string Name, Func<string> Value)>();
         View? previous = null;
+        View? firstEmpty = null;
         if (note is not null)
         {
             previous = new Label { Text = note, X = 0, Y = 0, Width = Dim.Fill() };
@@ -46,12 +47,15 @@ internal static class FormDialog
                 var text = new TextField { Text = field.Initial, Secret = field.Secret, X = 0, Y = Pos.Bottom(label), Width = Dim.Fill() };
                 dialog.Add(text);
                 read.Add((field.Name, () => text.Text ?? ""));
+                firstEmpty ??= field.Initial.Length == 0 ? text : null;
                 previous = text;
             }
         }
 
         dialog.AddButton(new Button { Text = "Cancel" });
         dialog.AddButton(new Button { Text = "OK" });
+        // The agent starts typing where something is missing (the password, when the user name came from settings).
+        dialog.Initialized += (_, _) => firstEmpty?.SetFocus();
         app.Run(dialog);
         if (dialog.Result != dialog.Buttons.Length - 1)
         {
