@@ -7,7 +7,7 @@ namespace AgentConsole.Desk;
 /// change on its UI thread. Times the hub sends are turned into durations on arrival, so a console whose clock
 /// differs from the hub's still counts down and up correctly.
 /// </summary>
-internal sealed partial class DeskModel(TimeProvider time, Uri hubUrl)
+internal sealed partial class DeskModel(TimeProvider time, Uri hubUrl, TimeZoneInfo? zone = null)
 {
     private readonly List<DeskOffer> _ringing = [];
     private readonly Dictionary<Guid, DateTimeOffset> _ringsOutAt = [];
@@ -21,6 +21,12 @@ internal sealed partial class DeskModel(TimeProvider time, Uri hubUrl)
     public event Action<string>? WrapUpDue;
 
     public TimeProvider Time { get; } = time;
+
+    /// <summary>The agent's time zone: appointment and interaction times are shown in it.</summary>
+    public TimeZoneInfo Zone { get; } = zone ?? TimeZoneInfo.Local;
+
+    public string LocalTime(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, Zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     public ConnectionStatus Connection { get; private set; } = new(ConnectionPhase.Connecting, hubUrl);
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AgentDesk.Contracts;
 
 namespace AgentConsole.Desk;
@@ -53,7 +52,7 @@ internal static class ScreenPopText
         var today = DateOnly.FromDateTime(model.Time.GetUtcNow().UtcDateTime);
         if (pop.Patient is { } patient)
         {
-            lines.Add($"Patient: {patient.FullName}  MRN {patient.Mrn ?? "-"}  {DeskText.Age(patient.DateOfBirth, today)}/{patient.Sex ?? "?"}  lang {patient.Language ?? "-"}");
+            lines.Add($"Patient: {patient.FullName} | MRN {patient.Mrn ?? "-"} | {DeskText.Age(patient.DateOfBirth, today)} {patient.Sex ?? "?"} | {patient.Language ?? "-"}");
             if (patient.Tags.Count > 0)
             {
                 lines.Add($"Tags: {string.Join(", ", patient.Tags)}");
@@ -73,10 +72,10 @@ internal static class ScreenPopText
 
         lines.Add($"Queue {pop.Queue}, waited {pop.WaitedSeconds}s");
         lines.AddRange(pop.UpcomingAppointments.Select(a =>
-            $"Appt {a.StartsAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} {a.Department}{(a.Doctor is null ? "" : $" {a.Doctor}")} [{a.Status}]"));
-        lines.AddRange(pop.OpenComplaints.Select(f => $"COMPLAINT open: {f.Category ?? f.Kind} since {f.CreatedAt:yyyy-MM-dd} [{f.Status}]"));
+            $"Appt {model.LocalTime(a.StartsAt)} {a.Department}{(a.Doctor is null ? "" : $" {a.Doctor}")} [{a.Status}]"));
+        lines.AddRange(pop.OpenComplaints.Select(f => $"COMPLAINT open: {f.Category ?? f.Kind} since {model.LocalTime(f.CreatedAt)[..10]} [{f.Status}]"));
         lines.AddRange(pop.OpenFollowUps.Where(f => pop.OpenComplaints.All(c => c.Id != f.Id))
-            .Select(f => $"Follow-up: {f.Kind}{(f.Category is null ? "" : $"/{f.Category}")} since {f.CreatedAt:yyyy-MM-dd} [{f.Status}]"));
+            .Select(f => $"Follow-up: {f.Kind}{(f.Category is null ? "" : $"/{f.Category}")} since {model.LocalTime(f.CreatedAt)[..10]} [{f.Status}]"));
         return lines;
     }
 
@@ -89,7 +88,7 @@ internal static class ScreenPopText
         }
 
         return [.. pop.RecentInteractions.Select(i =>
-            $"{i.OccurredAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} {i.Kind} {i.Direction} {i.Summary}")];
+            $"{model.LocalTime(i.OccurredAt)} {i.Kind} {i.Direction} {i.Summary}")];
     }
 
     public static IReadOnlyList<string> Conversations(DeskModel model)

@@ -88,26 +88,6 @@ internal sealed partial class DeskActions
         Send("Callback", () => connection.ScheduleCallbackAsync(request), "Callback scheduled.");
     }
 
-    public void SendSms()
-    {
-        var conversation = model.Conversations.FirstOrDefault(c => c.OfferId is not null);
-        var offerId = model.Call?.OfferId ?? conversation?.OfferId ?? model.ActiveOfferId;
-        if (offerId is not { } id)
-        {
-            model.ShowError("An SMS needs a call or conversation on screen.");
-            return;
-        }
-
-        var to = model.Call is null && conversation is not null ? conversation.PatientName ?? "the conversation" : "the patient on screen";
-        var answers = FormDialog.Ask(app, $"SMS to {to}", [new FormField("body", "Message:")]);
-        if (answers is null || answers["body"].Length == 0)
-        {
-            return;
-        }
-
-        Send("SMS", () => connection.SendSmsAsync(new SendSmsRequest(id, answers["body"])), "SMS sent.");
-    }
-
     public void BookAppointment()
     {
         if (NeedOffer("Booking") is not { } offerId)
@@ -143,7 +123,7 @@ internal sealed partial class DeskActions
             return;
         }
 
-        var labels = appointments.Select(a => $"{a.StartsAt.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} {a.Department} [{a.Status}]").ToList();
+        var labels = appointments.Select(a => $"{model.LocalTime(a.StartsAt)} {a.Department} [{a.Status}]").ToList();
         var answers = FormDialog.Ask(app, $"{verb} an appointment", [new FormField("appointment", "Appointment:", labels[0], labels), new FormField("reason", "Reason:")]);
         if (answers is null)
         {

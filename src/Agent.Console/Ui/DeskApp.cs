@@ -3,6 +3,7 @@ using AgentConsole.Desk;
 using AgentConsole.Startup;
 using Terminal.Gui.App;
 using Terminal.Gui.Input;
+using Terminal.Gui.Views;
 
 namespace AgentConsole.Ui;
 
@@ -92,6 +93,17 @@ internal static class DeskApp
         return ExitCodes.Ok;
     }
 
+    /// <summary>Q on the desk: asks first while a call is in hand or ringing, so a stray key does not drop a caller.</summary>
+    private static void QuitIfSure(IApplication app, DeskWindow window)
+    {
+        if (window.Busy && MessageBox.Query(app, "Quit", "A call is ringing or in hand. Quit anyway?", "No", "Yes") != 1)
+        {
+            return;
+        }
+
+        app.RequestStop(window);
+    }
+
     private static void OnKey(IApplication app, DeskWindow window, DeskActions actions, Key key)
     {
         if (!ReferenceEquals(app.TopRunnable, window))
@@ -106,7 +118,7 @@ internal static class DeskApp
             return;
         }
 
-        if (DeskKeys.Find(key, actions, () => app.RequestStop()) is { } action)
+        if (DeskKeys.Find(key, actions, () => QuitIfSure(app, window)) is { } action)
         {
             key.Handled = true;
             action();

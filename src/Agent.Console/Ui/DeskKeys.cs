@@ -38,6 +38,7 @@ internal static class DeskKeys
             : letter == Key.W ? actions.WrapUp
             : letter == Key.C ? actions.ScheduleCallback
             : letter == Key.S ? actions.SendSms
+            : letter == Key.E ? actions.EndConversation
             : letter == Key.B ? actions.BookAppointment
             : letter == Key.K ? actions.ConfirmAppointment
             : letter == Key.N ? actions.CancelAppointment

@@ -14,7 +14,7 @@ public sealed class DeskModelTests
 
     public DeskModelTests()
     {
-        _model = new DeskModel(_time, new Uri("http://hub.test:5080"));
+        _model = new DeskModel(_time, new Uri("http://hub.test:5080"), TimeZoneInfo.Utc);
         _model.Changed += () => _changes++;
     }
 

@@ -10,7 +10,7 @@ public sealed class ScreenPopTextTests
     private readonly FakeTimeProvider _time = new(HubNow);
     private readonly DeskModel _model;
 
-    public ScreenPopTextTests() => _model = new DeskModel(_time, new Uri("http://hub.test"));
+    public ScreenPopTextTests() => _model = new DeskModel(_time, new Uri("http://hub.test"), TimeZoneInfo.Utc);
 
     [Fact]
     public void Lines_RingingKnownPatient_ShowsWhoWhyAndHowLongLeft()
@@ -21,7 +21,7 @@ public sealed class ScreenPopTextTests
         var text = string.Join('\n', ScreenPopText.Lines(_model));
 
         Assert.Contains("rings out in 16s", text, StringComparison.Ordinal);
-        Assert.Contains("Patient: Wang Fang  MRN MRN-0042  46y/F  lang zh-CN", text, StringComparison.Ordinal);
+        Assert.Contains("Patient: Wang Fang | MRN MRN-0042 | 46y F | zh-CN", text, StringComparison.Ordinal);
         Assert.Contains("Tags: vip, diabetes", text, StringComparison.Ordinal);
         Assert.Contains("IVR: lang zh-CN, keys 1>2, verified", text, StringComparison.Ordinal);
         Assert.Contains("Queue appointments, waited 42s", text, StringComparison.Ordinal);
@@ -56,6 +56,15 @@ public sealed class ScreenPopTextTests
     {
         Assert.Equal(["No call. Press F2 to be available."], ScreenPopText.Lines(_model));
         Assert.Equal(["(no recent interactions)"], ScreenPopText.Interactions(_model));
+    }
+
+    [Fact]
+    public void Interactions_AgentInShanghai_ShowsLocalTimes()
+    {
+        var model = new DeskModel(_time, new Uri("http://hub.test"), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai"));
+        model.OnOfferReceived(Offer());
+
+        Assert.Equal(["2026-11-20 10:00 call inbound asked about results"], ScreenPopText.Interactions(model));
     }
 
     [Fact]
