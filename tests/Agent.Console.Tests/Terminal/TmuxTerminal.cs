@@ -15,6 +15,9 @@ internal sealed class TmuxTerminal : IDisposable
     private readonly string _socket = "agent-console-" + Guid.NewGuid().ToString("N")[..12];
     private readonly string _config = Path.Combine(Path.GetTempPath(), $"agent-console-tmux-{Guid.NewGuid():N}.conf");
 
+    // tmux does not always know a quick program's exit status, so the shell writes it here.
+    private readonly string _exitFile = Path.Combine(Path.GetTempPath(), $"agent-console-exit-{Guid.NewGuid():N}.txt");
+
     private TmuxTerminal()
     {
     }
@@ -27,7 +30,7 @@ internal sealed class TmuxTerminal : IDisposable
         // code and last screen can be read.
         File.WriteAllText(terminal._config, "set -g remain-on-exit on\n");
         terminal.Tmux("new-session", "-d", "-s", "desk", "-x", width.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            "-y", height.ToString(System.Globalization.CultureInfo.InvariantCulture), command);
+            "-y", height.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{command}; echo $? > '{terminal._exitFile}'");
         return terminal;
     }
 
@@ -71,9 +74,7 @@ internal sealed class TmuxTerminal : IDisposable
         var limit = timeout ?? DefaultTimeout;
         while (true)
         {
-            // tmux sets the status a moment after it marks the pane dead: wait for both.
-            var state = Tmux("display-message", "-p", "-t", "desk", "#{pane_dead}:#{pane_dead_status}").Trim().Split(':');
-            if (state[0] == "1" && int.TryParse(state[1], System.Globalization.CultureInfo.InvariantCulture, out var code))
+            if (File.Exists(_exitFile) && int.TryParse(File.ReadAllText(_exitFile).Trim(), System.Globalization.CultureInfo.InvariantCulture, out var code))
             {
                 return code;
             }
@@ -99,6 +100,7 @@ internal sealed class TmuxTerminal : IDisposable
         }
 
         File.Delete(_config);
+        File.Delete(_exitFile);
     }
 
     private string Tmux(params string[] arguments)
