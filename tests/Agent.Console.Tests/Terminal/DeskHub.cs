@@ -20,10 +20,12 @@ internal sealed class DeskHub : WebApplicationFactory<SignInRequest>
 {
     private readonly string _scratch = Directory.CreateTempSubdirectory("agent-console-hub-").FullName;
     private readonly TestDatabase _database;
+    private readonly string _keys;
 
-    private DeskHub(TestDatabase database, int port)
+    private DeskHub(TestDatabase database, int port, string? keysDirectory)
     {
         _database = database;
+        _keys = keysDirectory ?? Path.Combine(_scratch, "keys");
         BaseAddress = new Uri($"http://127.0.0.1:{port}");
         UseKestrel(port);
     }
@@ -32,10 +34,13 @@ internal sealed class DeskHub : WebApplicationFactory<SignInRequest>
 
     public FakeTimeProvider Time { get; } = new(new DateTimeOffset(2026, 11, 23, 1, 0, 0, TimeSpan.Zero));
 
-    /// <summary>Starts a hub on <paramref name="port"/> over <paramref name="database"/> (which the caller disposes).</summary>
-    public static DeskHub Start(TestDatabase database, int port)
+    /// <summary>
+    /// Starts a hub on <paramref name="port"/> over <paramref name="database"/> (which the caller disposes). A hub that
+    /// restarts passes the same <paramref name="keysDirectory"/>, so the tokens it issued before still hold.
+    /// </summary>
+    public static DeskHub Start(TestDatabase database, int port, string? keysDirectory = null)
     {
-        var hub = new DeskHub(database, port);
+        var hub = new DeskHub(database, port, keysDirectory);
         hub.StartServer();
         return hub;
     }
@@ -72,7 +77,7 @@ internal sealed class DeskHub : WebApplicationFactory<SignInRequest>
                 ["Urls"] = BaseAddress.ToString(),
                 ["Twilio:PublicBaseUrl"] = BaseAddress.ToString().TrimEnd('/'),
                 [AdminBootstrapper.PasswordVariable] = "Admin-Password-For-Tests-1",
-                ["Auth:DataProtectionKeysPath"] = Path.Combine(_scratch, "keys"),
+                ["Auth:DataProtectionKeysPath"] = _keys,
                 ["Auth:SignInPermitsPerMinute"] = "100000",
                 ["Serilog:WriteTo:1:Args:path"] = Path.Combine(_scratch, "logs", "callcenter-.log"),
             });
