@@ -58,7 +58,7 @@ internal sealed partial class DeskConnection
     {
         if (_hub.State != HubConnectionState.Connected)
         {
-            return DeskResult.Fail(DeskErrors.Unavailable, $"not connected to the hub ({_hub.State.ToString().ToLowerInvariant()}); try again when the status line says Connected");
+            return DeskResult.Fail(DeskErrors.Unavailable, "not connected to the hub; try again once it says Connected");
         }
 
         try

@@ -17,7 +17,7 @@ internal sealed partial class DeskActions(IApplication app, DeskModel model, Des
 
     public void TakeBreak()
     {
-        var answers = FormDialog.Ask(app, "Break", [new FormField("reason", "Reason (e.g. lunch, training):", "break")]);
+        var answers = FormDialog.Ask(app, "Break", [new FormField("reason", "Reason (e.g. lunch, training, meeting):")]);
         if (answers is not null)
         {
             Send("Break", () => connection.SetStateAsync(new SetStateRequest("break", Empty(answers["reason"]))), "You are on break.");
