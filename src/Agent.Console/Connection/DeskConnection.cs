@@ -65,7 +65,7 @@ internal sealed partial class DeskConnection : IAsyncDisposable
 
                 if (ReconnectSchedule.IsSignInRefused(error))
                 {
-                    Post(m => m.SetConnection(new ConnectionStatus(ConnectionPhase.SignedOut, _hubUrl, null, "The hub no longer accepts this sign-in.")));
+                    Post(m => m.SetConnection(new ConnectionStatus(ConnectionPhase.SignedOut, _hubUrl, null, RefusalReason(error))));
                     return;
                 }
 
@@ -139,7 +139,7 @@ internal sealed partial class DeskConnection : IAsyncDisposable
 
         if (ReconnectSchedule.IsSignInRefused(error))
         {
-            Post(m => m.SetConnection(new ConnectionStatus(ConnectionPhase.SignedOut, _hubUrl, null, "The hub no longer accepts this sign-in.")));
+            Post(m => m.SetConnection(new ConnectionStatus(ConnectionPhase.SignedOut, _hubUrl, null, RefusalReason(error))));
             return Task.CompletedTask;
         }
 
@@ -147,6 +147,11 @@ internal sealed partial class DeskConnection : IAsyncDisposable
         _ = Task.Run(ConnectAsync);
         return Task.CompletedTask;
     }
+
+    private static string RefusalReason(Exception? error) =>
+        error is HttpRequestException { StatusCode: System.Net.HttpStatusCode.Forbidden }
+            ? "This account may not use the desk (agents and supervisors only)."
+            : "Your sign-in has expired or was revoked.";
 
     private static string Describe(Exception error) => error switch
     {
