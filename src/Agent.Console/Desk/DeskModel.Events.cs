@@ -1,0 +1,93 @@
+using AgentDesk.Contracts;
+
+namespace AgentConsole.Desk;
+
+/// <summary>The hub's pushes (<see cref="IAgentDeskClient"/>), each applied to the model as it arrives.</summary>
+internal sealed partial class DeskModel
+{
+    public void OnOfferReceived(DeskOffer offer)
+    {
+        ArgumentNullException.ThrowIfNull(offer);
+        _ringing.RemoveAll(o => o.OfferId == offer.OfferId);
+        AddOffer(offer);
+        Raise();
+    }
+
+    public void OnOfferWithdrawn(OfferWithdrawn withdrawn)
+    {
+        ArgumentNullException.ThrowIfNull(withdrawn);
+        if (_ringing.RemoveAll(o => o.OfferId == withdrawn.OfferId) > 0)
+        {
+            Notice($"The offer stopped ringing: {DeskText.WithdrawnReason(withdrawn.Reason)}.", isError: withdrawn.Reason == "rang-out");
+        }
+
+        _ringsOutAt.Remove(withdrawn.OfferId);
+        Raise();
+    }
+
+    public void OnCallConnected(DeskCall call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        _ringing.RemoveAll(o => o.OfferId == call.OfferId);
+        Call = call;
+        LastOfferId = call.OfferId;
+        WrapUpCallSid = null;
+        Raise();
+    }
+
+    public void OnCallEnded(DeskCallEnded ended)
+    {
+        ArgumentNullException.ThrowIfNull(ended);
+        if (Call?.CallSid == ended.CallSid)
+        {
+            Call = null;
+        }
+
+        WrapUpCallSid = ended.CallSid;
+        Notice($"The call ended ({DeskText.EndReason(ended.Reason)}, {ended.TalkSeconds}s talk). Wrap up with W.", isError: false);
+        Raise();
+        WrapUpDue?.Invoke(ended.CallSid);
+    }
+
+    public void OnStateChanged(DeskAgentState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        SetState(state, fromPush: true);
+        if (state.State != "wrap-up")
+        {
+            WrapUpCallSid = null;
+        }
+
+        Raise();
+    }
+
+    public void OnSmsReceived(DeskSms sms)
+    {
+        ArgumentNullException.ThrowIfNull(sms);
+        var conversation = _conversations.Find(c => c.ConversationId == sms.ConversationId);
+        if (conversation is null)
+        {
+            conversation = new ConversationView(sms.ConversationId, null, null, null);
+            _conversations.Add(conversation);
+        }
+
+        conversation.Add(sms);
+        Raise();
+    }
+
+    /// <summary>The screen-pop the hub sent again (after linking a caller, booking, or on R).</summary>
+    public void OnScreenPopRefreshed(Guid offerId, DeskScreenPop? screenPop)
+    {
+        if (screenPop is not null)
+        {
+            _screenPops[offerId] = screenPop;
+            var index = _ringing.FindIndex(o => o.OfferId == offerId);
+            if (index >= 0)
+            {
+                _ringing[index] = _ringing[index] with { ScreenPop = screenPop };
+            }
+        }
+
+        Raise();
+    }
+}
