@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Runs every test project against real services. Provisions what the tests need (PostgreSQL, Chromium, the
-# Twilio reference tools), fails when a required service cannot be started, and ends with one line:
+# Runs every test project against real services. Provisions what the tests need (PostgreSQL, Chromium, tmux,
+# the Twilio reference tools), fails when a required service cannot be started, and ends with one line:
 # "tests: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")"
 root=$(pwd)
 . scripts/postgres.sh
 . scripts/chromium.sh
+. scripts/tmux.sh
 
 results="$root/artifacts/test-results"
 rm -rf "$results"; mkdir -p "$results"
@@ -14,6 +15,7 @@ trap pg_stop EXIT
 
 pg_start
 chromium_install
+tmux_install
 
 if [ -n "${CALLCENTER_TEST_SQLSERVER:-}" ]; then
   echo "test.sh: SQL Server live tests enabled (CALLCENTER_TEST_SQLSERVER is set)"
