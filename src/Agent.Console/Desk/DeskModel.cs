@@ -69,6 +69,12 @@ internal sealed partial class DeskModel(TimeProvider time, Uri hubUrl, TimeZoneI
     public int? SecondsToRingOut(Guid offerId) =>
         _ringsOutAt.TryGetValue(offerId, out var at) ? Math.Max(0, (int)Math.Ceiling((at - Time.GetUtcNow()).TotalSeconds)) : null;
 
+    /// <summary>When the hub ends the agent's wrap-up by itself, on the console's clock.</summary>
+    public DateTimeOffset? WrapUpEndsAt { get; private set; }
+
+    public int? SecondsOfWrapUpLeft =>
+        WrapUpEndsAt is { } at ? Math.Max(0, (int)Math.Ceiling((at - Time.GetUtcNow()).TotalSeconds)) : null;
+
     public TimeSpan? TimeInState => StateSince is { } since ? Max(Time.GetUtcNow() - since, TimeSpan.Zero) : null;
 
     public void SetConnection(ConnectionStatus status)
@@ -139,6 +145,9 @@ internal sealed partial class DeskModel(TimeProvider time, Uri hubUrl, TimeZoneI
         }
 
         State = state;
+
+        // The hub holds the agent in wrap-up until WrapUpUntil: counted from when the state began, as for offers.
+        WrapUpEndsAt = state.WrapUpUntil is { } until && StateSince is { } began ? began + Max(until - state.Since, TimeSpan.Zero) : null;
     }
 
     private void Notice(string text, bool isError) => LastNotice = new DeskNotice(text, isError, Time.GetUtcNow());

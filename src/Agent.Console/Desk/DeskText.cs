@@ -87,6 +87,11 @@ internal static class DeskText
             text += $" {Duration(inState)}";
         }
 
+        if (model.SecondsOfWrapUpLeft is { } left)
+        {
+            text += $" (ends in {left}s)";
+        }
+
         if (state.MissedOffers > 0)
         {
             text += $" | missed {state.MissedOffers}";

@@ -42,6 +42,17 @@ public sealed class DeskModelStateTests
     }
 
     [Fact]
+    public void StateChanged_WrapUpWithDeadline_StatusCountsDownToIt()
+    {
+        _model.OnStateChanged(State("wrap-up", since: HubNow) with { WrapUpUntil = HubNow.AddSeconds(30) });
+
+        _time.Advance(TimeSpan.FromSeconds(12));
+
+        Assert.Equal(18, _model.SecondsOfWrapUpLeft);
+        Assert.Equal("State: wrap-up 00:12 (ends in 18s)", DeskText.AgentState(_model));
+    }
+
+    [Fact]
     public void StateChanged_WithMissedOffersAndReason_StatusSaysBoth()
     {
         _model.OnStateChanged(State("break", missed: 3) with { Reason = "missed offers" });
