@@ -65,8 +65,9 @@ internal sealed partial class RoutingEngine
     {
         var now = Now;
         var actions = new List<OverflowAction>();
+        var all = await queues.ListAsync(cancellationToken);
         await using var connection = await db.OpenAsync(cancellationToken);
-        foreach (var queue in await queues.ListAsync(cancellationToken))
+        foreach (var queue in all)
         {
             if (queue.OverflowKind == QueueOverflowKind.None || (queue.OverflowKind == QueueOverflowKind.Queue && queue.OverflowQueue is null))
             {

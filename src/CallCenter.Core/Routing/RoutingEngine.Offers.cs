@@ -10,38 +10,63 @@ internal sealed partial class RoutingEngine
 {
     public async Task<OfferResult> AcceptAsync(Guid offerId, Guid agentId, CancellationToken cancellationToken = default)
     {
+        var (outcome, offer) = await TryAcceptAsync(offerId, agentId, cancellationToken);
+        if (outcome == AcceptStep.WorkGone)
+        {
+            // The caller hung up (or the conversation closed) while it rang: the offer is withdrawn, not a miss.
+            await EndAsync(offer!, OfferStatus.Withdrawn, "work-gone", AgentEventKind.OfferWithdrawn, returnWork: false, cancellationToken);
+        }
+
+        return outcome switch
+        {
+            AcceptStep.Refused => new OfferResult(Refusal(offer, agentId) ?? OfferOutcome.NotRinging, offer),
+            AcceptStep.Accepted => new OfferResult(OfferOutcome.Applied, await offers.FindAsync(offerId, cancellationToken)),
+            _ => new OfferResult(OfferOutcome.NotRinging, await offers.FindAsync(offerId, cancellationToken)),
+        };
+    }
+
+    private enum AcceptStep
+    {
+        Accepted,
+        Refused,
+        NotRinging,
+        WorkGone,
+    }
+
+    // One connection at a time: follow-ups run after it is returned, so many accepts at once never wait on a
+    // pool they are themselves holding.
+    private async Task<(AcceptStep, Offer?)> TryAcceptAsync(Guid offerId, Guid agentId, CancellationToken cancellationToken)
+    {
         var now = Now;
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         var offer = await OfferRepository.FindAsync(connection, tx, offerId, cancellationToken);
-        if (Refusal(offer, agentId) is { } refused)
+        if (Refusal(offer, agentId) is not null)
         {
             await tx.RollbackAsync(cancellationToken);
-            return new OfferResult(refused, offer);
+            return (AcceptStep.Refused, offer);
         }
 
         if (!await OfferRepository.EndRingingAsync(connection, tx, offerId, OfferStatus.Accepted, "accepted", now, cancellationToken))
         {
             await tx.RollbackAsync(cancellationToken);
-            return new OfferResult(OfferOutcome.NotRinging, await offers.FindAsync(offerId, cancellationToken));
+            return (AcceptStep.NotRinging, offer);
         }
 
         if (!await WorkRows.AssignAsync(connection, tx, offer!, now, cancellationToken))
         {
-            // The caller hung up (or the conversation closed) while it rang: the offer is withdrawn, not a miss.
             await tx.RollbackAsync(cancellationToken);
-            await EndAsync(offer!, OfferStatus.Withdrawn, "work-gone", AgentEventKind.OfferWithdrawn, returnWork: false, cancellationToken);
-            return new OfferResult(OfferOutcome.NotRinging, await offers.FindAsync(offerId, cancellationToken));
+            return (AcceptStep.WorkGone, offer);
         }
 
         if (IsVoice(offer!) && !await MoveAgentAsync(connection, tx, offer!.AgentId, AgentEventKind.OfferAccepted, now, cancellationToken))
         {
             await tx.RollbackAsync(cancellationToken);
-            return new OfferResult(OfferOutcome.NotRinging, offer);
+            return (AcceptStep.NotRinging, offer);
         }
 
         await tx.CommitAsync(cancellationToken);
-        return new OfferResult(OfferOutcome.Applied, await offers.FindAsync(offerId, cancellationToken));
+        return (AcceptStep.Accepted, offer);
     }
 
     public async Task<OfferResult> DeclineAsync(Guid offerId, Guid agentId, CancellationToken cancellationToken = default)
