@@ -11,6 +11,7 @@ public static class AgentsServiceCollectionExtensions
         services.AddSingleton<IAgentStatusRepository>(sp => sp.GetRequiredService<AgentStatusRepository>());
         services.AddSingleton<AgentStateService>();
         services.AddSingleton<IAgentProfileRepository, AgentProfileRepository>();
+        services.AddSingleton<IAgentRoster, AgentRoster>();
         return services;
     }
 }
