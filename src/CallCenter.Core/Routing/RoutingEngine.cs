@@ -114,8 +114,8 @@ internal sealed partial class RoutingEngine(
         foreach (var work in await reader.WaitingConversationsAsync(cancellationToken))
         {
             var ranked = AgentRanking.Order(able.Where(HasRoom), queue.Strategy, queue.RequiredSkills)
-                .OrderBy(a => refusals.Contains((work.Id, a.UserId)))
-                .ThenBy(a => a.HeldConversations) // fair load first within the strategy's order of refusals
+                .OrderBy(a => refusals.Contains((work.Id, a.UserId))) // stable: those who turned it down go last,
+                .ThenBy(a => a.HeldConversations)                     // then the least loaded, then the queue's strategy
                 .ToList();
             if (ranked.Count == 0)
             {
