@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using CallCenter.Api.Accounts;
+using CallCenter.Api.Agents;
 using CallCenter.Api.Audit;
 using CallCenter.Api.Calls;
 using CallCenter.Api.Health;
@@ -50,6 +51,7 @@ internal static class ApiSetup
         builder.Services.AddIvrPorts();
         builder.Services.AddIvrApi();
         builder.Services.AddQueuesApi();
+        builder.Services.AddAgentsApi();
         builder.Services.AddCarrierSimulator(services => services.GetRequiredService<CarrierMode>().IsSimulator);
     }
 
@@ -81,6 +83,7 @@ internal static class ApiSetup
         app.MapTwilioWebhookEndpoints();
         app.MapIvrEndpoints();
         app.MapQueuesEndpoints();
+        app.MapAgentEndpoints();
         app.MapCarrierSimulator();
     }
 }

@@ -39,6 +39,9 @@ public sealed class DemoSeederTests
         Assert.Equal(SignInOutcome.Succeeded, signIn.Outcome);
         Assert.Equal(Roles.Agent, signIn.User!.Role);
         Assert.DoesNotContain("demo-password-1", console.ToString(), StringComparison.Ordinal);
+        var profile = await services.GetRequiredService<Core.Agents.IAgentProfileRepository>().GetAsync(signIn.User.Id);
+        Assert.Equal((Core.Agents.AgentEndpointKind.Client, "agent1", 3), (profile!.EndpointKind, profile.Endpoint, profile.SmsCapacity));
+        Assert.Equal(["en", "zh"], profile.Skills.Select(s => s.Skill).Order());
     }
 
     [Fact]
