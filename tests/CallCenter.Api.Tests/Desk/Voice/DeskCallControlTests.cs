@@ -55,6 +55,11 @@ public sealed class DeskCallControlTests
         Assert.True((await hub.ControlAsync(c => c.ResumeAsync(offer))).Ok);
         await phone.WaitForAsync(c => c.Lines("connected").Count() == 2, "connected again");
         await Polling.UntilAsync(() => Task.FromResult(hub.Notifier.Connected(agent.Id)), c => c.Count == 2, "second CallConnected");
+
+        // A late repeat of the first Dial's action (before the hold) must not end the Dial of the resumed call.
+        var firstDialEnded = (await phone.ReadAsync()).Lines("request").First(l => l.Text.Contains("/dial-ended", StringComparison.Ordinal)).Details!["url"];
+        Assert.Contains("leg=1", firstDialEnded, StringComparison.Ordinal);
+        await hub.RepostAsync(firstDialEnded, DialEndedForm(hub, phone.CallSid, "completed"));
         Assert.Empty(hub.Notifier.Ended(agent.Id));
 
         Assert.True((await hub.ControlAsync(c => c.HangUpAsync(offer))).Ok);

@@ -15,7 +15,8 @@ public sealed class DeskCallRepositoryTests(DatabaseFixture fixture) : IClassFix
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
     public async Task TryStart_SameOfferAgain_FalseAndRowKept(string engine)
     {
-        var (repository, agentId) = await CreateAsync(engine);
+        var (services, repository, agentId) = await CreateAsync(engine);
+        await using var disposeServices = services;
         var call = Row(agentId);
 
         Assert.True(await repository.TryStartAsync(call));
@@ -29,7 +30,8 @@ public sealed class DeskCallRepositoryTests(DatabaseFixture fixture) : IClassFix
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
     public async Task TryStart_CallStillWithAnAgent_AnotherOfferRefused(string engine)
     {
-        var (repository, agentId) = await CreateAsync(engine);
+        var (services, repository, agentId) = await CreateAsync(engine);
+        await using var disposeServices = services;
         var first = Row(agentId);
         await repository.TryStartAsync(first);
 
@@ -42,7 +44,8 @@ public sealed class DeskCallRepositoryTests(DatabaseFixture fixture) : IClassFix
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
     public async Task TryStart_CallEndedBefore_NextOfferReplacesTheRow(string engine)
     {
-        var (repository, agentId) = await CreateAsync(engine);
+        var (services, repository, agentId) = await CreateAsync(engine);
+        await using var disposeServices = services;
         var first = Row(agentId);
         await repository.TryStartAsync(first);
         Assert.True(await repository.TryUpdateAsync(first with { Status = DeskCallStatuses.Ended, EndedAt = Now, EndReason = DeskEndReasons.Requeued }, 0));
@@ -59,7 +62,8 @@ public sealed class DeskCallRepositoryTests(DatabaseFixture fixture) : IClassFix
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
     public async Task TryUpdate_StaleVersion_ChangesNothing(string engine)
     {
-        var (repository, agentId) = await CreateAsync(engine);
+        var (services, repository, agentId) = await CreateAsync(engine);
+        await using var disposeServices = services;
         var call = Row(agentId);
         await repository.TryStartAsync(call);
         var connected = call with { Status = DeskCallStatuses.Connected, ConnectedAt = Now };
@@ -73,10 +77,10 @@ public sealed class DeskCallRepositoryTests(DatabaseFixture fixture) : IClassFix
     private static DeskCallRow Row(Guid agentId, string? callSid = null) =>
         DeskCallControl.NewRow(Guid.CreateVersion7(), agentId, "general", callSid ?? "CA" + Guid.NewGuid().ToString("N"), Now);
 
-    private async Task<(IDeskCallRepository Repository, Guid AgentId)> CreateAsync(string engine)
+    private async Task<(ServiceProvider Services, IDeskCallRepository Repository, Guid AgentId)> CreateAsync(string engine)
     {
         var services = (await fixture.GetAsync(engine)).CreateServices(new FakeTimeProvider(Now));
         var user = await services.GetRequiredService<AccountService>().CreateAsync(UniqueData.Name("agent"), "Agent", Roles.Agent, "Password-For-Tests-1");
-        return (new DeskCallRepository(services.GetRequiredService<IDbConnectionFactory>(), services.GetRequiredService<ISqlDialect>()), user!.Id);
+        return (services, new DeskCallRepository(services.GetRequiredService<IDbConnectionFactory>(), services.GetRequiredService<ISqlDialect>()), user!.Id);
     }
 }
