@@ -100,7 +100,7 @@ internal sealed partial class DeskCallControl(
         }
         catch (Exception ex) when (ex is TwilioApiException or HttpRequestException or ArgumentException)
         {
-            LogRestFailed(logger, "create callback call", accepted.Id, ex);
+            LogRestFailed(logger, "place the callback of offer", accepted.Id.ToString("D"), ex);
             return DeskResult.Fail(DeskErrors.Unavailable, "The carrier did not place the callback.");
         }
     }
@@ -153,7 +153,7 @@ internal sealed partial class DeskCallControl(
         }
         catch (Exception ex) when (ex is TwilioApiException or HttpRequestException)
         {
-            LogRestFailed(logger, "update call", Guid.Empty, ex);
+            LogRestFailed(logger, "redirect or end call", callSid, ex);
             return new RestFailure(DeskResult.Fail(DeskErrors.Unavailable, "The carrier did not take the change; try again."), Gone: false);
         }
     }
@@ -164,6 +164,6 @@ internal sealed partial class DeskCallControl(
     [LoggerMessage(Level = LogLevel.Information, Message = "Callback offer {OfferId} placed call {CallSid}")]
     private static partial void LogCallbackPlaced(ILogger logger, Guid offerId, string callSid);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The carrier refused to {Action} (offer {OfferId})")]
-    private static partial void LogRestFailed(ILogger logger, string action, Guid offerId, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The carrier did not {Action} {Subject}")]
+    private static partial void LogRestFailed(ILogger logger, string action, string subject, Exception exception);
 }
