@@ -3,6 +3,7 @@ using CallCenter.Api.Accounts;
 using CallCenter.Api.Agents;
 using CallCenter.Api.Audit;
 using CallCenter.Api.Calls;
+using CallCenter.Api.Desk.Voice;
 using CallCenter.Api.Health;
 using CallCenter.Api.Infrastructure;
 using CallCenter.Api.Interactions;
@@ -52,6 +53,7 @@ internal static class ApiSetup
         builder.Services.AddIvrApi();
         builder.Services.AddQueuesApi();
         builder.Services.AddAgentsApi();
+        builder.Services.AddDeskVoice();
         builder.Services.AddCarrierSimulator(services => services.GetRequiredService<CarrierMode>().IsSimulator);
     }
 
