@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using CallCenter.Api.Accounts;
 using CallCenter.Api.Audit;
 using CallCenter.Api.Calls;
+using CallCenter.Api.Desk;
 using CallCenter.Api.Health;
 using CallCenter.Api.Infrastructure;
 using CallCenter.Api.Interactions;
@@ -50,6 +51,7 @@ internal static class ApiSetup
         builder.Services.AddIvrPorts();
         builder.Services.AddIvrApi();
         builder.Services.AddQueuesApi();
+        builder.Services.AddDeskApi();
         builder.Services.AddCarrierSimulator(services => services.GetRequiredService<CarrierMode>().IsSimulator);
     }
 
@@ -81,6 +83,7 @@ internal static class ApiSetup
         app.MapTwilioWebhookEndpoints();
         app.MapIvrEndpoints();
         app.MapQueuesEndpoints();
+        app.MapDesk();
         app.MapCarrierSimulator();
     }
 }
