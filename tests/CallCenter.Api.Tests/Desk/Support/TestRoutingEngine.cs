@@ -33,7 +33,7 @@ internal sealed class TestRoutingEngine(
         return await LockedAsync(async () =>
         {
             var made = new List<Offer>();
-            foreach (var entry in waiting.Where(e => !_offers.Any(o => o.CallSid == e.CallSid && o.Status is OfferStatus.Ringing or OfferStatus.Accepted)))
+            foreach (var entry in waiting.Where(e => !_offers.Any(o => o.CallSid == e.CallSid && o.Status == OfferStatus.Ringing)))
             {
                 var free = new List<AgentStatus>();
                 foreach (var agentId in connectedAgents)
