@@ -9,14 +9,15 @@ using Microsoft.AspNetCore.SignalR;
 namespace CallCenter.Api.Desk;
 
 /// <summary>Pushes desk events to every device an agent has the desk open on (SignalR user = the agent's ID).</summary>
-internal sealed class DeskNotifier(
+internal sealed partial class DeskNotifier(
     IHubContext<AgentDeskHub, IAgentDeskClient> hub,
     ScreenPopBuilder screenPops,
     AgentPresence presence,
     IUserRepository users,
     AgentStateService agents,
     IDeskWorkRepository work,
-    TimeProvider time) : IDeskNotifier
+    TimeProvider time,
+    ILogger<DeskNotifier> logger) : IDeskNotifier
 {
     public async Task OfferReceivedAsync(Offer offer, CancellationToken cancellationToken = default)
     {
@@ -27,7 +28,18 @@ internal sealed class DeskNotifier(
             return;
         }
 
-        var pop = await screenPops.BuildAsync(offer, agent, cancellationToken);
+        DeskScreenPop pop;
+        try
+        {
+            pop = await screenPops.BuildAsync(offer, agent, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The offer must still ring: the agent answers with what routing knows and refreshes the pop later.
+            LogScreenPopFailed(ex, offer.Id);
+            pop = new DeskScreenPop { CallerNumber = ScreenPop.CallerNumbers.Mask(offer.CallerNumber), Queue = offer.QueueName };
+        }
+
         var transferredBy = offer.TransferredBy is { } by ? (await users.FindByIdAsync(by, cancellationToken))?.UserName : null;
         await Agent(offer.AgentId).OfferReceived(DeskOffers.From(offer, pop, transferredBy));
         await StateChangedAsync(offer.AgentId, cancellationToken);
@@ -63,4 +75,7 @@ internal sealed class DeskNotifier(
         Agent(agentId).SmsReceived(sms);
 
     private IAgentDeskClient Agent(Guid agentId) => hub.Clients.User(agentId.ToString());
+
+    [LoggerMessage(LogLevel.Error, "The screen-pop of offer {OfferId} could not be built; offered without it")]
+    private partial void LogScreenPopFailed(Exception exception, Guid offerId);
 }

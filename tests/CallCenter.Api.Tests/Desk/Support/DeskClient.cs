@@ -16,6 +16,7 @@ internal sealed class DeskClient(HubConnection connection, UserAccount user) : I
     public ConcurrentQueue<DeskAgentState> States { get; } = new();
     public ConcurrentQueue<DeskCallEnded> Ended { get; } = new();
     public ConcurrentQueue<DeskCall> Connected { get; } = new();
+    public ConcurrentQueue<DeskSms> Texts { get; } = new();
 
     public void Listen()
     {
@@ -24,6 +25,7 @@ internal sealed class DeskClient(HubConnection connection, UserAccount user) : I
         Connection.On<DeskAgentState>(nameof(IAgentDeskClient.StateChanged), States.Enqueue);
         Connection.On<DeskCallEnded>(nameof(IAgentDeskClient.CallEnded), Ended.Enqueue);
         Connection.On<DeskCall>(nameof(IAgentDeskClient.CallConnected), Connected.Enqueue);
+        Connection.On<DeskSms>(nameof(IAgentDeskClient.SmsReceived), Texts.Enqueue);
     }
 
     public Task<DeskResult> InvokeAsync(string method, params object?[] args) => Connection.InvokeCoreAsync<DeskResult>(method, args);

@@ -12,7 +12,7 @@ namespace CallCenter.Api.Tests.Desk.Support;
 /// TEST DOUBLE, registered only while the real <see cref="IRoutingEngine"/> (the routing helper's) is not in the
 /// build: waiting calls read from queue_entry, offers kept in memory (one process), agents moved through the real
 /// <see cref="AgentStateService"/>. Longest-idle first; an agent who missed or declined a call gets it again only
-/// when no one else can. No conversations, no overflow, no skills.
+/// when no one else can. Conversations are offered like calls (no SMS capacity); no overflow, no skills.
 /// </summary>
 internal sealed class TestRoutingEngine(
     IDbConnectionFactory db, IQueueRepository queues, AgentStateService agents, IOptions<RoutingOptions> options, TimeProvider time) : IRoutingEngine, IDisposable
@@ -26,14 +26,24 @@ internal sealed class TestRoutingEngine(
         FROM queue_entry WHERE status = 'waiting' ORDER BY priority DESC, enqueued_at, id
         """;
 
+    private const string OpenConversationsSql = "SELECT id, phone, patient_id, opened_at FROM conversation WHERE status = 'open' ORDER BY opened_at, id";
+
     public async Task<IReadOnlyList<Offer>> RouteAsync(IReadOnlyCollection<Guid> connectedAgents, CancellationToken cancellationToken = default)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         var waiting = (await connection.QueryAsync<QueueEntry>(new CommandDefinition(WaitingSql, cancellationToken: cancellationToken))).AsList();
+        var conversations = await connection.QueryAsync<OpenConversation>(new CommandDefinition(OpenConversationsSql, cancellationToken: cancellationToken));
+
+        // A conversation waits like a call: as a queue entry of the SMS queue, keyed by its ID.
+        waiting.AddRange(conversations.Select(c => new QueueEntry
+        {
+            Id = c.Id, QueueName = options.Value.SmsQueue, CallSid = c.Id.ToString(), PatientId = c.PatientId, CallerNumber = c.Phone,
+            Language = "zh-CN", Status = "conversation", EnqueuedAt = c.OpenedAt,
+        }));
         return await LockedAsync(async () =>
         {
             var made = new List<Offer>();
-            foreach (var entry in waiting.Where(e => !_offers.Any(o => o.CallSid == e.CallSid && o.Status == OfferStatus.Ringing)))
+            foreach (var entry in waiting.Where(e => !_offers.Any(o => Key(o) == e.CallSid && (o.Status == OfferStatus.Ringing || (o.ConversationId is not null && o.Status == OfferStatus.Accepted)))))
             {
                 var free = new List<AgentStatus>();
                 foreach (var agentId in connectedAgents)
@@ -103,8 +113,19 @@ internal sealed class TestRoutingEngine(
 
     public Task<IReadOnlyList<OverflowAction>> OverflowAsync(CancellationToken cancellationToken = default) => Task.FromResult<IReadOnlyList<OverflowAction>>([]);
 
-    public Task<bool> CloseConversationAsync(Guid conversationId, Guid agentId, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_offers.Any(o => o.ConversationId == conversationId && o.AgentId == agentId && o.Status == OfferStatus.Accepted));
+    private const string CloseSql = "UPDATE conversation SET status = 'closed' WHERE id = @Id AND status = 'open'";
+
+    public async Task<bool> CloseConversationAsync(Guid conversationId, Guid agentId, CancellationToken cancellationToken = default)
+    {
+        if (!_offers.Any(o => o.ConversationId == conversationId && o.AgentId == agentId && o.Status == OfferStatus.Accepted))
+        {
+            return false;
+        }
+
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(CloseSql, new { Id = conversationId }, cancellationToken: cancellationToken));
+        return true;
+    }
 
     public Task<bool> LinkPatientAsync(Guid offerId, Guid patientId, CancellationToken cancellationToken = default) =>
         LockedAsync(() => Task.FromResult(Replace(offerId, o => o with { PatientId = patientId }) is not null));
@@ -132,7 +153,7 @@ internal sealed class TestRoutingEngine(
             }
 
             await agents.ApplyAsync(agentId, AgentEvent.Of(agentEvent), AgentEventSource.System, cancellationToken);
-            if (to == OfferStatus.Accepted)
+            if (to == OfferStatus.Accepted && offer.CallSid is not null)
             {
                 await queues.EndAsync(offer.CallSid!, QueueStatuses.Bridged, "answered", Now, cancellationToken);
             }
@@ -159,17 +180,20 @@ internal sealed class TestRoutingEngine(
             return (IReadOnlyList<Offer>)ended;
         });
 
+    private static string? Key(Offer offer) => offer.ConversationId?.ToString() ?? offer.CallSid;
+
     private Offer NewOffer(QueueEntry entry, Guid agentId) => new()
     {
-        Id = Ids.New(time), Kind = WorkKind.Call, QueueName = entry.QueueName, AgentId = agentId, QueueEntryId = entry.Id,
-        CallSid = entry.CallSid, PatientId = entry.PatientId, CallerNumber = entry.CallerNumber, Language = entry.Language,
+        Id = Ids.New(time), Kind = entry.Status == "conversation" ? WorkKind.Conversation : WorkKind.Call, QueueName = entry.QueueName,
+        AgentId = agentId, QueueEntryId = entry.Status == "conversation" ? null : entry.Id,
+        CallSid = entry.Status == "conversation" ? null : entry.CallSid, ConversationId = entry.Status == "conversation" ? entry.Id : null, PatientId = entry.PatientId, CallerNumber = entry.CallerNumber, Language = entry.Language,
         WaitingSince = entry.EnqueuedAt, Status = OfferStatus.Ringing, OfferedAt = Now,
         ExpiresAt = Now.AddSeconds(options.Value.OfferTimeoutSeconds),
     };
 
     private void Refuse(Offer offer)
     {
-        if (offer.CallSid is { } callSid)
+        if (Key(offer) is { } callSid)
         {
             (_refused.TryGetValue(callSid, out var set) ? set : _refused[callSid] = []).Add(offer.AgentId);
         }
@@ -209,4 +233,12 @@ internal sealed class TestRoutingEngine(
             _lock.Release();
         }
     }
+}
+
+internal sealed record OpenConversation
+{
+    public Guid Id { get; init; }
+    public string Phone { get; init; } = string.Empty;
+    public Guid? PatientId { get; init; }
+    public DateTime OpenedAt { get; init; }
 }
