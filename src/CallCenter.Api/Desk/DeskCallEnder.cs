@@ -10,15 +10,28 @@ namespace CallCenter.Api.Desk;
 /// wrap-up for the queue's wrap-up time (or straight to available without one), and their desk hears of it.
 /// </summary>
 internal sealed class DeskCallEnder(
+    IDeskWorkRepository work,
     AgentStateService agents, IQueueSettingsRepository queues, IDeskNotifier notifier, IRoutingSignal routing, TimeProvider time)
 {
-    public async Task EndAsync(Guid agentId, DeskWork work, string reason, CancellationToken cancellationToken)
+    /// <summary>
+    /// The call ended on the phone side (the caller hung up, the call failed): every agent holding it is let go. For
+    /// the voice path's final call status; a call no agent holds changes nothing.
+    /// </summary>
+    public async Task EndForCallAsync(string callSid, string reason, CancellationToken cancellationToken)
     {
-        var wrapUpSeconds = (await queues.FindAsync(work.QueueName, cancellationToken))?.WrapUpSeconds ?? 0;
+        foreach (var held in await work.ActiveForCallAsync(callSid, cancellationToken))
+        {
+            await EndAsync(held.AgentId, held, reason, cancellationToken);
+        }
+    }
+
+    public async Task EndAsync(Guid agentId, DeskWork held, string reason, CancellationToken cancellationToken)
+    {
+        var wrapUpSeconds = (await queues.FindAsync(held.QueueName, cancellationToken))?.WrapUpSeconds ?? 0;
         var change = await agents.ApplyAsync(agentId, AgentEvent.CallEnded(wrapUpSeconds), AgentEventSource.System, cancellationToken);
-        var talk = (int)Math.Max(0, (time.GetUtcNow().UtcDateTime - work.AcceptedAt).TotalSeconds);
+        var talk = (int)Math.Max(0, (time.GetUtcNow().UtcDateTime - held.AcceptedAt).TotalSeconds);
         var until = change.Outcome == AgentChangeOutcome.Applied ? DeskTimes.Utc(change.Status?.WrapUpUntil) : null;
-        await notifier.CallEndedAsync(agentId, new DeskCallEnded(work.CallSid ?? string.Empty, reason, talk, until), cancellationToken);
+        await notifier.CallEndedAsync(agentId, new DeskCallEnded(held.CallSid ?? string.Empty, reason, talk, until), cancellationToken);
         await notifier.StateChangedAsync(agentId, cancellationToken);
         routing.Wake();
     }

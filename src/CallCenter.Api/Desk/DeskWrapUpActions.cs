@@ -11,6 +11,7 @@ namespace CallCenter.Api.Desk;
 /// <summary>After-call work: the disposition and notes (on the patient's timeline) and callbacks promised.</summary>
 internal sealed class DeskWrapUpActions(
     DeskAccess access,
+    IDeskWorkRepository work,
     IWrapUpRepository wrapUps,
     IScheduledCallbackRepository callbacks,
     AgentStateService agents,
@@ -51,7 +52,13 @@ internal sealed class DeskWrapUpActions(
         var held = owned.Work!;
         if (held.EndedAt is null)
         {
-            return DeskResult.Fail(DeskErrors.Refused, "the call is still on: hang up or wait for it to end", "callSid");
+            // The state machine is the truth: an agent no longer busy has finished the call even if no one said so here.
+            if ((await agents.GetAsync(agent.UserId, cancellationToken))?.State == AgentState.Busy)
+            {
+                return DeskResult.Fail(DeskErrors.Refused, "the call is still on: hang up or wait for it to end", "callSid");
+            }
+
+            await work.EndAsync(held.OfferId, "ended", time.GetUtcNow().UtcDateTime, cancellationToken);
         }
 
         var now = time.GetUtcNow().UtcDateTime;

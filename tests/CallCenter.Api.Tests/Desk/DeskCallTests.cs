@@ -42,6 +42,25 @@ public sealed class DeskCallTests(DeskFixture fixture) : IClassFixture<DeskFixtu
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task CallerHangsUp_AgentGoesToWrapUpAndMayWrapUp(string engine)
+    {
+        var hub = await fixture.GetAsync(engine);
+        await using var desk = await hub.ConnectAgentAsync();
+        var (callSid, _) = await TakeCallAsync(hub, desk, patientId: null);
+        var early = await desk.InvokeAsync(nameof(IAgentDeskHub.WrapUpAsync), new WrapUpRequest(callSid, "resolved"));
+
+        await hub.Services.GetRequiredService<CallCenter.Api.Desk.DeskCallEnder>().EndForCallAsync(callSid, "caller-hung-up", CancellationToken.None);
+
+        Assert.Equal((DeskErrors.Refused, "callSid"), (early.Error, early.Field));
+        var ended = await Polling.UntilAsync(() => Task.FromResult(desk.Ended.FirstOrDefault(e => e.CallSid == callSid)), e => e is not null, "call ended");
+        Assert.Equal("caller-hung-up", ended!.Reason);
+        Assert.Equal("wrap-up", (await desk.DeskAsync()).State.State);
+        Assert.True((await desk.InvokeAsync(nameof(IAgentDeskHub.WrapUpAsync), new WrapUpRequest(callSid, "no-action"))).Ok);
+        Assert.Equal("available", (await desk.DeskAsync()).State.State);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
     public async Task Actions_OnAnotherAgentsCall_AreRefusedAsNotYours(string engine)
     {
         var hub = await fixture.GetAsync(engine);

@@ -31,6 +31,9 @@ internal interface IDeskWorkRepository
     /// <summary>The agent's latest work on this call, ended or not.</summary>
     Task<DeskWork?> LatestForCallAsync(Guid agentId, string callSid, CancellationToken cancellationToken = default);
 
+    /// <summary>Whoever holds the call now (several agents while a warm transfer rings).</summary>
+    Task<IReadOnlyList<DeskWork>> ActiveForCallAsync(string callSid, CancellationToken cancellationToken = default);
+
     /// <summary>The agent's call (or callback) that ended last.</summary>
     Task<DeskWork?> LatestEndedCallAsync(Guid agentId, CancellationToken cancellationToken = default);
 
@@ -82,6 +85,14 @@ internal sealed class DeskWorkRepository(IDbConnectionFactory db, ISqlDialect di
         await using var connection = await db.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<DeskWork>(new CommandDefinition(LatestForCallSql, new { AgentId = agentId, CallSid = callSid }, cancellationToken: cancellationToken)))
             .FirstOrDefault();
+    }
+
+    private const string ActiveForCallSql = $"SELECT {Columns} FROM desk_work WHERE call_sid = @CallSid AND ended_at IS NULL ORDER BY accepted_at, offer_id";
+
+    public async Task<IReadOnlyList<DeskWork>> ActiveForCallAsync(string callSid, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return (await connection.QueryAsync<DeskWork>(new CommandDefinition(ActiveForCallSql, new { CallSid = callSid }, cancellationToken: cancellationToken))).AsList();
     }
 
     private const string LatestEndedCallSql = $"""
