@@ -98,7 +98,7 @@ public sealed class DeskOfferTests(DeskFixture fixture) : IClassFixture<DeskFixt
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
-    public async Task Accept_RingingOffer_ConnectsCallAndMakesAgentBusy(string engine)
+    public async Task Accept_RingingOffer_ConnectsCallMakesAgentBusyAndHolds(string engine)
     {
         var hub = await fixture.GetAsync(engine);
         var queue = await hub.AddQueueAsync();
@@ -115,6 +115,11 @@ public sealed class DeskOfferTests(DeskFixture fixture) : IClassFixture<DeskFixt
         await Polling.UntilAsync(() => Task.FromResult(desk.Connected.Any(c => c.CallSid == callSid)), c => c, "call connected pushed");
         var again = await desk.InvokeAsync(nameof(IAgentDeskHub.AcceptAsync), offer.OfferId);
         Assert.Equal(DeskErrors.Refused, again.Error);
+
+        Assert.True((await desk.InvokeAsync(nameof(IAgentDeskHub.HoldAsync), callSid)).Ok);
+        Assert.True((await desk.DeskAsync()).Call?.OnHold);
+        Assert.True((await desk.InvokeAsync(nameof(IAgentDeskHub.ResumeAsync), callSid)).Ok);
+        Assert.False((await desk.DeskAsync()).Call?.OnHold);
     }
 
     [Theory]
