@@ -3,6 +3,7 @@ using CallCenter.Api.Accounts;
 using CallCenter.Api.Agents;
 using CallCenter.Api.Audit;
 using CallCenter.Api.Calls;
+using CallCenter.Api.Desk;
 using CallCenter.Api.Desk.Voice;
 using CallCenter.Api.Health;
 using CallCenter.Api.Infrastructure;
@@ -54,6 +55,7 @@ internal static class ApiSetup
         builder.Services.AddQueuesApi();
         builder.Services.AddAgentsApi();
         builder.Services.AddDeskVoice();
+        builder.Services.AddDeskApi();
         builder.Services.AddCarrierSimulator(services => services.GetRequiredService<CarrierMode>().IsSimulator);
     }
 
@@ -86,6 +88,7 @@ internal static class ApiSetup
         app.MapIvrEndpoints();
         app.MapQueuesEndpoints();
         app.MapAgentEndpoints();
+        app.MapDesk();
         app.MapCarrierSimulator();
     }
 }

@@ -9,7 +9,8 @@ namespace CallCenter.Api.Ivr.Ports;
 /// The waiting line in the database: a call's place is its priority, then when it joined; a callback request
 /// keeps the place the caller had, so it counts ahead of everyone who joined later.
 /// </summary>
-internal sealed class HubQueueDesk(IQueueRepository queues, IOptions<IvrPortOptions> options, TimeProvider time) : IQueueDesk
+internal sealed class HubQueueDesk(
+    IQueueRepository queues, IOptions<IvrPortOptions> options, TimeProvider time, IEnumerable<Desk.IRoutingSignal> routing) : IQueueDesk
 {
     // Waits of calls that reached an agent within this window make the estimate; older ones say little about now.
     private static readonly TimeSpan RecentWindow = TimeSpan.FromMinutes(60);
@@ -48,6 +49,13 @@ internal sealed class HubQueueDesk(IQueueRepository queues, IOptions<IvrPortOpti
                 EnqueuedAt = now,
             },
             cancellationToken);
+
+        // The router offers the call at once instead of at its next tick (the desk is not wired in port tests).
+        foreach (var signal in routing)
+        {
+            signal.Wake();
+        }
+
         return await PlaceAsync(entry, now, cancellationToken);
     }
 
