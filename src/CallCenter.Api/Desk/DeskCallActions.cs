@@ -17,7 +17,6 @@ internal sealed class DeskCallActions(
     IUserRepository users,
     PhoneNumberNormalizer phones,
     IDeskNotifier notifier,
-    DeskCallEnder ender,
     DeskAudit audit)
 {
     public const int MaxNoteLength = 500;
@@ -36,12 +35,8 @@ internal sealed class DeskCallActions(
             return await audit.WriteAsync(agent, "hang-up", null, refused, $"call {callSid}", cancellationToken);
         }
 
+        // The voice path ends the agent's part (wrap-up, CallEnded) when the call is theirs to end.
         var result = await calls.HangUpAsync(owned.Offer!, cancellationToken);
-        if (result.Ok)
-        {
-            await ender.EndAsync(agent.UserId, owned.Work!, "agent-hung-up", cancellationToken);
-        }
-
         return await audit.WriteAsync(agent, "hang-up", owned.Offer!.PatientId, result, $"call {callSid}", cancellationToken);
     }
 
@@ -84,14 +79,8 @@ internal sealed class DeskCallActions(
             return DeskResult.Fail(DeskErrors.Invalid, "no such queue", "target");
         }
 
-        if (!await engine.RequeueAsync(owned.Work!.CallSid!, queue, cancellationToken))
-        {
-            return DeskResult.Fail(DeskErrors.Conflict, "the call could not be put back in line", "callSid");
-        }
-
-        var result = await calls.TransferToQueueAsync(owned.Offer!, queue, cancellationToken);
-        await ender.EndAsync(agent.UserId, owned.Work, "transferred", cancellationToken);
-        return result;
+        // The voice path puts the call back in line (keeping its place) and releases the agent.
+        return await calls.TransferToQueueAsync(owned.Offer!, queue, cancellationToken);
     }
 
     private async Task<DeskResult> ToAgentAsync(Actor agent, Owned owned, TransferRequest request, CancellationToken cancellationToken)
@@ -119,7 +108,7 @@ internal sealed class DeskCallActions(
         await notifier.OfferReceivedAsync(offer, cancellationToken);
         if (!request.Warm)
         {
-            await ender.EndAsync(agent.UserId, owned.Work, "transferred", cancellationToken);
+            await calls.ReleaseAgentAsync(owned.Offer!, cancellationToken);
         }
 
         return held.Ok ? DeskResult.Success(offer.Id.ToString()) : held;
@@ -132,13 +121,7 @@ internal sealed class DeskCallActions(
             return DeskResult.Fail(DeskErrors.Invalid, reason, "target");
         }
 
-        var result = await calls.TransferToNumberAsync(owned.Offer!, e164, cancellationToken);
-        if (result.Ok)
-        {
-            await ender.EndAsync(agent.UserId, owned.Work!, "transferred", cancellationToken);
-        }
-
-        return result;
+        return await calls.TransferToNumberAsync(owned.Offer!, e164, cancellationToken);
     }
 
     private async Task<DeskResult> SetHoldAsync(Actor agent, string? callSid, bool onHold, CancellationToken cancellationToken)

@@ -11,7 +11,7 @@ internal sealed class DeskOfferActions(
     IDeskCallControl calls,
     IDeskWorkRepository work,
     IDeskNotifier notifier,
-    DeskCallEnder ender,
+    TransferHandover handover,
     IRoutingSignal routing,
     DeskAudit audit,
     TimeProvider time)
@@ -47,17 +47,13 @@ internal sealed class DeskOfferActions(
         var result = DeskResult.Success(offer.Id.ToString());
         if (offer.Kind != WorkKind.Conversation)
         {
+            // A warm transfer ends for the agent who handed the call over once the new agent has it: released
+            // first, so the call is free to be connected to the new agent.
+            await handover.ReleaseTransferrerAsync(offer, cancellationToken);
             result = await calls.ConnectAsync(offer, cancellationToken);
             if (result.Ok)
             {
                 await notifier.CallConnectedAsync(agent.UserId, Call(held), cancellationToken);
-            }
-
-            // A warm transfer ends for the agent who handed the call over once the new agent has it.
-            if (offer.TransferredBy is { } previous && offer.CallSid is { } callSid
-                && await work.LatestForCallAsync(previous, callSid, cancellationToken) is { EndedAt: null } handedOver)
-            {
-                await ender.EndAsync(previous, handedOver, "transferred", cancellationToken);
             }
         }
 
@@ -76,6 +72,11 @@ internal sealed class DeskOfferActions(
         if (Refusal(answer) is { } refused)
         {
             return await audit.WriteAsync(agent, "decline", null, refused, $"offer {offerId}", cancellationToken);
+        }
+
+        if (answer.Offer is { } declined)
+        {
+            await handover.ReleaseTransferrerAsync(declined, cancellationToken);
         }
 
         await notifier.OfferWithdrawnAsync(agent.UserId, new OfferWithdrawn(offerId, "declined"), cancellationToken);

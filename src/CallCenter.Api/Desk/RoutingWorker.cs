@@ -17,6 +17,7 @@ internal sealed partial class RoutingWorker(
     AgentStateService agents,
     IAgentStatusRepository statuses,
     IDeskNotifier notifier,
+    TransferHandover handover,
     IOptions<DeskOptions> options,
     TimeProvider time,
     ILogger<RoutingWorker> logger) : BackgroundService, IRoutingSignal
@@ -71,6 +72,7 @@ internal sealed partial class RoutingWorker(
             {
                 await notifier.OfferWithdrawnAsync(offer.AgentId, new OfferWithdrawn(offer.Id, "rang-out"), cancellationToken);
                 await notifier.StateChangedAsync(offer.AgentId, cancellationToken);
+                await handover.ReleaseTransferrerAsync(offer, cancellationToken);
             }
         });
         await GuardAsync("overflow", async () =>

@@ -78,6 +78,15 @@ internal sealed partial class DeskCallControl
         return failure?.Result ?? DeskResult.Success();
     }
 
+    public async Task<DeskResult> ReleaseAgentAsync(Offer accepted, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(accepted);
+        var change = await EndAgentPartAsync(accepted.Id, DeskEndReasons.Transferred, cancellationToken);
+        return change.Changed || change.Before is { Status: DeskCallStatuses.Ended }
+            ? DeskResult.Success()
+            : Refused(change.Before, "is not with the agent");
+    }
+
     public async Task<DeskResult> HangUpAsync(Offer accepted, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(accepted);

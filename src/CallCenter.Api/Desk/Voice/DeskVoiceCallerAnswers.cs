@@ -16,7 +16,9 @@ internal sealed class DeskVoiceCallerAnswers(
     TimeProvider time)
 {
     public async Task<string> HoldAsync(Guid offerId, string language, CancellationToken cancellationToken) =>
+        // A caller handed over to another agent keeps holding until that agent's connect redirects the call.
         await calls.FindByOfferAsync(offerId, cancellationToken) is { Status: DeskCallStatuses.OnHold }
+            or { Status: DeskCallStatuses.Ended, EndReason: DeskEndReasons.Transferred, TransferTo: null }
             ? twiml.Hold(offerId, language)
             : DeskVoiceTwiml.Nothing();
 

@@ -16,8 +16,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace CallCenter.Api.Tests.Desk.Support;
 
 /// <summary>
-/// The real hub with the desk, on a fresh database. The routing engine and the voice path are the real ones when the
-/// build has them; until then the test doubles in this folder stand in (TryAdd after the app's own registrations).
+/// The real hub with the desk and the real routing engine, on a fresh database. Only the carrier edge is replaced
+/// (<see cref="TestDeskCallControl"/>): these tests make calls by enqueueing them, so there is no live call to redirect.
 /// </summary>
 internal sealed class DeskHub : IAsyncDisposable
 {
@@ -31,8 +31,8 @@ internal sealed class DeskHub : IAsyncDisposable
         _root = root;
         _factory = root.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
-            services.TryAddSingleton<IRoutingEngine, TestRoutingEngine>();
-            services.TryAddSingleton<IDeskCallControl, TestDeskCallControl>();
+            services.RemoveAll<IDeskCallControl>();
+            services.AddSingleton<IDeskCallControl, TestDeskCallControl>();
         }));
     }
 
