@@ -9,8 +9,22 @@ public sealed partial class DemoSeeder
     private const int DemoSmsCapacity = 3;
 
     /// <summary>
-    /// The demo agents reach the desk as client "agentN" and speak Chinese and English with varied proficiency,
-    /// so skills-proficiency queues have someone to prefer.
+    /// The hotline's skills (flows/hospital-hotline.json asks for them when it enqueues): agent1 holds them all, and
+    /// each is held by at least two agents, so every hotline queue can be answered and a missed offer has somewhere
+    /// to go.
+    /// </summary>
+    private static readonly string[][] HotlineSkills =
+    [
+        ["appointments", "test-results", "complaints"],
+        ["appointments", "test-results"],
+        ["appointments", "complaints"],
+        ["test-results", "complaints"],
+        ["appointments"],
+    ];
+
+    /// <summary>
+    /// The demo agents reach the desk as client "agentN", hold the hotline's skills and speak Chinese and English with
+    /// varied proficiency, so skills-proficiency queues have someone to prefer.
     /// </summary>
     private async Task SeedAgentProfilesAsync(CancellationToken cancellationToken)
     {
@@ -27,7 +41,11 @@ public sealed partial class DemoSeeder
                 new AgentProfile
                 {
                     UserId = user.Id, EndpointKind = AgentEndpointKind.Client, Endpoint = userName, SmsCapacity = DemoSmsCapacity,
-                    Skills = [new AgentSkill("zh", 10 - (n % 4)), new AgentSkill("en", 4 + (n * 2 % 7))],
+                    Skills =
+                    [
+                        new AgentSkill("zh", 10 - (n % 4)), new AgentSkill("en", 4 + (n * 2 % 7)),
+                        .. HotlineSkills[n % HotlineSkills.Length].Select((skill, i) => new AgentSkill(skill, 9 - i - (n % 3))),
+                    ],
                 },
                 cancellationToken);
         }

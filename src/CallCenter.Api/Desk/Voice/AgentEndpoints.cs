@@ -1,4 +1,4 @@
-using CallCenter.Core.Accounts;
+using CallCenter.Core.Agents;
 
 namespace CallCenter.Api.Desk.Voice;
 
@@ -10,18 +10,17 @@ internal sealed record AgentEndpoint(string Kind, string Address)
     public const string Sip = "sip";
 }
 
-/// <summary>
-/// Where to dial an agent. The routing issue keeps it in the agent's profile (endpoint_kind, endpoint); until that
-/// is wired here, every agent is a client named by their user name.
-/// </summary>
+/// <summary>Where to dial an agent: their profile's endpoint, else a client named by their user name.</summary>
 internal interface IAgentEndpoints
 {
     /// <summary>Null when there is no such agent.</summary>
     Task<AgentEndpoint?> FindAsync(Guid agentId, CancellationToken cancellationToken = default);
 }
 
-internal sealed class UserNameAgentEndpoints(IUserRepository users) : IAgentEndpoints
+internal sealed class ProfileAgentEndpoints(IAgentProfileRepository profiles) : IAgentEndpoints
 {
     public async Task<AgentEndpoint?> FindAsync(Guid agentId, CancellationToken cancellationToken = default) =>
-        await users.FindByIdAsync(agentId, cancellationToken) is { } user ? new AgentEndpoint(AgentEndpoint.Client, user.UserName) : null;
+        await profiles.EffectiveAsync(agentId, cancellationToken) is { } profile
+            ? new AgentEndpoint(profile.EndpointKind.ToCode(), profile.Endpoint)
+            : null;
 }

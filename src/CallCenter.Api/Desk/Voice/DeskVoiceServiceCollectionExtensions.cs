@@ -13,7 +13,7 @@ internal static class DeskVoiceServiceCollectionExtensions
     {
         services.AddOptions<DeskVoiceOptions>().BindConfiguration(DeskVoiceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IDeskCallRepository, DeskCallRepository>();
-        services.TryAddSingleton<IAgentEndpoints, UserNameAgentEndpoints>();
+        services.TryAddSingleton<IAgentEndpoints, ProfileAgentEndpoints>();
         services.AddSingleton<DeskVoiceLinks>();
         services.AddSingleton<DeskVoiceTwiml>();
         services.AddScoped<DeskCallEnder>();

@@ -10,7 +10,7 @@ namespace CallCenter.Api.Ivr.Ports;
 /// keeps the place the caller had, so it counts ahead of everyone who joined later.
 /// </summary>
 internal sealed class HubQueueDesk(
-    IQueueRepository queues, IOptions<IvrPortOptions> options, TimeProvider time, IEnumerable<Desk.IRoutingSignal> routing) : IQueueDesk
+    IQueueRepository queues, IOptions<IvrPortOptions> options, TimeProvider time) : IQueueDesk
 {
     // Waits of calls that reached an agent within this window make the estimate; older ones say little about now.
     private static readonly TimeSpan RecentWindow = TimeSpan.FromMinutes(60);
@@ -50,19 +50,14 @@ internal sealed class HubQueueDesk(
             },
             cancellationToken);
 
-        // The router offers the call at once instead of at its next tick (the desk is not wired in port tests).
-        foreach (var signal in routing)
-        {
-            signal.Wake();
-        }
-
         return await PlaceAsync(entry, now, cancellationToken);
     }
 
     public async Task<QueuePlacement?> PlacementAsync(string callSid, CancellationToken cancellationToken)
     {
         var entry = await queues.FindByCallSidAsync(callSid, cancellationToken);
-        return entry is { Status: QueueStatuses.Waiting }
+        // A call ringing at an agent is still in line: it may yet ring out and wait on.
+        return entry is { Status: QueueStatuses.Waiting or QueueStatuses.Offered }
             ? await PlaceAsync(entry, time.GetUtcNow().UtcDateTime, cancellationToken)
             : null;
     }

@@ -1,3 +1,4 @@
+using CallCenter.Api.Desk;
 using CallCenter.Api.Ivr;
 using CallCenter.Core.Common;
 using CallCenter.Core.FollowUps;
@@ -99,12 +100,13 @@ internal static class DeskData
         }));
     }
 
-    /// <summary>A call joins the queue as the IVR puts it there (which wakes the router); returns its CallSid.</summary>
+    /// <summary>A call joins the queue as the IVR's port puts it there, then the router is woken as the flow runner does once the call's session is stored; returns its CallSid.</summary>
     public static async Task<string> EnqueueAsync(this DeskHub hub, string queue, Guid? patientId, string? number = null, string? callSid = null)
     {
         callSid ??= "CA" + Guid.NewGuid().ToString("N");
         await hub.Services.GetRequiredService<IQueueDesk>().EnqueueAsync(
             new QueueRequest(callSid, queue, 0, [], patientId, number ?? UniqueData.ChinaMobile(), "zh-CN"), CancellationToken.None);
+        hub.Services.GetRequiredService<IRoutingSignal>().Wake();
         return callSid;
     }
 
