@@ -1,7 +1,10 @@
 using System.Text.Json.Serialization;
 using CallCenter.Api.Accounts;
+using CallCenter.Api.Agents;
 using CallCenter.Api.Audit;
 using CallCenter.Api.Calls;
+using CallCenter.Api.Desk;
+using CallCenter.Api.Desk.Voice;
 using CallCenter.Api.Health;
 using CallCenter.Api.Infrastructure;
 using CallCenter.Api.Interactions;
@@ -50,6 +53,9 @@ internal static class ApiSetup
         builder.Services.AddIvrPorts();
         builder.Services.AddIvrApi();
         builder.Services.AddQueuesApi();
+        builder.Services.AddAgentsApi();
+        builder.Services.AddDeskVoice();
+        builder.Services.AddDeskApi();
         builder.Services.AddCarrierSimulator(services => services.GetRequiredService<CarrierMode>().IsSimulator);
     }
 
@@ -81,6 +87,8 @@ internal static class ApiSetup
         app.MapTwilioWebhookEndpoints();
         app.MapIvrEndpoints();
         app.MapQueuesEndpoints();
+        app.MapAgentEndpoints();
+        app.MapDesk();
         app.MapCarrierSimulator();
     }
 }

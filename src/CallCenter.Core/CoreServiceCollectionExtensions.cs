@@ -10,6 +10,7 @@ using CallCenter.Core.Interactions;
 using CallCenter.Core.Messaging;
 using CallCenter.Core.Patients;
 using CallCenter.Core.Queues;
+using CallCenter.Core.Routing;
 using CallCenter.Core.Scheduling;
 using CallCenter.Core.Seeding;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,6 +38,7 @@ public static class CoreServiceCollectionExtensions
         services.AddFollowUps();
         services.AddConversations();
         services.AddAgents();
+        services.AddCallRouting();
         services.AddOptions<DemoSeedOptions>().BindConfiguration(DemoSeedOptions.SectionName);
         services.AddSingleton<DemoSeeder>();
         return services;

@@ -29,6 +29,12 @@ internal sealed class CarrierSimulatorOptions
     /// <summary>How long an answered far end of a Dial talks before it hangs up.</summary>
     public TimeSpan FarEndTalkTime { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long a dialled client (the simulated agent's phone) stays on the call once connected, unless the caller's call
+    /// is hung up or redirected first (a hold, a transfer, the agent's hang-up through the hub).
+    /// </summary>
+    public TimeSpan AgentTalkTime { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>A guard against redirect loops: a call that fetches more TwiML documents than this is ended.</summary>
     public int MaxDocumentsPerCall { get; set; } = 500;
 }

@@ -123,6 +123,13 @@ voice('dial-nouns', (r) => {
   dial.sip({ username: 'hub', password: 'p&ss<word>' }, 'sip:agent@pbx.example.com;transport=tls');
 });
 
+voice('dial-whisper-urls', (r) => {
+  const dial = r.dial({ action: '/twilio/voice/desk/dial-ended?offer=1&leg=1', answerOnBridge: true, timeout: 20 });
+  dial.client({ url: '/twilio/voice/desk/whisper?offer=1&leg=1' }, 'agent1');
+  dial.number({ url: '/twilio/voice/desk/whisper?offer=1&leg=1' }, '+8613900139000');
+  dial.sip({ url: '/twilio/voice/desk/whisper?offer=1&leg=1' }, 'sip:agent1@pbx.example.com');
+});
+
 voice('dial-queue-and-conference', (r) => {
   r.dial({}).queue({ url: '/twilio/queue/whisper', method: 'POST' }, 'support');
   r.dial({ answerOnBridge: false }).conference({

@@ -6,6 +6,8 @@ namespace CallCenter.Api.Desk;
 /// <summary>
 /// The voice path of the desk: what happens to the caller's call when an agent acts. On Twilio (and the simulator,
 /// which speaks the same protocol) every action redirects the live call with the REST API to TwiML the hub serves.
+/// It alone ends an agent's part of a call (hang-up, transfers, release, the caller hanging up, the agent's phone
+/// not answering), exactly once: the agent goes to wrap-up and their desk hears CallEnded.
 /// </summary>
 public interface IDeskCallControl
 {
@@ -23,6 +25,12 @@ public interface IDeskCallControl
 
     /// <summary>Dials an outside number for the caller; the agent is released.</summary>
     Task<DeskResult> TransferToNumberAsync(Offer accepted, string e164, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The agent leaves the call while the caller stays where they are (holding for the agent a transfer goes to).
+    /// Their part ends once: wrap-up and CallEnded, as for every end of an agent's call.
+    /// </summary>
+    Task<DeskResult> ReleaseAgentAsync(Offer accepted, CancellationToken cancellationToken = default);
 
     /// <summary>Ends the call for the caller.</summary>
     Task<DeskResult> HangUpAsync(Offer accepted, CancellationToken cancellationToken = default);

@@ -33,6 +33,7 @@ internal static class AuthSetup
             .AddPolicyScheme(BearerOrCookie, "Bearer token or cookie", scheme =>
                 scheme.ForwardDefaultSelector = context =>
                     context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    || HubQueryToken(context.Request) is not null
                         ? BearerTokenDefaults.AuthenticationScheme
                         : CookieAuthenticationDefaults.AuthenticationScheme)
             .AddBearerToken()
@@ -56,7 +57,25 @@ internal static class AuthSetup
                 };
             });
         services.AddOptions<BearerTokenOptions>(BearerTokenDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthOptions>>((bearer, auth) => bearer.BearerTokenExpiration = TimeSpan.FromMinutes(auth.Value.TokenLifetimeMinutes));
+            .Configure<IOptions<AuthOptions>>((bearer, auth) =>
+            {
+                bearer.BearerTokenExpiration = TimeSpan.FromMinutes(auth.Value.TokenLifetimeMinutes);
+
+                // Browsers cannot set headers on WebSockets or server-sent events, so SignalR clients send the token in
+                // the query string. Accepted only on the desk hub: elsewhere a token in a URL would end up in logs.
+                bearer.Events = new BearerTokenEvents
+                {
+                    OnMessageReceived = context =>
+                    {
+                        if (HubQueryToken(context.Request) is { } token)
+                        {
+                            context.Token = token;
+                        }
+
+                        return Task.CompletedTask;
+                    },
+                };
+            });
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
             .Configure<IOptions<AuthOptions>>((cookie, auth) => cookie.ExpireTimeSpan = TimeSpan.FromMinutes(auth.Value.TokenLifetimeMinutes));
 
@@ -81,4 +100,11 @@ internal static class AuthSetup
 
         return services;
     }
+
+    /// <summary>The <c>access_token</c> query parameter of a request to the desk hub; null anywhere else.</summary>
+    private static string? HubQueryToken(HttpRequest request) =>
+        request.Path.StartsWithSegments(AgentDesk.Contracts.DeskRoutes.Hub, StringComparison.OrdinalIgnoreCase)
+        && request.Query["access_token"].ToString() is { Length: > 0 } token
+            ? token
+            : null;
 }

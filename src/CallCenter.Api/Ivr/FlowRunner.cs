@@ -17,6 +17,7 @@ internal sealed partial class FlowRunner(
     FlowServices services,
     IOptions<TwilioOptions> twilio,
     TimeProvider time,
+    IEnumerable<Desk.IRoutingSignal> routing,
     ILogger<FlowRunner> logger)
 {
     /// <summary>The path of the flow webhook; action URLs point here.</summary>
@@ -43,6 +44,7 @@ internal sealed partial class FlowRunner(
             : await sessions.TryUpdateAsync(row, replacing.Turn, cancellationToken);
         if (saved)
         {
+            WakeRouterIfEnqueued(turn.Session, traceBefore: 0);
             LogStarted(logger, flow.Flow.Id, flow.Version, turn.Session.Kind);
             return turn.Twiml;
         }
@@ -73,11 +75,25 @@ internal sealed partial class FlowRunner(
 
         if (await sessions.TryUpdateAsync(ToRow(turn.Session, stored.CreatedAt), stored.Turn, cancellationToken))
         {
+            WakeRouterIfEnqueued(turn.Session, traceBefore);
             return turn.Twiml;
         }
 
         LogLostRace(logger, stored.FlowId);
         return await StoredAnswerAsync(stored.SessionKey, cancellationToken);
+    }
+
+    // The router is woken only once the session is stored: the screen-pop it builds reads the caller's IVR path
+    // (language, menu keys, verification) from the stored session, which must already hold this turn.
+    private void WakeRouterIfEnqueued(FlowSession session, int traceBefore)
+    {
+        if (session.Trace.Skip(traceBefore).Any(t => t.Event == "enqueued"))
+        {
+            foreach (var signal in routing)
+            {
+                signal.Wake();
+            }
+        }
     }
 
     /// <summary>

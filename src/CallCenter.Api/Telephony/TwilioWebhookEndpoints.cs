@@ -1,5 +1,6 @@
 using System.Text;
 using System.Threading.RateLimiting;
+using CallCenter.Api.Desk.Voice;
 using CallCenter.Api.Ivr;
 using CallCenter.Core.Calls;
 using CallCenter.Core.Messaging;
@@ -47,6 +48,7 @@ internal static partial class TwilioWebhookEndpoints
         group.MapPost("/voice/status", VoiceStatusAsync)
             .WithSummary("Twilio call status callback. Deduplicated, never moves a call backwards.");
         group.MapFlowWebhook();
+        group.MapDeskVoiceWebhooks();
         group.MapPost("/sms", SmsAsync)
             .WithSummary("Twilio messaging URL: an incoming SMS. Records it, runs the number's SMS flow, answers its replies (or nothing).");
         group.MapPost("/sms/status", SmsStatusAsync)
@@ -69,7 +71,7 @@ internal static partial class TwilioWebhookEndpoints
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem>> VoiceStatusAsync(
-        HttpRequest request, CallService calls, FlowRunner flows, ILogger<CallService> logger, CancellationToken cancellationToken)
+        HttpRequest request, CallService calls, FlowRunner flows, IDeskCallEvents desk, ILogger<CallService> logger, CancellationToken cancellationToken)
     {
         var parsed = CallStatusCallback.Parse(await FormAsync(request, cancellationToken));
         if (parsed.Value is not { } callback)
@@ -82,6 +84,7 @@ internal static partial class TwilioWebhookEndpoints
         if (callback.CallStatus.IsFinal())
         {
             await EndFlowAsync(flows, callback.CallSid, CallStatuses.Names.ToWire(callback.CallStatus), logger, cancellationToken);
+            await EndDeskCallAsync(desk, callback.CallSid, logger, cancellationToken);
         }
 
         return Twiml(new VoiceResponse());
@@ -97,6 +100,19 @@ internal static partial class TwilioWebhookEndpoints
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogFlowEndFailed(logger, callSid, ex);
+        }
+    }
+
+    // Likewise: an agent still on a call the caller left is released, but a failure there never fails the callback.
+    private static async Task EndDeskCallAsync(IDeskCallEvents desk, string callSid, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await desk.CallOverAsync(callSid, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogDeskEndFailed(logger, callSid, ex);
         }
     }
 
@@ -166,6 +182,9 @@ internal static partial class TwilioWebhookEndpoints
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallSid} is over but its IVR session could not be ended")]
     private static partial void LogFlowEndFailed(ILogger logger, string callSid, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallSid} is over but the desk's call could not be ended")]
+    private static partial void LogDeskEndFailed(ILogger logger, string callSid, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid} status {CallStatus}: {Outcome}")]
     private static partial void LogCallStatus(ILogger logger, string callSid, string callStatus, Core.Common.WebhookOutcome outcome);

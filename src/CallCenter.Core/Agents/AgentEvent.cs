@@ -32,6 +32,9 @@ public enum AgentEventKind
 
     /// <summary>The wrap-up time ran out.</summary>
     WrapUpExpired,
+
+    /// <summary>The hub took the ringing offer back (the caller hung up, the desk went away); not a missed offer.</summary>
+    OfferWithdrawn,
 }
 
 /// <summary>Who asks for a transition.</summary>

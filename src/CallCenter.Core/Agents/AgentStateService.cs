@@ -68,19 +68,20 @@ public sealed class AgentStateService(
         statuses.TryReserveAsync(userId, Now, cancellationToken);
 
     /// <summary>
-    /// Moves every agent whose wrap-up ran out by <paramref name="now"/> to available; returns how many moved.
-    /// An agent another writer moved meanwhile (ended wrap-up, went on break) is left as they are.
+    /// Moves every agent whose wrap-up ran out by <paramref name="now"/> to available; returns the agents moved
+    /// (so the desk can push their new state). An agent another writer moved meanwhile (ended wrap-up, went on
+    /// break) is left as they are.
     /// </summary>
-    public async Task<int> ExpireWrapUpsAsync(DateTime now, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Guid>> ExpireWrapUpsAsync(DateTime now, CancellationToken cancellationToken = default)
     {
-        var moved = 0;
+        var moved = new List<Guid>();
         foreach (var status in await statuses.ExpiredWrapUpsAsync(now, cancellationToken))
         {
             var transition = AgentTransitions.Apply(
                 status, AgentEvent.Of(AgentEventKind.WrapUpExpired), AgentEventSource.System, now, options.Value.MaxMissedOffers);
             if (transition.Next is { } next && await statuses.TransitionAsync(status, next, cancellationToken))
             {
-                moved++;
+                moved.Add(status.UserId);
             }
         }
 

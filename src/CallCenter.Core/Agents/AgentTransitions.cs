@@ -51,6 +51,9 @@ public static class AgentTransitions
             AgentEventKind.OfferTimedOut => state == AgentState.Reserved
                 ? Missed(current, now, maxMissedOffers)
                 : Refuse(state, "has no ringing offer"),
+            AgentEventKind.OfferWithdrawn => state == AgentState.Reserved
+                ? Move(current, AgentState.Available, now)
+                : Refuse(state, "has no ringing offer"),
             AgentEventKind.CallEnded => CallEnded(current, e.WrapUpSeconds, now),
             _ => throw new ArgumentOutOfRangeException(nameof(e), e.Kind, "Unknown agent event."),
         };

@@ -11,8 +11,8 @@ public interface IQueueRepository
     Task<QueueEntry?> FindByCallSidAsync(string callSid, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Waiting entries and open callback requests of the entry's queue that are ahead of it: higher priority, or
-    /// the same priority and an earlier place (callback requests by their original enqueue time).
+    /// Waiting (or ringing) entries and open callback requests of the entry's queue that are ahead of it: an earlier
+    /// place (<see cref="QueueEntry.PlaceAt"/>: priority with ageing), ties by call SID; the router's own order.
     /// </summary>
     Task<int> CountAheadAsync(QueueEntry entry, CancellationToken cancellationToken = default);
 
@@ -29,6 +29,6 @@ public interface IQueueRepository
 
     Task<CallbackRequestRow?> FindCallbackAsync(string callSid, CancellationToken cancellationToken = default);
 
-    /// <summary>Ends a waiting entry with <paramref name="status"/> (left, bridged); false when it was not waiting.</summary>
+    /// <summary>Ends a waiting (or ringing) entry with <paramref name="status"/> (left, bridged); false when it was not in line.</summary>
     Task<bool> EndAsync(string callSid, string status, string reason, DateTime at, CancellationToken cancellationToken = default);
 }

@@ -6,13 +6,15 @@ namespace CallCenter.Core.Queues;
 internal sealed partial class QueueRepository
 {
     private const string CallbackColumns = """
-        id, call_sid, queue_name, number, patient_id, language, priority, place_enqueued_at, status, created_at
+        id, call_sid, queue_name, number, patient_id, language, priority, place_enqueued_at, status, created_at, place_at
         """;
 
     private const string InsertCallbackSql = """
-        INSERT INTO callback_request (id, call_sid, queue_name, number, patient_id, language, priority, place_enqueued_at, status, created_at)
-        VALUES (@Id, @CallSid, @QueueName, @Number, @PatientId, @Language, @Priority, @PlaceEnqueuedAt, @Status, @CreatedAt)
+        INSERT INTO callback_request (id, call_sid, queue_name, number, patient_id, language, priority, place_enqueued_at, status, created_at, place_at)
+        VALUES (@Id, @CallSid, @QueueName, @Number, @PatientId, @Language, @Priority, @PlaceEnqueuedAt, @Status, @CreatedAt, @PlaceAt)
         """;
+
+    private const string CallPlaceSql = "SELECT place_at FROM queue_entry WHERE call_sid = @CallSid";
 
     private const string MarkCallbackSql = """
         UPDATE queue_entry SET status = 'callback', ended_at = @At, end_reason = 'callback-requested'
@@ -24,6 +26,15 @@ internal sealed partial class QueueRepository
         ArgumentNullException.ThrowIfNull(request);
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+
+        // The request takes the call's own place when the call queued (kept even if it was moved since), else the
+        // place its priority and original enqueue time give.
+        var callPlace = await connection.QuerySingleOrDefaultAsync<DateTime?>(new CommandDefinition(
+            CallPlaceSql, new { request.CallSid }, transaction: tx, cancellationToken: cancellationToken));
+        request = request with
+        {
+            PlaceAt = request.PlaceAt ?? callPlace ?? LinePlace.For(request.PlaceEnqueuedAt, request.Priority, routing.Value.PrioritySeconds),
+        };
         try
         {
             await connection.ExecuteAsync(new CommandDefinition(InsertCallbackSql, request, transaction: tx, cancellationToken: cancellationToken));

@@ -1,13 +1,16 @@
 using System.Data.Common;
 using CallCenter.Core.Data;
+using CallCenter.Core.Routing;
 using Dapper;
+using Microsoft.Extensions.Options;
 
 namespace CallCenter.Core.Queues;
 
-internal sealed partial class QueueRepository(IDbConnectionFactory db, ISqlDialect dialect) : IQueueRepository
+internal sealed partial class QueueRepository(IDbConnectionFactory db, ISqlDialect dialect, IOptions<RoutingOptions> routing) : IQueueRepository
 {
     private const string EntryColumns = """
-        id, queue_name, call_sid, patient_id, caller_number, priority, skills, language, status, enqueued_at, ended_at, end_reason
+        id, queue_name, call_sid, patient_id, caller_number, priority, skills, language, status, enqueued_at, ended_at, end_reason,
+        place_at, queue_joined_at, agent_id, answered_at
         """;
 
     private const string QueueNamesSql = "SELECT name FROM call_queue ORDER BY name";
@@ -20,13 +23,16 @@ internal sealed partial class QueueRepository(IDbConnectionFactory db, ISqlDiale
     }
 
     private const string InsertEntrySql = """
-        INSERT INTO queue_entry (id, queue_name, call_sid, patient_id, caller_number, priority, skills, language, status, enqueued_at, ended_at, end_reason)
-        VALUES (@Id, @QueueName, @CallSid, @PatientId, @CallerNumber, @Priority, @Skills, @Language, @Status, @EnqueuedAt, NULL, NULL)
+        INSERT INTO queue_entry (id, queue_name, call_sid, patient_id, caller_number, priority, skills, language, status, enqueued_at, ended_at, end_reason,
+                                 place_at, queue_joined_at, agent_id, answered_at)
+        VALUES (@Id, @QueueName, @CallSid, @PatientId, @CallerNumber, @Priority, @Skills, @Language, @Status, @EnqueuedAt, NULL, NULL,
+                @PlaceAt, @QueueJoinedAt, NULL, NULL)
         """;
 
     public async Task<QueueEntry> EnqueueAsync(QueueEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
+        entry = entry with { PlaceAt = PlaceOf(entry), QueueJoinedAt = entry.QueueJoinedAt ?? entry.EnqueuedAt };
         await using (var connection = await db.OpenAsync(cancellationToken))
         {
             try
@@ -53,17 +59,16 @@ internal sealed partial class QueueRepository(IDbConnectionFactory db, ISqlDiale
             new CommandDefinition(FindByCallSidSql, new { CallSid = callSid }, cancellationToken: cancellationToken));
     }
 
-    // Ties on priority and time go by call SID, so two calls never claim the same position.
+    // The line's one order (the router's too): place, then call SID, so two calls never claim the same position.
+    // Offered entries are still in line (ringing at an agent) and count.
     private const string CountAheadSql = """
         SELECT
             (SELECT COUNT(*) FROM queue_entry
-             WHERE queue_name = @QueueName AND status = 'waiting' AND call_sid <> @CallSid
-               AND (priority > @Priority
-                    OR (priority = @Priority AND (enqueued_at < @EnqueuedAt OR (enqueued_at = @EnqueuedAt AND call_sid < @CallSid)))))
+             WHERE queue_name = @QueueName AND status IN ('waiting', 'offered') AND call_sid <> @CallSid
+               AND (place_at < @PlaceAt OR (place_at = @PlaceAt AND call_sid < @CallSid)))
           + (SELECT COUNT(*) FROM callback_request
-             WHERE queue_name = @QueueName AND status = 'requested' AND call_sid <> @CallSid
-               AND (priority > @Priority
-                    OR (priority = @Priority AND (place_enqueued_at < @EnqueuedAt OR (place_enqueued_at = @EnqueuedAt AND call_sid < @CallSid)))))
+             WHERE queue_name = @QueueName AND status IN ('requested', 'offered') AND call_sid <> @CallSid
+               AND (place_at < @PlaceAt OR (place_at = @PlaceAt AND call_sid < @CallSid)))
         """;
 
     public async Task<int> CountAheadAsync(QueueEntry entry, CancellationToken cancellationToken = default)
@@ -71,15 +76,17 @@ internal sealed partial class QueueRepository(IDbConnectionFactory db, ISqlDiale
         ArgumentNullException.ThrowIfNull(entry);
         await using var connection = await db.OpenAsync(cancellationToken);
         var ahead = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            CountAheadSql, new { entry.QueueName, entry.CallSid, entry.Priority, entry.EnqueuedAt }, cancellationToken: cancellationToken));
+            CountAheadSql, new { entry.QueueName, entry.CallSid, PlaceAt = PlaceOf(entry) }, cancellationToken: cancellationToken));
         return (int)ahead;
     }
 
+    private DateTime PlaceOf(QueueEntry entry) => entry.PlaceAt ?? LinePlace.For(entry.EnqueuedAt, entry.Priority, routing.Value.PrioritySeconds);
+
     private const string WaitingFiguresSql = """
-        SELECT COUNT(*) AS waiting, MIN(enqueued_at) AS oldest FROM queue_entry WHERE queue_name = @QueueName AND status = 'waiting'
+        SELECT COUNT(*) AS waiting, MIN(enqueued_at) AS oldest FROM queue_entry WHERE queue_name = @QueueName AND status IN ('waiting', 'offered')
         """;
 
-    private const string CallbackCountSql = "SELECT COUNT(*) FROM callback_request WHERE queue_name = @QueueName AND status = 'requested'";
+    private const string CallbackCountSql = "SELECT COUNT(*) FROM callback_request WHERE queue_name = @QueueName AND status IN ('requested', 'offered')";
 
     public async Task<QueueFigures> FiguresAsync(string queueName, CancellationToken cancellationToken = default)
     {
@@ -106,7 +113,7 @@ internal sealed partial class QueueRepository(IDbConnectionFactory db, ISqlDiale
 
     private const string EndSql = """
         UPDATE queue_entry SET status = @Status, ended_at = @At, end_reason = @Reason
-        WHERE call_sid = @CallSid AND status = 'waiting'
+        WHERE call_sid = @CallSid AND status IN ('waiting', 'offered')
         """;
 
     public async Task<bool> EndAsync(string callSid, string status, string reason, DateTime at, CancellationToken cancellationToken = default)

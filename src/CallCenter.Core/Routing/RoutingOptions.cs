@@ -18,4 +18,8 @@ public sealed class RoutingOptions
     /// <summary>SMS conversations an agent holds at once when their profile does not say.</summary>
     [Range(0, 20)]
     public int DefaultSmsCapacity { get; set; } = 3;
+
+    /// <summary>What one priority point is worth in seconds of waiting (priority with ageing); 0 ignores priority.</summary>
+    [Range(0, 86_400)]
+    public int PrioritySeconds { get; set; } = 60;
 }

@@ -20,6 +20,8 @@ public sealed partial class DemoSeeder(
     PatientConsentService consents,
     AppointmentService appointments,
     AccountService accounts,
+    IUserRepository users,
+    Agents.IAgentProfileRepository agentProfiles,
     IOptions<DemoSeedOptions> options,
     TimeProvider time,
     ILogger<DemoSeeder> logger)
@@ -38,6 +40,7 @@ public sealed partial class DemoSeeder(
 
         var random = new Random(_options.RandomSeed);
         await SeedStaffAsync(staffPassword, console, cancellationToken);
+        await SeedAgentProfilesAsync(cancellationToken);
         var doctorIds = await SeedScheduleAsync(random, cancellationToken);
         var patientIds = await SeedPatientsAsync(random, cancellationToken);
         await SeedAppointmentsAsync(random, doctorIds, patientIds, cancellationToken);

@@ -39,10 +39,11 @@ public sealed class Dial(string? number = null)
         return Noun(new TwimlNode("Client").Attribute("url", url).Attribute("statusCallback", statusCallback).Text(identity));
     }
 
-    public Dial Sip(string sipUri, string? username = null, string? password = null)
+    /// <summary>A SIP address; <paramref name="url"/> is TwiML run on the called party's end when they answer (a whisper).</summary>
+    public Dial Sip(string sipUri, string? username = null, string? password = null, string? url = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(sipUri);
-        return Noun(new TwimlNode("Sip").Attribute("username", username).Attribute("password", password).Text(sipUri));
+        return Noun(new TwimlNode("Sip").Attribute("username", username).Attribute("password", password).Attribute("url", url).Text(sipUri));
     }
 
     /// <summary>Bridges to the first caller waiting in the queue; <paramref name="url"/> plays to that caller first.</summary>

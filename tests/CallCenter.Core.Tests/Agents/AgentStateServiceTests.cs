@@ -47,10 +47,13 @@ public sealed class AgentStateServiceTests(DatabaseFixture fixture) : IClassFixt
         _time.Advance(TimeSpan.FromMinutes(3));
         await ApplyAsync(agents, agent, AgentEvent.CallEnded(30), AgentEventSource.System);
 
-        await agents.ExpireWrapUpsAsync(T0.AddMinutes(3).AddSeconds(29));
+        var early = await agents.ExpireWrapUpsAsync(T0.AddMinutes(3).AddSeconds(29));
         var held = await agents.GetAsync(agent);
-        await agents.ExpireWrapUpsAsync(T0.AddMinutes(3).AddSeconds(30));
+        var moved = await agents.ExpireWrapUpsAsync(T0.AddMinutes(3).AddSeconds(30));
         var freed = await agents.GetAsync(agent);
+
+        Assert.DoesNotContain(agent, early);
+        Assert.Contains(agent, moved);
 
         Assert.Equal((AgentState.WrapUp, T0.AddMinutes(3).AddSeconds(30)), (held!.State, held.WrapUpUntil));
         Assert.Equal((AgentState.Available, T0.AddMinutes(3).AddSeconds(30)), (freed!.State, freed.Since));

@@ -12,19 +12,19 @@ public sealed class AgentTransitionTableTests
     [
         AgentEventKind.SetAvailable, AgentEventKind.SetBreak, AgentEventKind.SetOffline, AgentEventKind.EndWrapUp,
         AgentEventKind.OfferReserved, AgentEventKind.OfferAccepted, AgentEventKind.OfferDeclined, AgentEventKind.OfferTimedOut,
-        AgentEventKind.CallEnded, AgentEventKind.WrapUpExpired,
+        AgentEventKind.CallEnded, AgentEventKind.WrapUpExpired, AgentEventKind.OfferWithdrawn,
     ];
 
     // The whole machine as the hub raises events: one row per state, one column per event in the order above;
     // "-" is refused. Written out by hand so a change to the machine has to change this table too.
     private static readonly Dictionary<AgentState, string[]> Expected = new()
     {
-        [AgentState.Offline] = ["available", "-", "-", "-", "-", "-", "-", "-", "-", "-"],
-        [AgentState.Available] = ["-", "break", "offline", "-", "reserved", "-", "-", "-", "-", "-"],
-        [AgentState.Reserved] = ["-", "-", "-", "-", "-", "busy", "available", "available", "-", "-"],
-        [AgentState.Busy] = ["-", "-", "-", "-", "-", "-", "-", "-", "wrap-up", "-"],
-        [AgentState.WrapUp] = ["-", "break", "offline", "available", "-", "-", "-", "-", "-", "available"],
-        [AgentState.Break] = ["available", "break", "offline", "-", "-", "-", "-", "-", "-", "-"],
+        [AgentState.Offline] = ["available", "-", "-", "-", "-", "-", "-", "-", "-", "-", "-"],
+        [AgentState.Available] = ["-", "break", "offline", "-", "reserved", "-", "-", "-", "-", "-", "-"],
+        [AgentState.Reserved] = ["-", "-", "-", "-", "-", "busy", "available", "available", "-", "-", "available"],
+        [AgentState.Busy] = ["-", "-", "-", "-", "-", "-", "-", "-", "wrap-up", "-", "-"],
+        [AgentState.WrapUp] = ["-", "break", "offline", "available", "-", "-", "-", "-", "-", "available", "-"],
+        [AgentState.Break] = ["available", "break", "offline", "-", "-", "-", "-", "-", "-", "-", "-"],
     };
 
     public static TheoryData<AgentState, AgentEventKind> EveryPair
@@ -81,7 +81,8 @@ public sealed class AgentTransitionTableTests
         var byAgent = AgentTransitions.Apply(current, EventFor(kind), AgentEventSource.Agent, Now, maxMissedOffers: 3);
         var bySystem = AgentTransitions.Apply(current, EventFor(kind), AgentEventSource.System, Now, maxMissedOffers: 3);
 
-        var hubOnly = kind is AgentEventKind.OfferReserved or AgentEventKind.OfferTimedOut or AgentEventKind.CallEnded or AgentEventKind.WrapUpExpired;
+        var hubOnly = kind is AgentEventKind.OfferReserved or AgentEventKind.OfferTimedOut or AgentEventKind.CallEnded or AgentEventKind.WrapUpExpired
+            or AgentEventKind.OfferWithdrawn;
         if (hubOnly)
         {
             Assert.False(byAgent.IsAllowed);

@@ -39,6 +39,11 @@ public sealed class DemoSeederTests
         Assert.Equal(SignInOutcome.Succeeded, signIn.Outcome);
         Assert.Equal(Roles.Agent, signIn.User!.Role);
         Assert.DoesNotContain("demo-password-1", console.ToString(), StringComparison.Ordinal);
+        var profile = await services.GetRequiredService<Core.Agents.IAgentProfileRepository>().GetAsync(signIn.User.Id);
+        Assert.Equal((Core.Agents.AgentEndpointKind.Client, "agent1", 3), (profile!.EndpointKind, profile.Endpoint, profile.SmsCapacity));
+        // The shipped hotline enqueues with these skills: the seeded agent must be able to take every queue's calls.
+        Assert.Superset(new HashSet<string> { "appointments", "test-results", "complaints" }, profile.Skills.Select(s => s.Skill).ToHashSet());
+        Assert.Equal(["en", "zh"], profile.Skills.Select(s => s.Skill).Order());
     }
 
     [Fact]

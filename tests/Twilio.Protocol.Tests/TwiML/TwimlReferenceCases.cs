@@ -96,6 +96,11 @@ internal static class TwimlReferenceCases
                 .Number("+8613800138000", sendDigits: "ww12", url: "/twilio/whisper", statusCallback: "/twilio/dial/status")
                 .Client("agent-张三")
                 .Sip("sip:agent@pbx.example.com;transport=tls", username: "hub", password: "p&ss<word>")),
+        ["dial-whisper-urls"] = () => new VoiceResponse()
+            .Dial(new Dial { Action = "/twilio/voice/desk/dial-ended?offer=1&leg=1", AnswerOnBridge = true, Timeout = 20 }
+                .Client("agent1", url: "/twilio/voice/desk/whisper?offer=1&leg=1")
+                .Number("+8613900139000", url: "/twilio/voice/desk/whisper?offer=1&leg=1")
+                .Sip("sip:agent1@pbx.example.com", url: "/twilio/voice/desk/whisper?offer=1&leg=1")),
         ["dial-queue-and-conference"] = () => new VoiceResponse()
             .Dial(new Dial().Queue("support", url: "/twilio/queue/whisper", method: CallbackMethod.Post))
             .Dial(new Dial { AnswerOnBridge = false }.Conference(

@@ -9,7 +9,8 @@ namespace CallCenter.Api.Ivr.Ports;
 /// The waiting line in the database: a call's place is its priority, then when it joined; a callback request
 /// keeps the place the caller had, so it counts ahead of everyone who joined later.
 /// </summary>
-internal sealed class HubQueueDesk(IQueueRepository queues, IOptions<IvrPortOptions> options, TimeProvider time) : IQueueDesk
+internal sealed class HubQueueDesk(
+    IQueueRepository queues, IOptions<IvrPortOptions> options, TimeProvider time) : IQueueDesk
 {
     // Waits of calls that reached an agent within this window make the estimate; older ones say little about now.
     private static readonly TimeSpan RecentWindow = TimeSpan.FromMinutes(60);
@@ -48,13 +49,15 @@ internal sealed class HubQueueDesk(IQueueRepository queues, IOptions<IvrPortOpti
                 EnqueuedAt = now,
             },
             cancellationToken);
+
         return await PlaceAsync(entry, now, cancellationToken);
     }
 
     public async Task<QueuePlacement?> PlacementAsync(string callSid, CancellationToken cancellationToken)
     {
         var entry = await queues.FindByCallSidAsync(callSid, cancellationToken);
-        return entry is { Status: QueueStatuses.Waiting }
+        // A call ringing at an agent is still in line: it may yet ring out and wait on.
+        return entry is { Status: QueueStatuses.Waiting or QueueStatuses.Offered }
             ? await PlaceAsync(entry, time.GetUtcNow().UtcDateTime, cancellationToken)
             : null;
     }

@@ -12,7 +12,8 @@ internal sealed class HubSmsInbox(
     PatientConsentService consents,
     ISmsReplyRepository replies,
     IConversationRepository conversations,
-    TimeProvider time) : ISmsInbox
+    TimeProvider time,
+    IEnumerable<Desk.IConversationListener> listeners) : ISmsInbox
 {
     /// <summary>
     /// Records the change for every patient with the number: a STOP from a shared family phone stops messages
@@ -58,7 +59,7 @@ internal sealed class HubSmsInbox(
     public Task CloseReplyAsync(Guid pendingReplyId, string outcome, CancellationToken cancellationToken) =>
         replies.CloseAsync(pendingReplyId, outcome, time.GetUtcNow().UtcDateTime, cancellationToken);
 
-    public Task<Guid> OpenConversationAsync(ConversationMessage message, CancellationToken cancellationToken)
+    public async Task<Guid> OpenConversationAsync(ConversationMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var now = time.GetUtcNow().UtcDateTime;
@@ -72,6 +73,14 @@ internal sealed class HubSmsInbox(
             LastMessageAt = now,
             Reason = message.Reason.Length > 200 ? message.Reason[..200] : message.Reason,
         };
-        return conversations.AddMessageAsync(candidate, message.MessageSid, Ids.New(time), now, cancellationToken);
+        var conversationId = await conversations.AddMessageAsync(candidate, message.MessageSid, Ids.New(time), now, cancellationToken);
+
+        // The desk routes a new conversation at once and passes a text in a held one to its agent.
+        foreach (var listener in listeners)
+        {
+            await listener.MessageAddedAsync(conversationId, message.MessageSid, cancellationToken);
+        }
+
+        return conversationId;
     }
 }

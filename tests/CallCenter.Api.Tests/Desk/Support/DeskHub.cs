@@ -1,0 +1,112 @@
+using System.Net.Http.Json;
+using AgentDesk.Contracts;
+using CallCenter.Api.Desk;
+using CallCenter.Api.Tests.Infrastructure;
+using CallCenter.Core.Accounts;
+using CallCenter.Core.Routing;
+using CallCenter.Testing;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace CallCenter.Api.Tests.Desk.Support;
+
+/// <summary>
+/// The real hub with the desk and the real routing engine, on a fresh database. Only the carrier edge is replaced
+/// (<see cref="TestDeskCallControl"/>): these tests make calls by enqueueing them, so there is no live call to redirect.
+/// </summary>
+internal sealed class DeskHub : IAsyncDisposable
+{
+    public const string Password = "Password-For-Tests-1";
+
+    private readonly ApiFactory _root;
+    private readonly WebApplicationFactory<Program> _factory;
+
+    private DeskHub(ApiFactory root)
+    {
+        _root = root;
+        _factory = root.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<IDeskCallControl>();
+            services.AddSingleton<IDeskCallControl, TestDeskCallControl>();
+        }));
+    }
+
+    public FakeTimeProvider Time => _root.Time;
+
+    public IServiceProvider Services => _factory.Services;
+
+    public TestServer Server => _factory.Server;
+
+    public static async Task<DeskHub> StartAsync(string engine)
+    {
+        var database = await TestDatabase.CreateAsync(engine);
+        var hub = new DeskHub(new ApiFactory(database));
+        _ = hub.Server;
+        return hub;
+    }
+
+    /// <summary>A new user with the role, and their bearer token.</summary>
+    public async Task<(UserAccount User, string Token)> SignInAsAsync(string role)
+    {
+        var user = await Services.GetRequiredService<AccountService>().CreateAsync(UniqueData.Name(role), $"Test {role}", role, Password)
+            ?? throw new InvalidOperationException("Could not create the test user.");
+        return (user, await TokenAsync(user.UserName));
+    }
+
+    public async Task<string> TokenAsync(string userName)
+    {
+        using var client = _factory.CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { userName, password = Password });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<TokenResponse>())!.AccessToken;
+    }
+
+    /// <summary>A desk connection with the token sent as SignalR clients do (header on long polling).</summary>
+    public HubConnection Connection(string? token, HttpTransportType transport = HttpTransportType.LongPolling, string query = "") =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(Server.BaseAddress, DeskRoutes.Hub + query), options =>
+            {
+                options.HttpMessageHandlerFactory = _ => Server.CreateHandler();
+                options.Transports = transport;
+                if (token is not null)
+                {
+                    options.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                }
+
+                options.WebSocketFactory = async (context, cancellationToken) =>
+                {
+                    var client = Server.CreateWebSocketClient();
+                    return await client.ConnectAsync(context.Uri, cancellationToken);
+                };
+            })
+            .Build();
+
+    /// <summary>A signed-in agent's desk, connected and listening.</summary>
+    public async Task<DeskClient> ConnectAgentAsync(string role = Roles.Agent)
+    {
+        var (user, token) = await SignInAsAsync(role);
+        return await ConnectAsync(user, token);
+    }
+
+    public async Task<DeskClient> ConnectAsync(UserAccount user, string token)
+    {
+        var desk = new DeskClient(Connection(token), user);
+        desk.Listen();
+        await desk.Connection.StartAsync();
+        return desk;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _factory.DisposeAsync();
+        await _root.DisposeAsync();
+        await _root.Database.DisposeAsync();
+    }
+
+    private sealed record TokenResponse(string AccessToken);
+}
