@@ -44,7 +44,7 @@ internal sealed partial class DeskModel
         }
 
         WrapUpCallSid = ended.CallSid;
-        Notice($"The call ended ({DeskText.EndReason(ended.Reason)}, {ended.TalkSeconds}s talk). Wrap up with W.", isError: false);
+        Notice($"The call ended ({DeskText.EndReason(ended.Reason)}, {ended.TalkSeconds}s talk). Press W to wrap up.", isError: false);
         Raise();
         WrapUpDue?.Invoke(ended.CallSid);
     }

@@ -62,7 +62,7 @@ internal static class DeskText
             ConnectionPhase.Connecting => $"Connecting to {status.HubUrl}",
             ConnectionPhase.Reconnecting => $"Reconnecting{(wait > 0 ? $" in {wait}s" : "")}",
             ConnectionPhase.Unreachable => $"Hub unreachable at {status.HubUrl}{retry}",
-            ConnectionPhase.SignedOut => "Signed out: sign in again",
+            ConnectionPhase.SignedOut => "Signed out: press R to sign in again",
             _ => status.Phase.ToString(),
         };
     }

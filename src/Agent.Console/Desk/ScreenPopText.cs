@@ -12,7 +12,8 @@ internal static class ScreenPopText
         if (model.RingingOffer is { } offer)
         {
             var countdown = model.SecondsToRingOut(offer.OfferId) ?? 0;
-            lines.Add($"RINGING {offer.Kind} from queue {offer.Queue}, waited {offer.ScreenPop.WaitedSeconds}s, rings out in {countdown}s  [A accept / D decline]");
+            lines.Add($"RINGING: rings out in {countdown}s  A accept  D decline");
+            lines.Add($"A {offer.Kind} from queue {offer.Queue}, waited {offer.ScreenPop.WaitedSeconds}s");
             if (offer.TransferredBy is not null)
             {
                 lines.Add($"Transferred by {offer.TransferredBy}{(offer.TransferNote is null ? "" : $": {offer.TransferNote}")}");
@@ -52,7 +53,8 @@ internal static class ScreenPopText
         var today = DateOnly.FromDateTime(model.Time.GetUtcNow().UtcDateTime);
         if (pop.Patient is { } patient)
         {
-            lines.Add($"Patient: {patient.FullName} | MRN {patient.Mrn ?? "-"} | {DeskText.Age(patient.DateOfBirth, today)} {patient.Sex ?? "?"} | {patient.Language ?? "-"}");
+            lines.Add("Patient: " + string.Join(" | ", new[] { patient.FullName, patient.Mrn is null ? null : $"MRN {patient.Mrn}", AgeSex(patient, today), patient.Language }
+                .Where(p => !string.IsNullOrEmpty(p))));
             if (patient.Tags.Count > 0)
             {
                 lines.Add($"Tags: {string.Join(", ", patient.Tags)}");
@@ -61,7 +63,7 @@ internal static class ScreenPopText
         else
         {
             lines.Add($"Unknown caller {pop.CallerNumber}: {pop.Candidates.Count} candidate(s) [L link / P create]");
-            lines.AddRange(pop.Candidates.Select((c, i) => $"  {i + 1}. {c.FullName} MRN {c.Mrn ?? "-"} {DeskText.Age(c.DateOfBirth, today)}/{c.Sex ?? "?"}"));
+            lines.AddRange(pop.Candidates.Select((c, i) => $"  {i + 1}. {c.FullName} MRN {c.Mrn ?? "-"} {AgeSex(c, today)}"));
         }
 
         if (pop.Ivr is { } ivr)
@@ -77,6 +79,14 @@ internal static class ScreenPopText
         lines.AddRange(pop.OpenFollowUps.Where(f => pop.OpenComplaints.All(c => c.Id != f.Id))
             .Select(f => $"Follow-up: {f.Kind}{(f.Category is null ? "" : $"/{f.Category}")} since {model.LocalTime(f.CreatedAt)[..10]} [{f.Status}]"));
         return lines;
+    }
+
+    /// <summary>"46y F"; what the hub does not know is left out rather than shown as a guess.</summary>
+    private static string AgeSex(DeskPatient patient, DateOnly today)
+    {
+        var age = patient.DateOfBirth is null ? null : DeskText.Age(patient.DateOfBirth, today);
+        var sex = patient.Sex is null or "unknown" ? null : patient.Sex;
+        return string.Join(' ', new[] { age, sex }.Where(p => p is not null));
     }
 
     public static IReadOnlyList<string> Interactions(DeskModel model)

@@ -47,9 +47,10 @@ internal sealed partial class DeskActions
         }
 
         var dispositions = model.Dispositions.Count > 0 ? model.Dispositions : ["resolved"];
+        // Notes first: the form opens with the cursor there, so the agent types and picks the disposition after (Tab).
         var answers = FormDialog.Ask(app, "Wrap-up", [
-            new FormField("disposition", "Disposition:", dispositions[0], dispositions),
-            new FormField("notes", "Notes (go to the patient's timeline):")]);
+            new FormField("notes", "Notes (go to the patient's timeline):"),
+            new FormField("disposition", "Disposition:", dispositions[0], dispositions)]);
         if (answers is not null)
         {
             Send("Wrap-up", () => connection.WrapUpAsync(new WrapUpRequest(callSid, answers["disposition"], Empty(answers["notes"]))), "Wrapped up.");

@@ -41,31 +41,31 @@ internal static class DeskApp
         {
             using var window = new DeskWindow(model);
             var actions = new DeskActions(app, model, connection);
-            var signingIn = false;
             model.Changed += window.Refresh;
-            model.WrapUpDue += _ => app.Invoke(actions.WrapUp);
-            model.Changed += () =>
+
+            // Forms open only from a key press: Terminal.Gui 2.5 does not pass keys to a modal dialog opened from
+            // its timer callbacks (where pushes arrive), so a wrap-up due or a sign-out is shown and the agent
+            // presses W or R. R while signed out asks for the password again and reconnects.
+            void SignInAgain()
             {
-                if (model.Connection.Phase != ConnectionPhase.SignedOut || signingIn)
+                var again = signIn.Run(model.UserName ?? options.UserName, $"Signed out: {model.Connection.Detail} Sign in again.");
+                if (again is null)
                 {
+                    app.RequestStop(window);
                     return;
                 }
 
-                // The token expired or was revoked: ask again, then carry on where the desk was.
-                signingIn = true;
-                app.Invoke(() =>
-                {
-                    var again = signIn.Run(model.UserName ?? options.UserName, $"Signed out: {model.Connection.Detail} Sign in again.");
-                    signingIn = false;
-                    if (again is null)
-                    {
-                        app.RequestStop();
-                        return;
-                    }
+                token = again;
+                _ = Task.Run(connection.ConnectAsync);
+            }
 
-                    token = again;
-                    _ = Task.Run(connection.ConnectAsync);
-                });
+            app.Keyboard.KeyDown += (_, key) =>
+            {
+                if (ReferenceEquals(app.TopRunnable, window) && model.Connection.Phase == ConnectionPhase.SignedOut && key.NoShift == Key.R)
+                {
+                    key.Handled = true;
+                    SignInAgain();
+                }
             };
             app.Keyboard.KeyDown += (_, key) => OnKey(app, window, actions, key);
             app.AddTimeout(TimeSpan.FromSeconds(1), () =>

@@ -55,8 +55,18 @@ internal static class FormDialog
         dialog.AddButton(new Button { Text = "Cancel" });
         dialog.AddButton(new Button { Text = "OK" });
         // The agent starts typing where something is missing (the password, when the user name came from settings).
-        dialog.Initialized += (_, _) => firstEmpty?.SetFocus();
+        // Set once the dialog runs (the next loop turn): before that the dialog gives focus to its first view itself.
+        var focusTimer = app.AddTimeout(TimeSpan.Zero, () =>
+        {
+            firstEmpty?.SetFocus();
+            return false;
+        });
         app.Run(dialog);
+        if (focusTimer is not null)
+        {
+            app.RemoveTimeout(focusTimer);
+        }
+
         if (dialog.Result != dialog.Buttons.Length - 1)
         {
             return null;

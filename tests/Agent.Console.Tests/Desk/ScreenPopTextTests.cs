@@ -30,6 +30,15 @@ public sealed class ScreenPopTextTests
     }
 
     [Fact]
+    public void Lines_PatientWithoutBirthDateOrSex_LeavesThemOut()
+    {
+        var offer = Offer();
+        _model.OnOfferReceived(offer with { ScreenPop = offer.ScreenPop with { Patient = Patient() with { DateOfBirth = null, Sex = "unknown", Mrn = null } } });
+
+        Assert.Contains("Patient: Wang Fang | zh-CN", ScreenPopText.Lines(_model));
+    }
+
+    [Fact]
     public void Lines_UnknownCaller_ListsCandidatesAndHowToLink()
     {
         var offer = Offer();
@@ -79,7 +88,7 @@ public sealed class ScreenPopTextTests
     [InlineData("Connected", null, "Connected")]
     [InlineData("Reconnecting", 5, "Reconnecting in 5s")]
     [InlineData("Unreachable", 10, "Hub unreachable at http://hub.test/, retrying in 10s")]
-    [InlineData("SignedOut", null, "Signed out: sign in again")]
+    [InlineData("SignedOut", null, "Signed out: press R to sign in again")]
     public void Connection_EachPhase_SaysWhatIsGoingOn(string phase, int? retryIn, string expected)
     {
         var now = _time.GetUtcNow();
