@@ -50,6 +50,8 @@ public sealed class DeskConnectionLiveTests
             await Eventually.Async(() => model.Connection.Phase == ConnectionPhase.Connected, "the connection back", TimeSpan.FromSeconds(60));
             await Eventually.Async(() => model.State?.Reason == "training", "the desk read again after the reconnect");
         }
+
+        Directory.Delete(keys, recursive: true);
     }
 
     private static string DeskTextFor(AgentDesk.Contracts.DeskResult result) => DeskText.Failure(result);
