@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AgentDesk.Contracts;
@@ -67,6 +68,7 @@ internal sealed class CallsRun(HttpClient client, DeskLoadOptions options) : Des
 
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
+        var wall = Stopwatch.StartNew();
         var sids = new List<string>();
         for (var i = 0; i < options.Calls; i++)
         {
@@ -98,7 +100,7 @@ internal sealed class CallsRun(HttpClient client, DeskLoadOptions options) : Des
 
         var takenTwice = _accepted.Count(p => p.Value > 1);
         var neverAnswered = sids.Count(s => !_accepted.ContainsKey(s));
-        Console.WriteLine($"calls: {sids.Count}; answered: {_accepted.Count}; never answered: {neverAnswered}; still open: {open.Count}");
+        Console.WriteLine($"calls: {sids.Count}; answered: {_accepted.Count}; never answered: {neverAnswered}; still open: {open.Count}; wall time {wall.Elapsed.TotalSeconds:F0} s");
         Console.WriteLine($"rang at two desks at once: {_doubleRinging}; taken twice: {takenTwice}; failed desk actions: {_failedActions}");
         return open.Count == 0 && takenTwice == 0 && _doubleRinging == 0 && neverAnswered == 0 ? 0 : 1;
     }

@@ -42,6 +42,15 @@ internal sealed partial class RoutingEngine(
             return made;
         }
 
+        // Most passes find nothing waiting: two small reads decide that before the agents (the larger read) are loaded,
+        // so an idle pass stays cheap and does not hold up the pass a new call wakes.
+        var calls = await reader.WaitingCallsAsync(cancellationToken);
+        var conversations = await reader.WaitingConversationsAsync(cancellationToken);
+        if (calls.Count == 0 && conversations.Count == 0)
+        {
+            return made;
+        }
+
         var now = Now;
         var agents = await reader.AgentsAsync(connectedAgents, now - Window, cancellationToken);
         if (agents.Count == 0)
@@ -51,13 +60,13 @@ internal sealed partial class RoutingEngine(
 
         var settings = (await queues.ListAsync(cancellationToken)).ToDictionary(q => q.Name, StringComparer.Ordinal);
         var refusals = await reader.RefusalsAsync(now - Window, cancellationToken);
-        await RouteCallsAsync(agents, settings, refusals, made, cancellationToken);
-        await RouteConversationsAsync(agents, settings, refusals, made, cancellationToken);
+        await RouteCallsAsync(calls, agents, settings, refusals, made, cancellationToken);
+        await RouteConversationsAsync(conversations, agents, settings, refusals, made, cancellationToken);
         return made;
     }
 
     private async Task RouteCallsAsync(
-        List<AgentCandidate> agents, Dictionary<string, QueueSettings> settings, HashSet<(Guid, Guid)> refusals, List<Offer> made, CancellationToken cancellationToken)
+        IReadOnlyList<WorkItem> calls, List<AgentCandidate> agents, Dictionary<string, QueueSettings> settings, HashSet<(Guid, Guid)> refusals, List<Offer> made, CancellationToken cancellationToken)
     {
         // One call at a time per agent: only the available ones can take a call or a callback.
         var free = agents.Where(a => a.State == AgentState.Available.ToCode()).ToList();
@@ -66,7 +75,7 @@ internal sealed partial class RoutingEngine(
             return;
         }
 
-        foreach (var work in await reader.WaitingCallsAsync(cancellationToken))
+        foreach (var work in calls)
         {
             if (free.Count == 0)
             {
@@ -98,7 +107,7 @@ internal sealed partial class RoutingEngine(
     }
 
     private async Task RouteConversationsAsync(
-        List<AgentCandidate> agents, Dictionary<string, QueueSettings> settings, HashSet<(Guid, Guid)> refusals, List<Offer> made, CancellationToken cancellationToken)
+        IReadOnlyList<WorkItem> conversations, List<AgentCandidate> agents, Dictionary<string, QueueSettings> settings, HashSet<(Guid, Guid)> refusals, List<Offer> made, CancellationToken cancellationToken)
     {
         var queue = settings.GetValueOrDefault(Options.SmsQueue) ?? new QueueSettings { Name = Options.SmsQueue, DisplayName = Options.SmsQueue };
         var breakCode = AgentState.Break.ToCode();
@@ -111,7 +120,7 @@ internal sealed partial class RoutingEngine(
             return;
         }
 
-        foreach (var work in await reader.WaitingConversationsAsync(cancellationToken))
+        foreach (var work in conversations)
         {
             var ranked = AgentRanking.Order(able.Where(HasRoom), queue.Strategy, queue.RequiredSkills)
                 .OrderBy(a => refusals.Contains((work.Id, a.UserId))) // stable: those who turned it down go last,
