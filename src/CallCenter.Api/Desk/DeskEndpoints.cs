@@ -31,7 +31,6 @@ internal static class DeskEndpoints
 
         services.AddSingleton<DeskAudit>();
         services.AddSingleton<DeskAccess>();
-        services.AddSingleton<DeskCallEnder>();
         services.AddSingleton<TransferHandover>();
         services.AddSingleton<DeskStateActions>();
         services.AddSingleton<DeskOfferActions>();

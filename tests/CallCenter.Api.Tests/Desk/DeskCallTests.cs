@@ -1,4 +1,5 @@
 using AgentDesk.Contracts;
+using CallCenter.Api.Desk;
 using CallCenter.Api.Tests.Desk.Support;
 using CallCenter.Api.Tests.Ivr;
 using CallCenter.Core.Accounts;
@@ -49,7 +50,7 @@ public sealed class DeskCallTests(DeskFixture fixture) : IClassFixture<DeskFixtu
         var (callSid, _) = await TakeCallAsync(hub, desk, patientId: null);
         var early = await desk.InvokeAsync(nameof(IAgentDeskHub.WrapUpAsync), new WrapUpRequest(callSid, "resolved"));
 
-        await hub.Services.GetRequiredService<CallCenter.Api.Desk.DeskCallEnder>().EndForCallAsync(callSid, "caller-hung-up", CancellationToken.None);
+        await ((TestDeskCallControl)hub.Services.GetRequiredService<IDeskCallControl>()).CallerHangsUpAsync(desk.User.Id, callSid);
 
         Assert.Equal((DeskErrors.Refused, "callSid"), (early.Error, early.Field));
         var ended = await Polling.UntilAsync(() => Task.FromResult(desk.Ended.FirstOrDefault(e => e.CallSid == callSid)), e => e is not null, "call ended");

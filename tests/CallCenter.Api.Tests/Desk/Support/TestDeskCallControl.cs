@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using AgentDesk.Contracts;
 using CallCenter.Api.Desk;
 using CallCenter.Api.Desk.Data;
+using CallCenter.Core.Agents;
+using CallCenter.Core.Queues;
 using CallCenter.Core.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +12,7 @@ namespace CallCenter.Api.Tests.Desk.Support;
 /// <summary>
 /// The carrier edge of the desk's hub tests: these tests enqueue calls directly (no live call exists for the REST
 /// API to redirect), so the voice path is replaced by this recorder. It keeps the voice path's contract: it puts a
-/// transferred call back in line and ends the agent's part once, through the desk's own ender. The real voice path
+/// transferred call back in line and ends the agent's part once (wrap-up, CallEnded), as the voice path does. The real voice path
 /// is tested through the carrier simulator in Desk/Voice, and both together in DeskEndToEndTests.
 /// </summary>
 internal sealed class TestDeskCallControl(IServiceProvider services) : IDeskCallControl
@@ -30,37 +32,49 @@ internal sealed class TestDeskCallControl(IServiceProvider services) : IDeskCall
             return DeskResult.Fail(DeskErrors.Refused, "could not requeue", "target");
         }
 
-        await EndAgentPartAsync(accepted, "transferred", cancellationToken);
+        await EndAgentPartAsync(accepted.AgentId, accepted.CallSid!, "transferred", cancellationToken);
         return await RecordAsync("queue:" + queueName, accepted.CallSid);
     }
 
     public async Task<DeskResult> TransferToNumberAsync(Offer accepted, string e164, CancellationToken cancellationToken = default)
     {
-        await EndAgentPartAsync(accepted, "transferred", cancellationToken);
+        await EndAgentPartAsync(accepted.AgentId, accepted.CallSid!, "transferred", cancellationToken);
         return await RecordAsync("number:" + e164, accepted.CallSid);
     }
 
     public async Task<DeskResult> ReleaseAgentAsync(Offer accepted, CancellationToken cancellationToken = default)
     {
-        await EndAgentPartAsync(accepted, "transferred", cancellationToken);
+        await EndAgentPartAsync(accepted.AgentId, accepted.CallSid!, "transferred", cancellationToken);
         return await RecordAsync("release", accepted.CallSid);
     }
 
     public async Task<DeskResult> HangUpAsync(Offer accepted, CancellationToken cancellationToken = default)
     {
-        await EndAgentPartAsync(accepted, "agent-hung-up", cancellationToken);
+        await EndAgentPartAsync(accepted.AgentId, accepted.CallSid!, "agent-hung-up", cancellationToken);
         return await RecordAsync("hang-up", accepted.CallSid);
     }
 
     public Task OverflowAsync(OverflowAction action, CancellationToken cancellationToken = default) => RecordAsync("overflow", action.CallSid);
 
-    private async Task EndAgentPartAsync(Offer accepted, string reason, CancellationToken cancellationToken)
+    /// <summary>What the voice path does when the carrier reports the caller gone: the agent's part ends.</summary>
+    public Task CallerHangsUpAsync(Guid agentId, string callSid) => EndAgentPartAsync(agentId, callSid, "caller-hung-up", CancellationToken.None);
+
+    private async Task EndAgentPartAsync(Guid agentId, string callSid, string reason, CancellationToken cancellationToken)
     {
         var work = services.GetRequiredService<IDeskWorkRepository>();
-        if (await work.LatestForCallAsync(accepted.AgentId, accepted.CallSid!, cancellationToken) is { EndedAt: null } held)
+        if (await work.LatestForCallAsync(agentId, callSid, cancellationToken) is not { EndedAt: null } held)
         {
-            await services.GetRequiredService<DeskCallEnder>().EndAsync(accepted.AgentId, held, reason, cancellationToken);
+            return;
         }
+
+        var wrapUpSeconds = (await services.GetRequiredService<IQueueSettingsRepository>().FindAsync(held.QueueName, cancellationToken))?.WrapUpSeconds ?? 0;
+        var change = await services.GetRequiredService<AgentStateService>().ApplyAsync(
+            agentId, AgentEvent.CallEnded(wrapUpSeconds), AgentEventSource.System, cancellationToken);
+        var until = change.Status?.WrapUpUntil is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : (DateTimeOffset?)null;
+        var notifier = services.GetRequiredService<IDeskNotifier>();
+        await notifier.CallEndedAsync(agentId, new DeskCallEnded(callSid, reason, 0, until), cancellationToken);
+        await notifier.StateChangedAsync(agentId, cancellationToken);
+        services.GetRequiredService<IRoutingSignal>().Wake();
     }
 
     private Task<DeskResult> RecordAsync(string action, string? callSid)
