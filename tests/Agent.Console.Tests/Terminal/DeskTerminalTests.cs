@@ -18,6 +18,7 @@ public sealed class DeskTerminalTests
         var url = $"http://127.0.0.1:{port}/";
         using var terminal = TmuxTerminal.Start(AgentConsoleProcess.Command("--hub-url", url, "--user", user));
         await terminal.WaitForAsync("Password:");
+        await terminal.WaitForFocusBelowAsync("Password:");
         terminal.Type(Password);
         terminal.SendKeys("Enter");
 
@@ -36,6 +37,7 @@ public sealed class DeskTerminalTests
         await using var hub = DeskHub.Start(database, DeskHub.FreePort());
         using var terminal = TmuxTerminal.Start(AgentConsoleProcess.Command("--hub-url", hub.BaseAddress.ToString(), "--user", user));
         await terminal.WaitForAsync("Password:");
+        await terminal.WaitForFocusBelowAsync("Password:");
         terminal.Type(Password);
         terminal.SendKeys("Enter");
         await terminal.WaitForAsync("Connected |");

@@ -21,6 +21,7 @@ public sealed class OfferTerminalTests
         await HubData.AddPatientAsync(carrier, user, Password, "Chen Jing", number);
         using var terminal = TmuxTerminal.Start(AgentConsoleProcess.Command("--hub-url", hub.BaseAddress.ToString(), "--user", user));
         await terminal.WaitForAsync("Password:");
+        await terminal.WaitForFocusBelowAsync("Password:");
         terminal.Type(Password);
         terminal.SendKeys("Enter");
         await terminal.WaitForAsync("Connected |");

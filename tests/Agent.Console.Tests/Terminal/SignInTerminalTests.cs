@@ -16,6 +16,7 @@ public sealed class SignInTerminalTests
         using var terminal = TmuxTerminal.Start(AgentConsoleProcess.Command("--hub-url", hub.BaseAddress.ToString(), "--user", user));
 
         await terminal.WaitForAsync("Password:");
+        await terminal.WaitForFocusBelowAsync("Password:");
         Assert.Contains(user, terminal.Screen(), StringComparison.Ordinal);
         terminal.Type("not-the-password");
         terminal.SendKeys("Enter");
@@ -33,6 +34,7 @@ public sealed class SignInTerminalTests
         var url = $"http://127.0.0.1:{DeskHub.FreePort()}/";
         using var terminal = TmuxTerminal.Start(AgentConsoleProcess.Command("--hub-url", url, "--user", "agent.nobody"));
         await terminal.WaitForAsync("Password:");
+        await terminal.WaitForFocusBelowAsync("Password:");
         terminal.Type("any-password");
         terminal.SendKeys("Enter");
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Globalization;
 
 namespace Agent.Console.Tests.Terminal;
 
@@ -61,6 +62,33 @@ internal sealed class TmuxTerminal : IDisposable
             if (deadline.Elapsed > limit)
             {
                 Assert.Fail($"The terminal did not show {what} within {limit.TotalSeconds}s. The screen was:\n{screen}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>
+    /// Waits until the cursor stands in the field under <paramref name="label"/>, as a person waits to see where they
+    /// are typing: a form gets its focus a moment after it is drawn.
+    /// </summary>
+    public async Task WaitForFocusBelowAsync(string label, TimeSpan? timeout = null)
+    {
+        var deadline = Stopwatch.StartNew();
+        var limit = timeout ?? DefaultTimeout;
+        while (true)
+        {
+            var lines = Screen().Split('\n');
+            var labelRow = Array.FindIndex(lines, l => l.Contains(label, StringComparison.Ordinal));
+            var cursorRow = int.Parse(Tmux("display-message", "-p", "-t", "desk", "#{cursor_y}").Trim(), CultureInfo.InvariantCulture);
+            if (labelRow >= 0 && cursorRow == labelRow + 1)
+            {
+                return;
+            }
+
+            if (deadline.Elapsed > limit)
+            {
+                Assert.Fail($"The cursor did not reach the field under '{label}' within {limit.TotalSeconds}s (cursor row {cursorRow}, label row {labelRow}).");
             }
 
             await Task.Delay(100);
