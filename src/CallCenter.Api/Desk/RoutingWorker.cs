@@ -47,7 +47,6 @@ internal sealed partial class RoutingWorker(
             return;
         }
 
-        var control = services.GetService<IDeskCallControl>();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -59,12 +58,12 @@ internal sealed partial class RoutingWorker(
                 return;
             }
 
-            await PassAsync(engine, control, stoppingToken);
+            await PassAsync(engine, stoppingToken);
         }
     }
 
     /// <summary>One pass of the router; each part fails on its own, so one broken part does not stop the others.</summary>
-    internal async Task PassAsync(IRoutingEngine engine, IDeskCallControl? control, CancellationToken cancellationToken)
+    internal async Task PassAsync(IRoutingEngine engine, CancellationToken cancellationToken)
     {
         await GuardAsync("expire", async () =>
         {
@@ -79,7 +78,9 @@ internal sealed partial class RoutingWorker(
         {
             foreach (var action in await engine.OverflowAsync(cancellationToken))
             {
-                if (action.Kind != OverflowKind.Queue && control is not null)
+                // Resolved when first needed, not at start-up: the voice path's HTTP client may not be buildable
+                // before the server runs, and a failure here must stay inside this guarded part.
+                if (action.Kind != OverflowKind.Queue && services.GetService<IDeskCallControl>() is { } control)
                 {
                     await control.OverflowAsync(action, cancellationToken);
                 }
