@@ -35,7 +35,7 @@ internal static class ScreenPopText
         }
         else
         {
-            lines.Add("No call. Press F2 to be available.");
+            lines.Add(model.State?.State == "available" ? "No call. Waiting for the next offer." : "No call. Press F2 to be available.");
         }
 
         return lines;

@@ -42,7 +42,7 @@ internal sealed partial class DeskActions
         if (answers is not null)
         {
             var id = conversations[labels.IndexOf(answers["conversation"])].ConversationId;
-            Send("End SMS", () => connection.CloseConversationAsync(id), "Conversation ended.");
+            Send("End SMS", () => connection.CloseConversationAsync(id), "Conversation ended.", refreshDesk: true);
         }
     }
 

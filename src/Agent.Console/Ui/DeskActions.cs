@@ -32,7 +32,8 @@ internal sealed partial class DeskActions(IApplication app, DeskModel model, Des
             return;
         }
 
-        Send("Accept", () => connection.AcceptAsync(offer.OfferId), "Accepted: connecting the caller.");
+        var accepted = offer.Kind == DeskWorkKinds.Conversation ? "Accepted: the conversation is yours." : "Accepted: connecting the caller.";
+        Send("Accept", () => connection.AcceptAsync(offer.OfferId), accepted, refreshDesk: true);
     }
 
     public void Decline()
@@ -43,7 +44,7 @@ internal sealed partial class DeskActions(IApplication app, DeskModel model, Des
             return;
         }
 
-        Send("Decline", () => connection.DeclineAsync(offer.OfferId), "Declined.");
+        Send("Decline", () => connection.DeclineAsync(offer.OfferId), "Declined.", refreshDesk: true);
     }
 
     public void HoldOrResume()
@@ -89,7 +90,9 @@ internal sealed partial class DeskActions(IApplication app, DeskModel model, Des
     }
 
     /// <summary>Runs a hub call in the background and shows its outcome; refreshes the screen-pop after a change to it.</summary>
-    private void Send(string action, Func<Task<DeskResult>> call, string? success = null, Guid? refreshPopOf = null)
+    // refreshDesk: the hub pushes no event for what an answer to an offer changes on the desk itself (the offer stops
+    // ringing here, a conversation becomes the agent's), so the desk is read again.
+    private void Send(string action, Func<Task<DeskResult>> call, string? success = null, Guid? refreshPopOf = null, bool refreshDesk = false)
     {
         _ = Task.Run(async () =>
         {
@@ -107,6 +110,11 @@ internal sealed partial class DeskActions(IApplication app, DeskModel model, Des
             if (result.Ok && refreshPopOf is { } offerId)
             {
                 await connection.RefreshScreenPopAsync(offerId);
+            }
+
+            if (result.Ok && refreshDesk)
+            {
+                await connection.RefreshAsync();
             }
         });
     }

@@ -42,7 +42,7 @@ internal sealed class DeskStateActions(
         var desk = new List<DeskConversation>();
         foreach (var conversation in held.Where(w => w.ConversationId is not null))
         {
-            desk.Add(await ConversationAsync(conversation, cancellationToken));
+            desk.Add(await ConversationAsync(agent, conversation, cancellationToken));
         }
 
         return new DeskSnapshot
@@ -105,7 +105,7 @@ internal sealed class DeskStateActions(
         return latest?.CallSid is { } callSid && await wrapUps.FindAsync(callSid, agent.UserId, cancellationToken) is null ? callSid : null;
     }
 
-    private async Task<DeskConversation> ConversationAsync(DeskWork held, CancellationToken cancellationToken)
+    private async Task<DeskConversation> ConversationAsync(Actor agent, DeskWork held, CancellationToken cancellationToken)
     {
         var conversationId = held.ConversationId!.Value;
         var texts = new List<DeskSms>();
@@ -118,6 +118,9 @@ internal sealed class DeskStateActions(
             }
         }
 
-        return new DeskConversation { ConversationId = conversationId, OfferId = held.OfferId, PatientId = held.PatientId, Messages = texts };
+        var name = held.PatientId is { } patientId
+            ? await screenPops.PatientNameAsync(patientId, agent, $"desk conversation {conversationId}", cancellationToken)
+            : null;
+        return new DeskConversation { ConversationId = conversationId, OfferId = held.OfferId, PatientId = held.PatientId, PatientName = name, Messages = texts };
     }
 }

@@ -61,6 +61,14 @@ public sealed class ScreenPopTextTests
     }
 
     [Fact]
+    public void Lines_AvailableWithNothingRinging_SaysItIsWaiting()
+    {
+        _model.OnStateChanged(new DeskAgentState { State = "available", Since = _time.GetUtcNow() });
+
+        Assert.Equal(["No call. Waiting for the next offer."], ScreenPopText.Lines(_model));
+    }
+
+    [Fact]
     public void Lines_Nothing_TellsHowToStart()
     {
         Assert.Equal(["No call. Press F2 to be available."], ScreenPopText.Lines(_model));

@@ -27,7 +27,7 @@ public sealed class DeskConversationTests(DeskFixture fixture) : IClassFixture<D
         Assert.True((await desk.InvokeAsync(nameof(IAgentDeskHub.AcceptAsync), offer.OfferId)).Ok);
 
         var held = Assert.Single((await desk.DeskAsync()).Conversations);
-        Assert.Equal((conversationId, "Can I move my appointment?"), (held.ConversationId, Assert.Single(held.Messages).Body));
+        Assert.Equal((conversationId, patient.FullName, "Can I move my appointment?"), (held.ConversationId, held.PatientName, Assert.Single(held.Messages).Body));
 
         await TextAsync(hub, phone, patient.Id, "Friday would suit me");
         var pushed = await Polling.UntilAsync(() => Task.FromResult(desk.Texts.LastOrDefault()), t => t is not null, "text pushed to the agent");

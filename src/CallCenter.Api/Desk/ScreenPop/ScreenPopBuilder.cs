@@ -18,6 +18,16 @@ internal sealed class ScreenPopBuilder(ScreenPopReader reader, PhoneNumberNormal
     public const string ReadOperation = "patient.read";
     private const string Complaint = "complaint";
 
+    /// <summary>The name of a patient the agent holds a conversation with, for their desk's list; null when not visible to them.</summary>
+    public async Task<string?> PatientNameAsync(Guid patientId, Actor agent, string detail, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await reader.OpenAsync(cancellationToken);
+        var row = await ScreenPopReader.PatientAsync(connection, patientId, cancellationToken);
+        var visible = row is not null && PatientAccess.CanSee(agent, row.AssignedUserId);
+        await audit.WriteAsync(agent, ReadOperation, patientId, visible ? AuditOutcomes.Success : row is null ? AuditOutcomes.NotFound : AuditOutcomes.Denied, detail, cancellationToken);
+        return visible ? row!.FullName : null;
+    }
+
     public async Task<DeskScreenPop> BuildAsync(Offer offer, Actor agent, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(offer);
