@@ -15,7 +15,6 @@ internal sealed partial class RoutingWorker(
     IServiceProvider services,
     AgentPresence presence,
     AgentStateService agents,
-    IAgentStatusRepository statuses,
     IDeskNotifier notifier,
     TransferHandover handover,
     IOptions<DeskOptions> options,
@@ -62,13 +61,21 @@ internal sealed partial class RoutingWorker(
         }
     }
 
-    /// <summary>One pass of the router; each part fails on its own, so one broken part does not stop the others.</summary>
+    /// <summary>
+    /// One pass of the router; each part fails on its own, so one broken part does not stop the others. Waiting work
+    /// is routed first: a pass is usually woken by a new call, whose caller should not wait for the housekeeping.
+    /// When the housekeeping frees an agent or moves a call (an offer rang out, a call overflowed to another queue, a
+    /// wrap-up ended), the pass routes again.
+    /// </summary>
     internal async Task PassAsync(IRoutingEngine engine, CancellationToken cancellationToken)
     {
+        await RouteAsync(engine, cancellationToken);
+        var changed = false;
         await GuardAsync("expire", async () =>
         {
             foreach (var offer in await engine.ExpireAsync(cancellationToken))
             {
+                changed = true;
                 await notifier.OfferWithdrawnAsync(offer.AgentId, new OfferWithdrawn(offer.Id, "rang-out"), cancellationToken);
                 await notifier.StateChangedAsync(offer.AgentId, cancellationToken);
                 await handover.ReleaseTransferrerAsync(offer, cancellationToken);
@@ -78,6 +85,8 @@ internal sealed partial class RoutingWorker(
         {
             foreach (var action in await engine.OverflowAsync(cancellationToken))
             {
+                changed |= action.Kind == OverflowKind.Queue;
+
                 // Resolved when first needed, not at start-up: the voice path's HTTP client may not be buildable
                 // before the server runs, and a failure here must stay inside this guarded part.
                 if (action.Kind != OverflowKind.Queue && services.GetService<IDeskCallControl>() is { } control)
@@ -88,40 +97,26 @@ internal sealed partial class RoutingWorker(
         });
         await GuardAsync("wrap-up", async () =>
         {
-            var now = time.GetUtcNow().UtcDateTime;
-            var due = await statuses.ExpiredWrapUpsAsync(now, cancellationToken);
-            if (due.Count > 0)
+            foreach (var agentId in await agents.ExpireWrapUpsAsync(time.GetUtcNow().UtcDateTime, cancellationToken))
             {
-                await WrapUpsEndedAsync(await agents.ExpireWrapUpsAsync(now, cancellationToken), due, cancellationToken);
+                changed = true;
+                await notifier.StateChangedAsync(agentId, cancellationToken);
             }
         });
-        await GuardAsync("route", async () =>
+        if (changed)
         {
-            var offers = await engine.RouteAsync(presence.ConnectedAgents, cancellationToken);
-            await Parallel.ForEachAsync(
-                offers,
-                new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
-                async (offer, ct) => await notifier.OfferReceivedAsync(offer, ct));
-        });
-    }
-
-    // ExpireWrapUpsAsync answers a count today and the moved agents' IDs once routing lands; overloads fit either.
-    private async Task WrapUpsEndedAsync(int moved, IReadOnlyList<AgentStatus> due, CancellationToken cancellationToken)
-    {
-        if (moved > 0)
-        {
-            await WrapUpsEndedAsync(due.Select(s => s.UserId), due, cancellationToken);
+            await RouteAsync(engine, cancellationToken);
         }
     }
 
-    private async Task WrapUpsEndedAsync(IEnumerable<Guid> moved, IReadOnlyList<AgentStatus> due, CancellationToken cancellationToken)
+    private Task RouteAsync(IRoutingEngine engine, CancellationToken cancellationToken) => GuardAsync("route", async () =>
     {
-        _ = due;
-        foreach (var agentId in moved)
-        {
-            await notifier.StateChangedAsync(agentId, cancellationToken);
-        }
-    }
+        var offers = await engine.RouteAsync(presence.ConnectedAgents, cancellationToken);
+        await Parallel.ForEachAsync(
+            offers,
+            new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
+            async (offer, ct) => await notifier.OfferReceivedAsync(offer, ct));
+    });
 
     private async Task WaitAsync(CancellationToken stoppingToken)
     {
