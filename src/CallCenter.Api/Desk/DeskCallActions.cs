@@ -104,7 +104,11 @@ internal sealed class DeskCallActions(
 
         // The caller holds while the target's desk rings; the screen-pop travels with the offer.
         var held = await calls.HoldAsync(owned.Offer!, cancellationToken);
-        await work.SetHoldAsync(owned.Work.OfferId, onHold: true, cancellationToken);
+        if (held.Ok)
+        {
+            await work.SetHoldAsync(owned.Work.OfferId, onHold: true, cancellationToken);
+        }
+
         await notifier.OfferReceivedAsync(offer, cancellationToken);
         if (!request.Warm)
         {
