@@ -13,9 +13,6 @@ internal static class ReferenceTools
 
     public static string ToolsDirectory => Path.Combine(RepositoryRoot, "tools", "twilio-reference");
 
-    public static string PrismSpecPath =>
-        Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "twilio", "twilio_api_v2010.prism.json"));
-
     public static string RequireInstalled(string relativePath)
     {
         var path = Path.Combine(ToolsDirectory, relativePath);

@@ -7,8 +7,9 @@ using Twilio.Protocol.Tests.Reference;
 namespace Twilio.Protocol.Tests.Rest;
 
 /// <summary>
-/// Prism serving Twilio's own OpenAPI spec as a validating mock on a free local port, for one test class.
-/// The binary is started directly (not through npx) so that the process stopped at the end is the server itself.
+/// Prism serving Twilio's own OpenAPI spec (see <see cref="PrismSpec"/>) as a validating mock on a free local port,
+/// for one test class. The binary is started directly (not through npx) so that the process stopped at the end is
+/// the server itself.
 /// </summary>
 public sealed class PrismFixture : IAsyncLifetime, IDisposable
 {
@@ -21,11 +22,7 @@ public sealed class PrismFixture : IAsyncLifetime, IDisposable
     public async Task InitializeAsync()
     {
         var prism = ReferenceTools.RequireInstalled(Path.Combine("node_modules", ".bin", "prism"));
-        var spec = ReferenceTools.PrismSpecPath;
-        if (!File.Exists(spec))
-        {
-            throw new InvalidOperationException($"Twilio's OpenAPI spec for Prism is missing at {spec} (shared/twilio beside the repository).");
-        }
+        var spec = PrismSpec.Write();
 
         var port = FreePort();
         BaseUrl = new Uri($"http://127.0.0.1:{port}");
