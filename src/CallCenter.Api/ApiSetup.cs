@@ -6,6 +6,7 @@ using CallCenter.Api.Calls;
 using CallCenter.Api.Desk;
 using CallCenter.Api.Desk.Voice;
 using CallCenter.Api.Health;
+using CallCenter.Api.Home;
 using CallCenter.Api.Infrastructure;
 using CallCenter.Api.Interactions;
 using CallCenter.Api.Ivr;
@@ -26,6 +27,14 @@ internal static class ApiSetup
 {
     public static void AddCallCenterApi(this WebApplicationBuilder builder)
     {
+        // ASP.NET Core checks service lifetimes only in Development; a scoped service held by a singleton once
+        // stopped `dotnet run` while every test passed. Checked in every environment, a mistake fails the first test.
+        builder.Host.UseDefaultServiceProvider(options =>
+        {
+            options.ValidateScopes = true;
+            options.ValidateOnBuild = true;
+        });
+
         builder.Services.AddSerilog((services, logger) => logger
             .ReadFrom.Configuration(builder.Configuration)
             .ReadFrom.Services(services)
@@ -42,6 +51,7 @@ internal static class ApiSetup
         builder.Services.AddMemoryCache();
         builder.Services.AddCallCenterProblemDetails();
         builder.Services.AddCallCenterHealthChecks();
+        builder.Services.AddHome();
         builder.Services.AddOpenApi(options => options.AddDocumentTransformer<BearerSecuritySchemeTransformer>());
         builder.Services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
@@ -75,6 +85,7 @@ internal static class ApiSetup
     public static void MapCallCenterEndpoints(this WebApplication app)
     {
         app.MapOpenApi().AllowAnonymous();
+        app.MapHomeEndpoints();
         app.MapHealthEndpoints();
         app.MapAuthEndpoints();
         app.MapUserEndpoints();

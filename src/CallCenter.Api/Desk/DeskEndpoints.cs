@@ -33,8 +33,8 @@ internal static class DeskEndpoints
         services.AddSingleton<DeskAccess>();
         services.AddSingleton<TransferHandover>();
         services.AddSingleton<DeskStateActions>();
-        services.AddSingleton<DeskOfferActions>();
-        services.AddSingleton<DeskCallActions>();
+        services.AddScoped<DeskOfferActions>();
+        services.AddScoped<DeskCallActions>();
         services.AddSingleton<DeskWrapUpActions>();
         services.AddSingleton<DeskConversationActions>();
         services.AddSingleton<DeskAppointmentActions>();
