@@ -4,7 +4,6 @@ using CallCenter.Api.Agents;
 using CallCenter.Api.Audit;
 using CallCenter.Api.Calls;
 using CallCenter.Api.Desk;
-using CallCenter.Api.Desk.Voice;
 using CallCenter.Api.Health;
 using CallCenter.Api.Home;
 using CallCenter.Api.Infrastructure;
@@ -17,6 +16,7 @@ using CallCenter.Api.Queues;
 using CallCenter.Api.Scheduling;
 using CallCenter.Api.Telephony;
 using CallCenter.Core;
+using CallCenter.Core.Desk;
 using Carrier.Simulator;
 using Serilog;
 
@@ -64,7 +64,7 @@ internal static class ApiSetup
         builder.Services.AddIvrApi();
         builder.Services.AddQueuesApi();
         builder.Services.AddAgentsApi();
-        builder.Services.AddDeskVoice();
+        builder.Services.AddAgentDesk();
         builder.Services.AddDeskApi();
         builder.Services.AddCarrierSimulator(services => services.GetRequiredService<CarrierMode>().IsSimulator);
     }

@@ -13,7 +13,7 @@ namespace Readme.Tests;
 internal sealed class ShellHub : IAsyncDisposable
 {
     // `dotnet run` builds the project first; on a 2-core CI machine that is most of the wait.
-    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromMinutes(10);
     private readonly ConcurrentQueue<string> _output = new();
     private readonly Process _process;
 

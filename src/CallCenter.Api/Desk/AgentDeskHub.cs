@@ -1,6 +1,7 @@
 using AgentDesk.Contracts;
 using CallCenter.Api.Infrastructure;
 using CallCenter.Core.Accounts;
+using CallCenter.Core.Desk;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CallCenter.Api.Desk;

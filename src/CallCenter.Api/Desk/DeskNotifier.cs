@@ -1,8 +1,9 @@
 using AgentDesk.Contracts;
-using CallCenter.Api.Desk.Data;
-using CallCenter.Api.Desk.ScreenPop;
 using CallCenter.Core.Accounts;
 using CallCenter.Core.Agents;
+using CallCenter.Core.Desk;
+using CallCenter.Core.Desk.Data;
+using CallCenter.Core.Desk.ScreenPop;
 using CallCenter.Core.Routing;
 using Microsoft.AspNetCore.SignalR;
 
@@ -37,7 +38,7 @@ internal sealed partial class DeskNotifier(
         {
             // The offer must still ring: the agent answers with what routing knows and refreshes the pop later.
             LogScreenPopFailed(ex, offer.Id);
-            pop = new DeskScreenPop { CallerNumber = ScreenPop.CallerNumbers.Mask(offer.CallerNumber), Queue = offer.QueueName };
+            pop = new DeskScreenPop { CallerNumber = CallerNumbers.Mask(offer.CallerNumber), Queue = offer.QueueName };
         }
 
         var transferredBy = offer.TransferredBy is { } by ? (await users.FindByIdAsync(by, cancellationToken))?.UserName : null;

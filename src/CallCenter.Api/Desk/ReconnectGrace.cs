@@ -1,5 +1,6 @@
 using AgentDesk.Contracts;
 using CallCenter.Core.Agents;
+using CallCenter.Core.Desk;
 using CallCenter.Core.Routing;
 using Microsoft.Extensions.Options;
 

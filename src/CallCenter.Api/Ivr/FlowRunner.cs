@@ -17,7 +17,7 @@ internal sealed partial class FlowRunner(
     FlowServices services,
     IOptions<TwilioOptions> twilio,
     TimeProvider time,
-    IEnumerable<Desk.IRoutingSignal> routing,
+    IEnumerable<Core.Desk.IRoutingSignal> routing,
     ILogger<FlowRunner> logger)
 {
     /// <summary>The path of the flow webhook; action URLs point here.</summary>

@@ -4,6 +4,7 @@ using CallCenter.Api.Tests.Desk.Support;
 using CallCenter.Api.Tests.Ivr;
 using CallCenter.Core.Accounts;
 using CallCenter.Core.Common;
+using CallCenter.Core.Desk;
 using CallCenter.Core.Interactions;
 using CallCenter.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -157,7 +158,7 @@ public sealed class DeskCallTests(DeskFixture fixture) : IClassFixture<DeskFixtu
         Assert.True(callback.Ok, callback.Reason);
         var pop = await desk.Connection.InvokeAsync<DeskScreenPop?>(nameof(IAgentDeskHub.RefreshScreenPopAsync), offerId);
         Assert.Equal(Guid.Parse(created.CreatedId!), pop!.Patient!.Id);
-        var stored = await hub.Services.GetRequiredService<CallCenter.Api.Desk.Data.IScheduledCallbackRepository>().FindAsync(Guid.Parse(callback.CreatedId!));
+        var stored = await hub.Services.GetRequiredService<CallCenter.Core.Desk.Data.IScheduledCallbackRepository>().FindAsync(Guid.Parse(callback.CreatedId!));
         Assert.Equal((pop.Patient.Id, desk.User.Id, "scheduled"), (stored!.PatientId, stored.CreatedBy, stored.Status));
     }
 

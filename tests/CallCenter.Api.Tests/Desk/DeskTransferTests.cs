@@ -2,6 +2,7 @@ using AgentDesk.Contracts;
 using CallCenter.Api.Desk;
 using CallCenter.Api.Tests.Desk.Support;
 using CallCenter.Api.Tests.Ivr;
+using CallCenter.Core.Desk;
 using CallCenter.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

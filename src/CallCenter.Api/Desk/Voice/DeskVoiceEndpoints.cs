@@ -1,5 +1,6 @@
 using System.Globalization;
 using CallCenter.Api.Telephony;
+using CallCenter.Core.Desk.Voice;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Twilio.Protocol.Webhooks;

@@ -13,7 +13,7 @@ internal sealed class HubSmsInbox(
     ISmsReplyRepository replies,
     IConversationRepository conversations,
     TimeProvider time,
-    IEnumerable<Desk.IConversationListener> listeners) : ISmsInbox
+    IEnumerable<Core.Desk.IConversationListener> listeners) : ISmsInbox
 {
     /// <summary>
     /// Records the change for every patient with the number: a STOP from a shared family phone stops messages

@@ -1,6 +1,7 @@
 using CallCenter.Api.Desk;
 using CallCenter.Api.Ivr;
 using CallCenter.Core.Common;
+using CallCenter.Core.Desk;
 using CallCenter.Core.FollowUps;
 using CallCenter.Core.Interactions;
 using CallCenter.Core.Patients;

@@ -3,6 +3,7 @@ using AgentDesk.Contracts;
 using CallCenter.Api.Desk;
 using CallCenter.Api.Tests.Infrastructure;
 using CallCenter.Core.Accounts;
+using CallCenter.Core.Desk;
 using CallCenter.Core.Routing;
 using CallCenter.Testing;
 using Microsoft.AspNetCore.Http.Connections;

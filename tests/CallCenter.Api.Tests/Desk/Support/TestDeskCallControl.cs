@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
 using AgentDesk.Contracts;
 using CallCenter.Api.Desk;
-using CallCenter.Api.Desk.Data;
 using CallCenter.Core.Agents;
+using CallCenter.Core.Desk;
+using CallCenter.Core.Desk.Data;
 using CallCenter.Core.Queues;
 using CallCenter.Core.Routing;
 using Microsoft.Extensions.DependencyInjection;

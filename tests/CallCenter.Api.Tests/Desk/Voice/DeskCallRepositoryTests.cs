@@ -1,6 +1,8 @@
 using CallCenter.Api.Desk.Voice;
 using CallCenter.Core.Accounts;
 using CallCenter.Core.Data;
+using CallCenter.Core.Desk;
+using CallCenter.Core.Desk.Voice;
 using CallCenter.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using AgentDesk.Contracts;
 using CallCenter.Api.Desk;
+using CallCenter.Core.Desk;
 using CallCenter.Core.Routing;
 
 namespace CallCenter.Api.Tests.Desk.Voice;

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Xml.Linq;
 using CallCenter.Api.Desk.Voice;
+using CallCenter.Core.Desk;
+using CallCenter.Core.Desk.Voice;
 using Microsoft.Extensions.Options;
 using Twilio.Protocol.Rest;
 using Twilio.Protocol.Tests.Reference;

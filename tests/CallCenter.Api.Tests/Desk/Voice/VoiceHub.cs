@@ -5,6 +5,7 @@ using CallCenter.Api.Tests.Infrastructure;
 using CallCenter.Api.Tests.Ivr;
 using CallCenter.Core.Accounts;
 using CallCenter.Core.Agents;
+using CallCenter.Core.Desk;
 using CallCenter.Core.Routing;
 using CallCenter.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,9 +1,0 @@
-namespace CallCenter.Api.Desk;
-
-/// <summary>Stored times are UTC; the desk contract speaks <see cref="DateTimeOffset"/>.</summary>
-internal static class DeskTimes
-{
-    public static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
-
-    public static DateTimeOffset? Utc(DateTime? value) => value is { } v ? Utc(v) : null;
-}

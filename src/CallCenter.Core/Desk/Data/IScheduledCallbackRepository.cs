@@ -1,0 +1,10 @@
+using Dapper;
+
+namespace CallCenter.Core.Desk.Data;
+
+public interface IScheduledCallbackRepository
+{
+    Task AddAsync(ScheduledCallback callback, CancellationToken cancellationToken = default);
+
+    Task<ScheduledCallback?> FindAsync(Guid id, CancellationToken cancellationToken = default);
+}

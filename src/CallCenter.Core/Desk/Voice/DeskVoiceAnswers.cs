@@ -1,0 +1,152 @@
+using AgentDesk.Contracts;
+using CallCenter.Core.Routing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Twilio.Protocol.Webhooks;
+
+namespace CallCenter.Core.Desk.Voice;
+
+/// <summary>
+/// The answers to the agent-leg webhooks (connect, whisper, dial-ended). Each decides on the stored call with a
+/// conditional change, so a repeated or late webhook changes nothing and is answered for the call as it now stands.
+/// </summary>
+public sealed partial class DeskVoiceAnswers(
+    IDeskCallRepository calls,
+    DeskVoiceTwiml twiml,
+    IAgentEndpoints endpoints,
+    DeskCallEnder ender,
+    IRoutingEngine routing,
+    IDeskNotifier notifier,
+    IOptions<DeskVoiceOptions> options,
+    TimeProvider time,
+    ILogger<DeskVoiceAnswers> logger)
+{
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
+    public async Task<string> ConnectAsync(TwilioForm form, DeskLeg leg, Guid agentId, CancellationToken cancellationToken)
+    {
+        var callSid = form["CallSid"] ?? string.Empty;
+        var row = await calls.FindByOfferAsync(leg.OfferId, cancellationToken);
+        if (row is null && leg.Leg == 1)
+        {
+            // A callback's call asks for its TwiML before the REST answer with its SID reached the hub.
+            await calls.TryStartAsync(DeskCallControl.NewRow(leg.OfferId, agentId, leg.Queue, callSid, Now), cancellationToken);
+            row = await calls.FindByOfferAsync(leg.OfferId, cancellationToken);
+        }
+
+        if (row is not { Status: DeskCallStatuses.Connecting } || row.Leg != leg.Leg || row.CallSid != callSid)
+        {
+            return AsItStands(row, leg);
+        }
+
+        if (await endpoints.FindAsync(row.AgentId, cancellationToken) is not { } endpoint)
+        {
+            return await EndAsync(leg, DialCallStatus.Failed, callerGone: false, cancellationToken);
+        }
+
+        var callerId = options.Value.HotlineNumber is { Length: > 0 } hotline ? hotline
+            : form["Direction"] == "inbound" ? form["To"] : form["From"];
+        return twiml.Connect(leg.OfferId, endpoint, leg.Queue, leg.Language, leg.Leg, callerId);
+    }
+
+    /// <summary>The agent answered: connected (once per Dial), and told who is calling. A whisper for a call gone hangs the agent up.</summary>
+    public async Task<string> WhisperAsync(DeskLeg leg, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var change = await calls.ChangeOfferAsync(
+            leg.OfferId,
+            row => row.Status == DeskCallStatuses.Connecting && row.Leg == leg.Leg
+                ? row with { Status = DeskCallStatuses.Connected, ConnectedAt = row.ConnectedAt ?? now }
+                : null,
+            cancellationToken);
+        if (change.After is { } connected)
+        {
+            await NotifyConnectedAsync(connected, cancellationToken);
+        }
+        else if (change.Before is not { Status: DeskCallStatuses.Connected } before || before.Leg != leg.Leg)
+        {
+            return DeskVoiceTwiml.HangUp();
+        }
+
+        return DeskVoiceTwiml.Whisper(leg.Queue, leg.Language);
+    }
+
+    /// <summary>The Dial of the agent ended: the agent hung up, did not answer, or the caller left.</summary>
+    public Task<string> DialEndedAsync(TwilioForm form, DeskLeg leg, CancellationToken cancellationToken)
+    {
+        var parsed = DialResult.Parse(form);
+        var status = parsed.Value?.DialCallStatus ?? DialCallStatus.Failed;
+        var callerGone = CallStatuses.Names.TryParse(form["CallStatus"], out var callStatus) && callStatus.IsFinal();
+        return EndAsync(leg, status, callerGone, cancellationToken);
+    }
+
+    private async Task<string> EndAsync(DeskLeg leg, DialCallStatus status, bool callerGone, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        var answered = status is DialCallStatus.Completed or DialCallStatus.Answered;
+        var change = await calls.ChangeOfferAsync(
+            leg.OfferId,
+            row => row.Status is DeskCallStatuses.Connecting or DeskCallStatuses.Connected && row.Leg == leg.Leg
+                ? row.EndAgentPart(
+                    callerGone ? DeskEndReasons.CallerHungUp
+                    : answered || row.Status == DeskCallStatuses.Connected ? DeskEndReasons.AgentHungUp
+                    : DeskEndReasons.Requeued,
+                    now)
+                : null,
+            cancellationToken);
+        if (change.After is not { } ended)
+        {
+            return AsItStands(change.Before, leg);
+        }
+
+        if (ended.EndReason == DeskEndReasons.Requeued)
+        {
+            await routing.RequeueAsync(ended.CallSid, ended.QueueName, cancellationToken);
+        }
+
+        await ender.AgentCallEndedAsync(ended, cancellationToken);
+        return AsItStands(ended, leg);
+    }
+
+    /// <summary>The TwiML for the call as it now stands, for the first answer and any repeat of it.</summary>
+    public string AsItStands(DeskCallRow? row, DeskLeg leg) => row switch
+    {
+        null => DeskVoiceTwiml.SayAndHangUp(DeskVoicePrompts.Goodbye, leg.Language),
+        { Status: DeskCallStatuses.OnHold } => twiml.Hold(leg.OfferId, leg.Language),
+        { Status: DeskCallStatuses.Ended, EndReason: DeskEndReasons.Requeued } => twiml.Requeue(row.QueueName, leg.Language, agentMissed: true),
+        { Status: DeskCallStatuses.Ended, EndReason: DeskEndReasons.AgentHungUp or DeskEndReasons.Failed } =>
+            DeskVoiceTwiml.SayAndHangUp(DeskVoicePrompts.Goodbye, leg.Language),
+
+        // Moved on by the desk (transferred, redirected, over): Twilio ignores the answer to such a late action.
+        _ => DeskVoiceTwiml.Nothing(),
+    };
+
+    private async Task NotifyConnectedAsync(DeskCallRow connected, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var offer = await routing.FindAsync(connected.OfferId, cancellationToken);
+            var call = new DeskCall
+            {
+                CallSid = connected.CallSid,
+                OfferId = connected.OfferId,
+                Queue = connected.QueueName,
+                PatientId = offer?.PatientId,
+                ConnectedAt = new DateTimeOffset(DateTime.SpecifyKind(connected.ConnectedAt ?? Now, DateTimeKind.Utc)),
+            };
+            await notifier.CallConnectedAsync(connected.AgentId, call, cancellationToken);
+            LogConnected(logger, connected.CallSid, connected.AgentId, connected.Leg);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The agent is on the call either way; their desk catches up on its next snapshot.
+            LogNotifyFailed(logger, connected.CallSid, ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Desk call {CallSid}: agent {AgentId} answered (leg {Leg})")]
+    private static partial void LogConnected(ILogger logger, string callSid, Guid agentId, int leg);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Desk call {CallSid}: the agent's desk could not be told the call connected")]
+    private static partial void LogNotifyFailed(ILogger logger, string callSid, Exception exception);
+}
