@@ -17,7 +17,7 @@ internal sealed partial class DeskCallControl(
     DeskVoiceLinks links,
     IAgentEndpoints endpoints,
     DeskCallEnder ender,
-    IRoutingEngine routing,
+    IQueueMoves queueMoves,
     ICallRepository callRecords,
     PhoneNumberNormalizer normalizer,
     IOptions<DeskVoiceOptions> options,
@@ -66,7 +66,7 @@ internal sealed partial class DeskCallControl(
             await EndAgentPartAsync(accepted.Id, failure.Gone ? DeskEndReasons.CallerHungUp : DeskEndReasons.Failed, cancellationToken);
             if (!failure.Gone)
             {
-                await routing.RequeueAsync(callSid, accepted.QueueName, cancellationToken);
+                await queueMoves.RequeueAsync(callSid, accepted.QueueName, cancellationToken);
             }
 
             return failure.Result;

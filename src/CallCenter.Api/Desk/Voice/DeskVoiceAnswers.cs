@@ -14,7 +14,8 @@ internal sealed partial class DeskVoiceAnswers(
     DeskVoiceTwiml twiml,
     IAgentEndpoints endpoints,
     DeskCallEnder ender,
-    IRoutingEngine routing,
+    IQueueMoves queueMoves,
+    IOfferReader offers,
     IDeskNotifier notifier,
     IOptions<DeskVoiceOptions> options,
     TimeProvider time,
@@ -100,7 +101,7 @@ internal sealed partial class DeskVoiceAnswers(
 
         if (ended.EndReason == DeskEndReasons.Requeued)
         {
-            await routing.RequeueAsync(ended.CallSid, ended.QueueName, cancellationToken);
+            await queueMoves.RequeueAsync(ended.CallSid, ended.QueueName, cancellationToken);
         }
 
         await ender.AgentCallEndedAsync(ended, cancellationToken);
@@ -124,7 +125,7 @@ internal sealed partial class DeskVoiceAnswers(
     {
         try
         {
-            var offer = await routing.FindAsync(connected.OfferId, cancellationToken);
+            var offer = await offers.FindAsync(connected.OfferId, cancellationToken);
             var call = new DeskCall
             {
                 CallSid = connected.CallSid,
