@@ -69,9 +69,9 @@ internal sealed partial class ReconnectGrace(
 
         try
         {
-            if (services.GetService<IRoutingEngine>() is { } engine)
+            if (services.GetService<IOfferLifecycle>() is { } offers)
             {
-                foreach (var offer in await engine.WithdrawForAgentAsync(agentId, "disconnected"))
+                foreach (var offer in await offers.WithdrawForAgentAsync(agentId, "disconnected"))
                 {
                     await notifier.OfferWithdrawnAsync(agentId, new OfferWithdrawn(offer.Id, "disconnected"));
                 }

@@ -41,7 +41,9 @@ internal sealed partial class RoutingWorker(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (services.GetService<IRoutingEngine>() is not { } engine)
+        if (services.GetService<IWorkRouter>() is not { } router
+            || services.GetService<IOfferLifecycle>() is not { } offers
+            || services.GetService<IQueueMoves>() is not { } queueMoves)
         {
             LogNoEngine();
             return;
@@ -58,7 +60,7 @@ internal sealed partial class RoutingWorker(
                 return;
             }
 
-            await PassAsync(engine, stoppingToken);
+            await PassAsync(router, offers, queueMoves, stoppingToken);
         }
     }
 
@@ -68,13 +70,13 @@ internal sealed partial class RoutingWorker(
     /// When the housekeeping frees an agent or moves a call (an offer rang out, a call overflowed to another queue, a
     /// wrap-up ended), the pass routes again.
     /// </summary>
-    internal async Task PassAsync(IRoutingEngine engine, CancellationToken cancellationToken)
+    internal async Task PassAsync(IWorkRouter router, IOfferLifecycle offers, IQueueMoves queueMoves, CancellationToken cancellationToken)
     {
-        await RouteAsync(engine, cancellationToken);
+        await RouteAsync(router, cancellationToken);
         var changed = false;
         await GuardAsync("expire", async () =>
         {
-            foreach (var offer in await engine.ExpireAsync(cancellationToken))
+            foreach (var offer in await offers.ExpireAsync(cancellationToken))
             {
                 changed = true;
                 await notifier.OfferWithdrawnAsync(offer.AgentId, new OfferWithdrawn(offer.Id, "rang-out"), cancellationToken);
@@ -84,7 +86,7 @@ internal sealed partial class RoutingWorker(
         });
         await GuardAsync("overflow", async () =>
         {
-            foreach (var action in await engine.OverflowAsync(cancellationToken))
+            foreach (var action in await queueMoves.OverflowAsync(cancellationToken))
             {
                 changed |= action.Kind == OverflowKind.Queue;
 
@@ -106,13 +108,13 @@ internal sealed partial class RoutingWorker(
         });
         if (changed)
         {
-            await RouteAsync(engine, cancellationToken);
+            await RouteAsync(router, cancellationToken);
         }
     }
 
-    private Task RouteAsync(IRoutingEngine engine, CancellationToken cancellationToken) => GuardAsync("route", async () =>
+    private Task RouteAsync(IWorkRouter router, CancellationToken cancellationToken) => GuardAsync("route", async () =>
     {
-        var offers = await engine.RouteAsync(presence.ConnectedAgents, cancellationToken);
+        var offers = await router.RouteAsync(presence.ConnectedAgents, cancellationToken);
         await Parallel.ForEachAsync(
             offers,
             new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },

@@ -23,6 +23,8 @@ public abstract class DatabaseEngine : ISqlDialect, IDbConnectionFactory
 
     public abstract bool IsUniqueViolation(DbException exception);
 
+    public abstract bool IsLostRace(DbException exception);
+
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)
     {
         var connection = CreateConnection();

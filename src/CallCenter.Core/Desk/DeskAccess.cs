@@ -9,7 +9,7 @@ namespace CallCenter.Core.Desk;
 /// Checks on the server that the offer, call or conversation an agent names is theirs: an agent acts only on work
 /// offered to them. Someone else's work answers not-yours; unknown work not-found.
 /// </summary>
-public sealed class DeskAccess(IRoutingEngine engine, IDeskWorkRepository work)
+public sealed class DeskAccess(IOfferReader offers, IDeskWorkRepository work)
 {
     /// <summary>An offer the agent accepted (the work in hand, or just finished and in wrap-up).</summary>
     public async Task<Owned> AcceptedOfferAsync(Actor agent, Guid offerId, CancellationToken cancellationToken)
@@ -19,7 +19,7 @@ public sealed class DeskAccess(IRoutingEngine engine, IDeskWorkRepository work)
             return Owned.Refuse(DeskErrors.Invalid, "is required", "offerId");
         }
 
-        var offer = await engine.FindAsync(offerId, cancellationToken);
+        var offer = await offers.FindAsync(offerId, cancellationToken);
         if (offer is null)
         {
             return Owned.Refuse(DeskErrors.NotFound, "no such offer", "offerId");
@@ -61,12 +61,12 @@ public sealed class DeskAccess(IRoutingEngine engine, IDeskWorkRepository work)
         var held = await work.LatestForCallAsync(agent.UserId, callSid, cancellationToken);
         if (held is null)
         {
-            return await engine.AcceptedForCallAsync(callSid, cancellationToken) is null
+            return await offers.AcceptedForCallAsync(callSid, cancellationToken) is null
                 ? Owned.Refuse(DeskErrors.NotFound, "no such call at the desk", "callSid")
                 : Owned.Refuse(DeskErrors.NotYours, "the call is another agent's", "callSid");
         }
 
-        var offer = await engine.FindAsync(held.OfferId, cancellationToken);
+        var offer = await offers.FindAsync(held.OfferId, cancellationToken);
         return offer is null
             ? Owned.Refuse(DeskErrors.NotFound, "no such call at the desk", "callSid")
             : new Owned(held.PatientId is { } linked ? offer with { PatientId = linked } : offer, held, null);

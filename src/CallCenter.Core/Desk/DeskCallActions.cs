@@ -11,7 +11,7 @@ namespace CallCenter.Core.Desk;
 public sealed class DeskCallActions(
     DeskAccess access,
     IDeskCallControl calls,
-    IRoutingEngine engine,
+    IWorkRouter router,
     IDeskWorkRepository work,
     IQueueSettingsRepository queues,
     IUserRepository users,
@@ -96,7 +96,7 @@ public sealed class DeskCallActions(
             return DeskResult.Fail(DeskErrors.Invalid, "is yourself", "target");
         }
 
-        var offer = await engine.OfferToAgentAsync(owned.Work!.CallSid!, target.Id, agent.UserId, request.Note, cancellationToken);
+        var offer = await router.OfferToAgentAsync(owned.Work!.CallSid!, target.Id, agent.UserId, request.Note, cancellationToken);
         if (offer is null)
         {
             return DeskResult.Fail(DeskErrors.Refused, "the agent is not available", "target");

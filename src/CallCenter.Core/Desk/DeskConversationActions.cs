@@ -11,7 +11,7 @@ namespace CallCenter.Core.Desk;
 /// <summary>SMS from the desk (consent checked by the hub's messenger) and closing conversations the agent holds.</summary>
 public sealed class DeskConversationActions(
     DeskAccess access,
-    IRoutingEngine engine,
+    IOfferLifecycle offers,
     IDeskWorkRepository work,
     IConversationRepository conversations,
     IFlowMessenger messenger,
@@ -62,7 +62,7 @@ public sealed class DeskConversationActions(
         {
             null => DeskResult.Fail(DeskErrors.NotFound, "no such conversation at the desk", "conversationId"),
             _ when held.AgentId != agent.UserId => DeskResult.Fail(DeskErrors.NotYours, "the conversation is another agent's", "conversationId"),
-            _ when !await engine.CloseConversationAsync(conversationId, agent.UserId, cancellationToken) =>
+            _ when !await offers.CloseConversationAsync(conversationId, agent.UserId, cancellationToken) =>
                 DeskResult.Fail(DeskErrors.Conflict, "the conversation could not be closed", "conversationId"),
             _ => DeskResult.Success(),
         };

@@ -7,7 +7,7 @@ namespace CallCenter.Core.Desk;
 
 /// <summary>Accepting and declining offers.</summary>
 public sealed class DeskOfferActions(
-    IRoutingEngine engine,
+    IOfferLifecycle offers,
     IDeskCallControl calls,
     IDeskWorkRepository work,
     IDeskNotifier notifier,
@@ -23,7 +23,7 @@ public sealed class DeskOfferActions(
             return DeskResult.Fail(DeskErrors.Invalid, "is required", "offerId");
         }
 
-        var answer = await engine.AcceptAsync(offerId, agent.UserId, cancellationToken);
+        var answer = await offers.AcceptAsync(offerId, agent.UserId, cancellationToken);
         if (Refusal(answer) is { } refused)
         {
             return await audit.WriteAsync(agent, "accept", answer.Offer?.AgentId == agent.UserId ? answer.Offer.PatientId : null, refused, $"offer {offerId}", cancellationToken);
@@ -68,7 +68,7 @@ public sealed class DeskOfferActions(
             return DeskResult.Fail(DeskErrors.Invalid, "is required", "offerId");
         }
 
-        var answer = await engine.DeclineAsync(offerId, agent.UserId, cancellationToken);
+        var answer = await offers.DeclineAsync(offerId, agent.UserId, cancellationToken);
         if (Refusal(answer) is { } refused)
         {
             return await audit.WriteAsync(agent, "decline", null, refused, $"offer {offerId}", cancellationToken);

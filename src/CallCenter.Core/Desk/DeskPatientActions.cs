@@ -10,7 +10,8 @@ namespace CallCenter.Core.Desk;
 /// <summary>Who is calling: linking an unknown caller to a patient, creating one, and the screen-pop again.</summary>
 public sealed class DeskPatientActions(
     DeskAccess access,
-    IRoutingEngine engine,
+    IOfferReader offers,
+    IOfferLifecycle lifecycle,
     IDeskWorkRepository work,
     PatientScopeGuard scope,
     PatientService patients,
@@ -76,7 +77,7 @@ public sealed class DeskPatientActions(
     /// <summary>The screen-pop of an offer that is the agent's (ringing or accepted); null for anyone else's.</summary>
     public async Task<DeskScreenPop?> RefreshAsync(Actor agent, Guid offerId, CancellationToken cancellationToken)
     {
-        var offer = offerId == Guid.Empty ? null : await engine.FindAsync(offerId, cancellationToken);
+        var offer = offerId == Guid.Empty ? null : await offers.FindAsync(offerId, cancellationToken);
         if (offer is null || offer.AgentId != agent.UserId || offer.Status is not (OfferStatus.Ringing or OfferStatus.Accepted))
         {
             await audit.WriteAsync(agent, "refresh-screen-pop", null, DeskResult.Fail(offer is null ? DeskErrors.NotFound : DeskErrors.NotYours, "refused"), $"offer {offerId}", cancellationToken);
@@ -89,7 +90,7 @@ public sealed class DeskPatientActions(
 
     private async Task<DeskResult> LinkAsync(Offer offer, Guid patientId, CancellationToken cancellationToken)
     {
-        if (!await engine.LinkPatientAsync(offer.Id, patientId, cancellationToken))
+        if (!await lifecycle.LinkPatientAsync(offer.Id, patientId, cancellationToken))
         {
             return DeskResult.Fail(DeskErrors.Conflict, "the caller could not be linked", "offerId");
         }

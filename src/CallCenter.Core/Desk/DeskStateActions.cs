@@ -12,7 +12,7 @@ namespace CallCenter.Core.Desk;
 
 /// <summary>The agent's whole desk (drawn again after every reconnect) and the states the agent sets.</summary>
 public sealed class DeskStateActions(
-    IRoutingEngine engine,
+    IOfferReader offers,
     AgentStateService agents,
     IUserRepository users,
     IDeskWorkRepository work,
@@ -31,7 +31,7 @@ public sealed class DeskStateActions(
         var status = await agents.GetAsync(agent.UserId, cancellationToken)
             ?? throw new InvalidOperationException("A signed-in agent has no account.");
         var ringing = new List<DeskOffer>();
-        foreach (var offer in await engine.RingingForAgentAsync(agent.UserId, cancellationToken))
+        foreach (var offer in await offers.RingingForAgentAsync(agent.UserId, cancellationToken))
         {
             var transferredBy = offer.TransferredBy is { } by ? (await users.FindByIdAsync(by, cancellationToken))?.UserName : null;
             ringing.Add(DeskOffers.From(offer, await screenPops.BuildAsync(offer, agent, cancellationToken), transferredBy));

@@ -9,13 +9,13 @@ namespace CallCenter.Core.Desk;
 /// holding) until the target answers the offer: accepted, they are released just before the target is connected;
 /// declined or rung out, they are released and the call goes back in line in its old place.
 /// </summary>
-public sealed class TransferHandover(IRoutingEngine engine, IDeskWorkRepository work, IServiceProvider services)
+public sealed class TransferHandover(IOfferReader offers, IDeskWorkRepository work, IServiceProvider services)
 {
     public async Task ReleaseTransferrerAsync(Offer transferOffer, CancellationToken cancellationToken)
     {
         if (transferOffer is not { TransferredBy: { } previous, CallSid: { } callSid }
             || await work.LatestForCallAsync(previous, callSid, cancellationToken) is not { EndedAt: null } held
-            || await engine.FindAsync(held.OfferId, cancellationToken) is not { } previousOffer)
+            || await offers.FindAsync(held.OfferId, cancellationToken) is not { } previousOffer)
         {
             return;
         }

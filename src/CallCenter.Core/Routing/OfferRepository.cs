@@ -4,12 +4,15 @@ using CallCenter.Core.Data;
 
 namespace CallCenter.Core.Routing;
 
-/// <summary>Offers as stored. The writes take the caller's transaction: an offer never changes apart from its work and agent.</summary>
-internal sealed class OfferRepository(IDbConnectionFactory db)
+/// <summary>
+/// Offers as stored; the reads the desk needs are <see cref="IOfferReader"/>. The writes take the caller's transaction:
+/// an offer never changes apart from its work and agent.
+/// </summary>
+internal sealed class OfferRepository(IDbConnectionFactory db) : IOfferReader
 {
     private const string FindSql = $"SELECT {OfferRow.Columns} FROM offer WHERE id = @Id";
 
-    public async Task<Offer?> FindAsync(Guid offerId, CancellationToken cancellationToken)
+    public async Task<Offer?> FindAsync(Guid offerId, CancellationToken cancellationToken = default)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         return await FindAsync(connection, null, offerId, cancellationToken);
@@ -24,7 +27,7 @@ internal sealed class OfferRepository(IDbConnectionFactory db)
 
     private const string RingingForAgentSql = $"SELECT {OfferRow.Columns} FROM offer WHERE agent_id = @AgentId AND status = 'ringing' ORDER BY offered_at, id";
 
-    public Task<IReadOnlyList<Offer>> RingingForAgentAsync(Guid agentId, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<Offer>> RingingForAgentAsync(Guid agentId, CancellationToken cancellationToken = default) =>
         ListAsync(RingingForAgentSql, new { AgentId = agentId }, cancellationToken);
 
     private const string ExpiredSql = $"SELECT {OfferRow.Columns} FROM offer WHERE status = 'ringing' AND expires_at <= @Now ORDER BY expires_at, id";
@@ -38,7 +41,7 @@ internal sealed class OfferRepository(IDbConnectionFactory db)
         ORDER BY offered_at DESC, id DESC
         """;
 
-    public async Task<Offer?> AcceptedForCallAsync(string callSid, CancellationToken cancellationToken) =>
+    public async Task<Offer?> AcceptedForCallAsync(string callSid, CancellationToken cancellationToken = default) =>
         (await ListAsync(AcceptedForCallSql, new { CallSid = callSid }, cancellationToken)) is [var first, ..] ? first : null;
 
     private const string RingingForCallSql = $"""
@@ -58,7 +61,7 @@ internal sealed class OfferRepository(IDbConnectionFactory db)
         ORDER BY o.offered_at, o.id
         """;
 
-    public Task<IReadOnlyList<Offer>> HeldConversationsAsync(Guid agentId, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<Offer>> HeldConversationsAsync(Guid agentId, CancellationToken cancellationToken = default) =>
         ListAsync(HeldConversationsSql, new { AgentId = agentId }, cancellationToken);
 
     private const string InsertSql = """

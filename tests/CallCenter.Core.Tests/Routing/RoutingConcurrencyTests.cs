@@ -10,8 +10,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace CallCenter.Core.Tests.Routing;
 
 /// <summary>
-/// Several hub processes on one database: each router its own service provider (its own engine, connections
-/// and options), all routing, accepting, declining and expiring the same calls at once.
+/// Several hub processes on one database: each router its own service provider (its own routing services,
+/// connections and options), all routing, accepting, declining and expiring the same calls at once.
 /// </summary>
 public sealed class RoutingConcurrencyTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
@@ -57,25 +57,26 @@ public sealed class RoutingConcurrencyTests(DatabaseFixture fixture) : IClassFix
         var hubs = Enumerable.Range(0, Hubs).Select(_ => database.CreateServices(world.Time)).ToList();
         try
         {
-            var engines = hubs.Select(h => h.GetRequiredService<IRoutingEngine>()).ToList();
+            var routers = hubs.Select(h => h.GetRequiredService<IWorkRouter>()).ToList();
+            var lifecycles = hubs.Select(h => h.GetRequiredService<IOfferLifecycle>()).ToList();
             var random = new Random(20261123);
             var violations = new List<string>();
             var accepted = 0;
             for (var round = 0; round < 100 && accepted < CallCount; round++)
             {
-                await Task.WhenAll(engines.Select(e => Task.Run(() => e.RouteAsync(world.Agents))));
+                await Task.WhenAll(routers.Select(r => Task.Run(() => r.RouteAsync(world.Agents))));
                 violations.AddRange(await SnapshotAsync(world));
 
-                var ringing = (await Task.WhenAll(world.Agents.Select(a => world.Engine.RingingForAgentAsync(a)))).SelectMany(o => o).ToList();
+                var ringing = (await Task.WhenAll(world.Agents.Select(a => world.Reader.RingingForAgentAsync(a)))).SelectMany(o => o).ToList();
                 var plans = ringing.Select(o => (Offer: o, Roll: random.Next(100), Hub: random.Next(Hubs), Rival: random.Next(Hubs))).ToList();
-                var results = await Task.WhenAll(plans.Select(p => Task.Run(() => ActAsync(engines, p.Offer, p.Roll, p.Hub, p.Rival))));
+                var results = await Task.WhenAll(plans.Select(p => Task.Run(() => ActAsync(lifecycles, p.Offer, p.Roll, p.Hub, p.Rival))));
                 accepted += results.Sum();
                 violations.AddRange(await SnapshotAsync(world));
 
                 // Calls taken end at once (no wrap-up), so agents come back; whatever still rings runs out.
                 await Task.WhenAll(hubs.Zip(world.Agents.Chunk(AgentCount / Hubs)).Select(pair => Task.Run(() => EndCallsAsync(pair.First, pair.Second))));
                 world.Time.Advance(TimeSpan.FromSeconds(16));
-                await Task.WhenAll(engines.Select(e => Task.Run(() => e.ExpireAsync())));
+                await Task.WhenAll(lifecycles.Select(l => Task.Run(() => l.ExpireAsync())));
                 await Task.WhenAll(world.Agents.Select(a => BackFromBreakAsync(hubs[0], a)));
             }
 
@@ -104,12 +105,12 @@ public sealed class RoutingConcurrencyTests(DatabaseFixture fixture) : IClassFix
     }
 
     /// <summary>Accept (half), decline, or let it ring; often a second hub races the first with the opposite answer.</summary>
-    private static async Task<int> ActAsync(List<IRoutingEngine> engines, Offer offer, int roll, int hub, int rival)
+    private static async Task<int> ActAsync(List<IOfferLifecycle> lifecycles, Offer offer, int roll, int hub, int rival)
     {
-        var first = engines[hub];
-        var second = engines[rival];
-        Task<OfferResult> Accept(IRoutingEngine e) => e.AcceptAsync(offer.Id, offer.AgentId);
-        Task<OfferResult> Decline(IRoutingEngine e) => e.DeclineAsync(offer.Id, offer.AgentId);
+        var first = lifecycles[hub];
+        var second = lifecycles[rival];
+        Task<OfferResult> Accept(IOfferLifecycle e) => e.AcceptAsync(offer.Id, offer.AgentId);
+        Task<OfferResult> Decline(IOfferLifecycle e) => e.DeclineAsync(offer.Id, offer.AgentId);
         OfferResult[] results = roll switch
         {
             < 30 => [await Accept(first)],

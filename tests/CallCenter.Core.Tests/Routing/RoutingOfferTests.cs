@@ -22,10 +22,10 @@ public sealed class RoutingOfferTests(DatabaseFixture fixture) : IClassFixture<D
         var offer = Assert.Single(await world.RouteAsync(agent));
         world.Time.Advance(TimeSpan.FromSeconds(4));
 
-        var notYours = await world.Engine.AcceptAsync(offer.Id, other);
-        var accepted = await world.Engine.AcceptAsync(offer.Id, agent);
-        var repeat = await world.Engine.AcceptAsync(offer.Id, agent);
-        var unknown = await world.Engine.AcceptAsync(Guid.NewGuid(), agent);
+        var notYours = await world.Offers.AcceptAsync(offer.Id, other);
+        var accepted = await world.Offers.AcceptAsync(offer.Id, agent);
+        var repeat = await world.Offers.AcceptAsync(offer.Id, agent);
+        var unknown = await world.Offers.AcceptAsync(Guid.NewGuid(), agent);
 
         Assert.Equal(
             (OfferOutcome.NotYours, OfferOutcome.Applied, OfferOutcome.NotRinging, OfferOutcome.NotFound),
@@ -33,7 +33,7 @@ public sealed class RoutingOfferTests(DatabaseFixture fixture) : IClassFixture<D
         var entry = (await world.Queues.FindByCallSidAsync(call.CallSid))!;
         Assert.Equal((QueueStatuses.Bridged, (Guid?)agent, (DateTime?)world.Now), (entry.Status, entry.AgentId, entry.AnsweredAt));
         Assert.Equal(AgentState.Busy, await world.StateOfAsync(agent));
-        Assert.Equal(offer.Id, (await world.Engine.AcceptedForCallAsync(call.CallSid))!.Id);
+        Assert.Equal(offer.Id, (await world.Reader.AcceptedForCallAsync(call.CallSid))!.Id);
         Assert.Empty(await world.RouteAsync());
     }
 
@@ -47,9 +47,9 @@ public sealed class RoutingOfferTests(DatabaseFixture fixture) : IClassFixture<D
         var call = await world.EnqueueAsync(queue, T0);
         var offer = Assert.Single(await world.RouteAsync(agent));
 
-        var withdrawn = await world.Engine.WithdrawForCallAsync(call.CallSid, "caller-hung-up");
-        var repeat = await world.Engine.WithdrawForCallAsync(call.CallSid, "caller-hung-up");
-        var late = await world.Engine.AcceptAsync(offer.Id, agent);
+        var withdrawn = await world.Offers.WithdrawForCallAsync(call.CallSid, "caller-hung-up");
+        var repeat = await world.Offers.WithdrawForCallAsync(call.CallSid, "caller-hung-up");
+        var late = await world.Offers.AcceptAsync(offer.Id, agent);
 
         Assert.Equal((OfferStatus.Withdrawn, "caller-hung-up"), (withdrawn!.Status, withdrawn.EndReason));
         Assert.Null(repeat);
@@ -70,7 +70,7 @@ public sealed class RoutingOfferTests(DatabaseFixture fixture) : IClassFixture<D
         var offer = Assert.Single(await world.RouteAsync(agent));
         Assert.True(await world.Queues.EndAsync(call.CallSid, QueueStatuses.Left, "hangup", world.Now));
 
-        var result = await world.Engine.AcceptAsync(offer.Id, agent);
+        var result = await world.Offers.AcceptAsync(offer.Id, agent);
 
         Assert.Equal((OfferOutcome.NotRinging, OfferStatus.Withdrawn), (result.Outcome, result.Offer!.Status));
         Assert.Equal(AgentState.Available, await world.StateOfAsync(agent));
@@ -87,16 +87,16 @@ public sealed class RoutingOfferTests(DatabaseFixture fixture) : IClassFixture<D
         var call = await world.EnqueueAsync(queue, T0);
         Assert.Single(await world.RouteAsync(gone));
 
-        var withdrawn = Assert.Single(await world.Engine.WithdrawForAgentAsync(gone, "disconnected"));
-        var repeat = await world.Engine.WithdrawForAgentAsync(gone, "disconnected");
+        var withdrawn = Assert.Single(await world.Offers.WithdrawForAgentAsync(gone, "disconnected"));
+        var repeat = await world.Offers.WithdrawForAgentAsync(gone, "disconnected");
         var next = Assert.Single(await world.RouteAsync(other));
 
         Assert.Equal(OfferStatus.Withdrawn, withdrawn.Status);
         Assert.Empty(repeat);
         Assert.Equal((call.Id, other), (next.QueueEntryId, next.AgentId));
         Assert.Equal(AgentState.Available, await world.StateOfAsync(gone));
-        Assert.Empty(await world.Engine.RingingForAgentAsync(gone));
-        Assert.Equal(next.Id, Assert.Single(await world.Engine.RingingForAgentAsync(other)).Id);
+        Assert.Empty(await world.Reader.RingingForAgentAsync(gone));
+        Assert.Equal(next.Id, Assert.Single(await world.Reader.RingingForAgentAsync(other)).Id);
     }
 
     [Theory]
@@ -109,20 +109,20 @@ public sealed class RoutingOfferTests(DatabaseFixture fixture) : IClassFixture<D
         var target = await world.AddAgentAsync();
         var call = await world.EnqueueAsync(queue, T0);
         var offer = Assert.Single(await world.RouteAsync(first));
-        Assert.True((await world.Engine.AcceptAsync(offer.Id, first)).Applied);
+        Assert.True((await world.Offers.AcceptAsync(offer.Id, first)).Applied);
         await world.ApplyAsync(target, AgentEvent.Break("lunch"));
 
-        var refused = await world.Engine.OfferToAgentAsync(call.CallSid, target, first, "billing question");
+        var refused = await world.Router.OfferToAgentAsync(call.CallSid, target, first, "billing question");
         var stillBridged = (await world.Queues.FindByCallSidAsync(call.CallSid))!.Status;
         await world.ApplyAsync(target, AgentEvent.Of(AgentEventKind.SetAvailable));
-        var transfer = await world.Engine.OfferToAgentAsync(call.CallSid, target, first, "billing question");
-        var second = await world.Engine.OfferToAgentAsync(call.CallSid, target, first, "billing question");
+        var transfer = await world.Router.OfferToAgentAsync(call.CallSid, target, first, "billing question");
+        var second = await world.Router.OfferToAgentAsync(call.CallSid, target, first, "billing question");
 
         Assert.Null(refused);
         Assert.Equal(QueueStatuses.Bridged, stillBridged);
         Assert.Equal((target, (Guid?)first, "billing question", T0), (transfer!.AgentId, transfer.TransferredBy, transfer.TransferNote, transfer.WaitingSince));
         Assert.Null(second);
-        Assert.True((await world.Engine.AcceptAsync(transfer.Id, target)).Applied);
+        Assert.True((await world.Offers.AcceptAsync(transfer.Id, target)).Applied);
         Assert.Equal(target, (await world.Queues.FindByCallSidAsync(call.CallSid))!.AgentId);
     }
 
@@ -138,12 +138,12 @@ public sealed class RoutingOfferTests(DatabaseFixture fixture) : IClassFixture<D
         var patient = await Scheduling.SchedulingTestData.AddPatientAsync(world.Services);
         var another = await Scheduling.SchedulingTestData.AddPatientAsync(world.Services);
 
-        Assert.True(await world.Engine.LinkPatientAsync(offer.Id, patient));
-        Assert.True(await world.Engine.LinkPatientAsync(offer.Id, patient));
-        Assert.False(await world.Engine.LinkPatientAsync(offer.Id, another));
-        Assert.False(await world.Engine.LinkPatientAsync(Guid.NewGuid(), patient));
+        Assert.True(await world.Offers.LinkPatientAsync(offer.Id, patient));
+        Assert.True(await world.Offers.LinkPatientAsync(offer.Id, patient));
+        Assert.False(await world.Offers.LinkPatientAsync(offer.Id, another));
+        Assert.False(await world.Offers.LinkPatientAsync(Guid.NewGuid(), patient));
 
-        Assert.Equal(patient, (await world.Engine.FindAsync(offer.Id))!.PatientId);
+        Assert.Equal(patient, (await world.Reader.FindAsync(offer.Id))!.PatientId);
         Assert.Equal(patient, (await world.Queues.FindByCallSidAsync(call.CallSid))!.PatientId);
     }
 }

@@ -44,7 +44,7 @@ public sealed class RoutingOrderTests(DatabaseFixture fixture) : IClassFixture<D
         var offer = Assert.Single(await world.RouteAsync(first));
         var later = await world.EnqueueAsync(queue, T0.AddMinutes(1));
 
-        var declined = await world.Engine.DeclineAsync(offer.Id, first);
+        var declined = await world.Offers.DeclineAsync(offer.Id, first);
         var next = Assert.Single(await world.RouteAsync(second));
 
         Assert.Equal((OfferOutcome.Applied, OfferStatus.Declined), (declined.Outcome, declined.Offer!.Status));
@@ -68,9 +68,9 @@ public sealed class RoutingOrderTests(DatabaseFixture fixture) : IClassFixture<D
         var offer = Assert.Single(await world.RouteAsync(slow));
 
         world.Time.Advance(TimeSpan.FromSeconds(14));
-        var early = await world.Engine.ExpireAsync();
+        var early = await world.Offers.ExpireAsync();
         world.Time.Advance(TimeSpan.FromSeconds(1));
-        var expired = Assert.Single(await world.Engine.ExpireAsync(), o => o.Id == offer.Id);
+        var expired = Assert.Single(await world.Offers.ExpireAsync(), o => o.Id == offer.Id);
         await world.ApplyAsync(other, AgentEvent.Break("lunch"));
         var again = Assert.Single(await world.RouteAsync()); // the other agent is away: the one who missed it gets it again
 
@@ -78,7 +78,7 @@ public sealed class RoutingOrderTests(DatabaseFixture fixture) : IClassFixture<D
         Assert.Equal(OfferStatus.TimedOut, expired.Status);
         Assert.Equal((call.Id, slow), (again.QueueEntryId, again.AgentId));
         Assert.Equal(1, (await world.States.GetAsync(slow))!.MissedOffers);
-        Assert.True((await world.Engine.DeclineAsync(again.Id, slow)).Applied);
+        Assert.True((await world.Offers.DeclineAsync(again.Id, slow)).Applied);
         await world.ApplyAsync(other, AgentEvent.Of(AgentEventKind.SetAvailable));
         world.Time.Advance(TimeSpan.FromMinutes(1)); // slow is now the longest idle, but turned the call down twice
         Assert.Equal(other, Assert.Single(await world.RouteAsync()).AgentId);
@@ -98,7 +98,7 @@ public sealed class RoutingOrderTests(DatabaseFixture fixture) : IClassFixture<D
         {
             Assert.Single(await world.RouteAsync());
             world.Time.Advance(TimeSpan.FromSeconds(15));
-            Assert.Single(await world.Engine.ExpireAsync(), o => o.AgentId == agent);
+            Assert.Single(await world.Offers.ExpireAsync(), o => o.AgentId == agent);
         }
 
         var status = (await world.States.GetAsync(agent))!;
@@ -123,7 +123,7 @@ public sealed class RoutingOrderTests(DatabaseFixture fixture) : IClassFixture<D
 
         var agent = await world.AddAgentAsync();
         var offer = Assert.Single(await world.RouteAsync(agent));
-        var accepted = await world.Engine.AcceptAsync(offer.Id, agent);
+        var accepted = await world.Offers.AcceptAsync(offer.Id, agent);
 
         Assert.Equal((WorkKind.Callback, first.CallSid, T0), (offer.Kind, offer.CallSid, offer.WaitingSince));
         Assert.True(accepted.Applied);
@@ -142,12 +142,12 @@ public sealed class RoutingOrderTests(DatabaseFixture fixture) : IClassFixture<D
         var agent = await world.AddAgentAsync();
         var call = await world.EnqueueAsync(queue, T0);
         var offer = Assert.Single(await world.RouteAsync(agent));
-        Assert.True((await world.Engine.AcceptAsync(offer.Id, agent)).Applied);
+        Assert.True((await world.Offers.AcceptAsync(offer.Id, agent)).Applied);
         world.Time.Advance(TimeSpan.FromMinutes(5));
         var newcomer = await world.EnqueueAsync(target, world.Now);
 
-        Assert.True(await world.Engine.RequeueAsync(call.CallSid, target));
-        Assert.False(await world.Engine.RequeueAsync(call.CallSid, "no-such-queue"));
+        Assert.True(await world.Moves.RequeueAsync(call.CallSid, target));
+        Assert.False(await world.Moves.RequeueAsync(call.CallSid, "no-such-queue"));
 
         var moved = (await world.Queues.FindByCallSidAsync(call.CallSid))!;
         Assert.Equal((target, QueueStatuses.Waiting, call.PlaceAt, (Guid?)null), (moved.QueueName, moved.Status, moved.PlaceAt, moved.AgentId));

@@ -28,8 +28,8 @@ public sealed class RoutingOverflowTests(DatabaseFixture fixture) : IClassFixtur
         Assert.Equal(ringing.Id, Assert.Single(await world.RouteAsync(agent)).QueueEntryId);
 
         world.Time.Advance(TimeSpan.FromSeconds(59));
-        var actions = (await world.Engine.OverflowAsync()).ToDictionary(a => a.CallSid);
-        var repeat = await world.Engine.OverflowAsync();
+        var actions = (await world.Moves.OverflowAsync()).ToDictionary(a => a.CallSid);
+        var repeat = await world.Moves.OverflowAsync();
 
         Assert.Equal(new OverflowAction(moved.CallSid, toQueue, OverflowKind.Queue, target, "zh-CN"), actions[moved.CallSid]);
         Assert.Equal(new OverflowAction(voicemail.CallSid, toVoicemail, OverflowKind.Voicemail, null, "zh-CN"), actions[voicemail.CallSid]);

@@ -25,18 +25,18 @@ public sealed class RoutingSmsTests(DatabaseFixture fixture) : IClassFixture<Dat
 
         var offer = Assert.Single(await world.RouteAsync(agent, noSkill));
         Assert.Empty(await world.RouteAsync(agent)); // one ringing conversation offer at a time
-        Assert.True((await world.Engine.AcceptAsync(offer.Id, agent)).Applied);
+        Assert.True((await world.Offers.AcceptAsync(offer.Id, agent)).Applied);
         Assert.Empty(await world.RouteAsync(agent)); // capacity 1, held 1
-        var held = Assert.Single(await world.Engine.HeldConversationsAsync(agent));
-        Assert.True(await world.Engine.CloseConversationAsync(first, agent));
-        Assert.True(await world.Engine.CloseConversationAsync(first, agent));
+        var held = Assert.Single(await world.Reader.HeldConversationsAsync(agent));
+        Assert.True(await world.Offers.CloseConversationAsync(first, agent));
+        Assert.True(await world.Offers.CloseConversationAsync(first, agent));
         var next = Assert.Single(await world.RouteAsync(agent));
 
         Assert.Equal((WorkKind.Conversation, first, smsQueue), (offer.Kind, offer.ConversationId, offer.QueueName));
         Assert.Equal(first, held.ConversationId);
         Assert.Equal(second, next.ConversationId);
         Assert.Equal(AgentState.Available, await world.StateOfAsync(agent));
-        Assert.Empty(await world.Engine.HeldConversationsAsync(agent));
+        Assert.Empty(await world.Reader.HeldConversationsAsync(agent));
 
         // SMS capacity is not voice capacity: an agent ringing for a conversation still takes a call.
         var queue = await world.AddQueueAsync();

@@ -41,8 +41,8 @@ public sealed class RoutingStrategyTests(DatabaseFixture fixture) : IClassFixtur
             await world.EnqueueAsync(queue, world.Now);
             var offer = Assert.Single(await world.RouteAsync());
             picks.Add(offer.AgentId);
-            Assert.True((await world.Engine.DeclineAsync(offer.Id, offer.AgentId)).Applied);
-            Assert.True(await world.Engine.WithdrawForCallAsync(offer.CallSid!, "test") is null); // leaves the line
+            Assert.True((await world.Offers.DeclineAsync(offer.Id, offer.AgentId)).Applied);
+            Assert.True(await world.Offers.WithdrawForCallAsync(offer.CallSid!, "test") is null); // leaves the line
             world.Time.Advance(TimeSpan.FromSeconds(1));
         }
 
@@ -59,7 +59,7 @@ public sealed class RoutingStrategyTests(DatabaseFixture fixture) : IClassFixtur
         var quiet = await world.AddAgentAsync();
         await world.EnqueueAsync(queue, world.Now);
         var first = Assert.Single(await world.RouteAsync(busyOne));
-        Assert.True((await world.Engine.AcceptAsync(first.Id, busyOne)).Applied);
+        Assert.True((await world.Offers.AcceptAsync(first.Id, busyOne)).Applied);
         await world.ApplyAsync(busyOne, AgentEvent.CallEnded(0), AgentEventSource.System); // available again, idle since now
         world.Time.Advance(TimeSpan.FromSeconds(5));
         await world.ApplyAsync(quiet, AgentEvent.Break("coffee"));

@@ -32,7 +32,13 @@ internal sealed class RoutingWorld : IAsyncDisposable
 
     public List<Guid> Agents { get; } = [];
 
-    public IRoutingEngine Engine => Services.GetRequiredService<IRoutingEngine>();
+    public IWorkRouter Router => Services.GetRequiredService<IWorkRouter>();
+
+    public IOfferLifecycle Offers => Services.GetRequiredService<IOfferLifecycle>();
+
+    public IOfferReader Reader => Services.GetRequiredService<IOfferReader>();
+
+    public IQueueMoves Moves => Services.GetRequiredService<IQueueMoves>();
 
     public IQueueRepository Queues => Services.GetRequiredService<IQueueRepository>();
 
@@ -97,7 +103,7 @@ internal sealed class RoutingWorld : IAsyncDisposable
             Priority = priority, Skills = skills, Language = "zh-CN", Status = QueueStatuses.Waiting, EnqueuedAt = at,
         });
 
-    public Task<IReadOnlyList<Offer>> RouteAsync(params Guid[] agents) => Engine.RouteAsync(agents.Length == 0 ? Agents : agents);
+    public Task<IReadOnlyList<Offer>> RouteAsync(params Guid[] agents) => Router.RouteAsync(agents.Length == 0 ? Agents : agents);
 
     public async Task<AgentState> StateOfAsync(Guid agent) => (await States.GetAsync(agent))!.State;
 

@@ -12,12 +12,21 @@ internal sealed class SqliteEngine(string connectionString) : DatabaseEngine(Nor
     private const int UniqueConstraint = 2067;
     private const int PrimaryKeyConstraint = 1555;
 
+    // SQLITE_BUSY is how SQLite settles two writers (it detects no deadlocks): at once when waiting could deadlock or
+    // this transaction's snapshot went stale, otherwise after the busy timeout. SQLITE_LOCKED: the same within a
+    // shared cache. Primary result codes: an extended one (SQLITE_BUSY_SNAPSHOT, 517) has its primary in the low byte.
+    private const int Busy = 5;
+    private const int Locked = 6;
+
     public override string Name => DatabaseProviders.Sqlite;
 
     protected override string PagingClause => "LIMIT @Take OFFSET @Skip";
 
     public override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteExtendedErrorCode: UniqueConstraint or PrimaryKeyConstraint };
+
+    public override bool IsLostRace(DbException exception) =>
+        IsUniqueViolation(exception) || (exception is SqliteException { SqliteErrorCode: var code } && (code & 0xFF) is Busy or Locked);
 
     protected override DbConnection CreateConnection() => new SqliteConnection(ConnectionString);
 

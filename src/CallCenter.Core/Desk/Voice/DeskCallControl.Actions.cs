@@ -42,7 +42,7 @@ public sealed partial class DeskCallControl
             return Refused(null, "is not with the agent");
         }
 
-        if (!await routing.RequeueAsync(row.CallSid, queueName, cancellationToken))
+        if (!await queueMoves.RequeueAsync(row.CallSid, queueName, cancellationToken))
         {
             return DeskResult.Fail(DeskErrors.Refused, "The call could not be put back in that queue.", "target");
         }

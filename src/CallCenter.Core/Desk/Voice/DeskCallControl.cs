@@ -18,7 +18,7 @@ public sealed partial class DeskCallControl(
     DeskVoiceLinks links,
     IAgentEndpoints endpoints,
     DeskCallEnder ender,
-    IRoutingEngine routing,
+    IQueueMoves queueMoves,
     ICallRepository callRecords,
     PhoneNumberNormalizer normalizer,
     IOptions<DeskVoiceOptions> options,
@@ -67,7 +67,7 @@ public sealed partial class DeskCallControl(
             await EndAgentPartAsync(accepted.Id, failure.Gone ? DeskEndReasons.CallerHungUp : DeskEndReasons.Failed, cancellationToken);
             if (!failure.Gone)
             {
-                await routing.RequeueAsync(callSid, accepted.QueueName, cancellationToken);
+                await queueMoves.RequeueAsync(callSid, accepted.QueueName, cancellationToken);
             }
 
             return failure.Result;

@@ -26,8 +26,8 @@ public sealed partial class DeskCallEvents(IDeskCallRepository calls, IServicePr
             await services.GetRequiredService<DeskCallEnder>().AgentCallEndedAsync(ended, cancellationToken);
         }
 
-        if (services.GetService<IRoutingEngine>() is { } routing
-            && await routing.WithdrawForCallAsync(callSid, "caller-left", cancellationToken) is { } withdrawn)
+        if (services.GetService<IOfferLifecycle>() is { } offers
+            && await offers.WithdrawForCallAsync(callSid, "caller-left", cancellationToken) is { } withdrawn)
         {
             LogWithdrawn(logger, withdrawn.Id, callSid);
             await services.GetRequiredService<IDeskNotifier>().OfferWithdrawnAsync(

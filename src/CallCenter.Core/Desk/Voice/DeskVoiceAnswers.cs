@@ -15,7 +15,8 @@ public sealed partial class DeskVoiceAnswers(
     DeskVoiceTwiml twiml,
     IAgentEndpoints endpoints,
     DeskCallEnder ender,
-    IRoutingEngine routing,
+    IQueueMoves queueMoves,
+    IOfferReader offers,
     IDeskNotifier notifier,
     IOptions<DeskVoiceOptions> options,
     TimeProvider time,
@@ -101,7 +102,7 @@ public sealed partial class DeskVoiceAnswers(
 
         if (ended.EndReason == DeskEndReasons.Requeued)
         {
-            await routing.RequeueAsync(ended.CallSid, ended.QueueName, cancellationToken);
+            await queueMoves.RequeueAsync(ended.CallSid, ended.QueueName, cancellationToken);
         }
 
         await ender.AgentCallEndedAsync(ended, cancellationToken);
@@ -125,7 +126,7 @@ public sealed partial class DeskVoiceAnswers(
     {
         try
         {
-            var offer = await routing.FindAsync(connected.OfferId, cancellationToken);
+            var offer = await offers.FindAsync(connected.OfferId, cancellationToken);
             var call = new DeskCall
             {
                 CallSid = connected.CallSid,

@@ -115,6 +115,6 @@ internal static class DeskData
     public static async Task LeaveAsync(this DeskHub hub, string callSid)
     {
         await hub.Services.GetRequiredService<IQueueDesk>().LeaveAsync(callSid, "test-over", CancellationToken.None);
-        await hub.Services.GetRequiredService<IRoutingEngine>().WithdrawForCallAsync(callSid, "caller-left");
+        await hub.Services.GetRequiredService<IOfferLifecycle>().WithdrawForCallAsync(callSid, "caller-left");
     }
 }

@@ -28,7 +28,7 @@ internal sealed class TestDeskCallControl(IServiceProvider services) : IDeskCall
 
     public async Task<DeskResult> TransferToQueueAsync(Offer accepted, string queueName, CancellationToken cancellationToken = default)
     {
-        if (!await services.GetRequiredService<IRoutingEngine>().RequeueAsync(accepted.CallSid!, queueName, cancellationToken))
+        if (!await services.GetRequiredService<IQueueMoves>().RequeueAsync(accepted.CallSid!, queueName, cancellationToken))
         {
             return DeskResult.Fail(DeskErrors.Refused, "could not requeue", "target");
         }

@@ -46,10 +46,11 @@ internal sealed class CountingRoutingSignal : IRoutingSignal
 }
 
 /// <summary>
-/// The routing engine as far as the voice path uses it (the real one is another feature's): offers the test made,
-/// and a record of the calls put back in line and withdrawn.
+/// Routing as far as the voice path uses it (the real one is another feature's): offers the test made, and a record
+/// of the calls put back in line and withdrawn. It stands in for every routing service, the router included, so the
+/// hub's routing worker offers nothing of its own.
 /// </summary>
-internal sealed class FakeRoutingEngine : IRoutingEngine
+internal sealed class FakeRoutingEngine : IWorkRouter, IOfferLifecycle, IOfferReader, IQueueMoves
 {
     private readonly ConcurrentDictionary<Guid, Offer> _offers = new();
     private readonly ConcurrentQueue<(string CallSid, string Queue)> _requeued = new();

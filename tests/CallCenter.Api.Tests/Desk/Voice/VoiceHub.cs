@@ -21,7 +21,7 @@ namespace CallCenter.Api.Tests.Desk.Voice;
 
 /// <summary>
 /// The real hub on a real port with the carrier simulator, and recording doubles for the desk's notifier, the
-/// routing signal and the routing engine (other features'), so a test sees exactly what the voice path pushed.
+/// routing signal and routing (other features'), so a test sees exactly what the voice path pushed.
 /// </summary>
 internal sealed class VoiceHub : IAsyncDisposable
 {
@@ -65,7 +65,10 @@ internal sealed class VoiceHub : IAsyncDisposable
         {
             services.AddSingleton<IDeskNotifier>(_ => hub!.Notifier);
             services.AddSingleton<IRoutingSignal>(_ => hub!.Signal);
-            services.AddSingleton<IRoutingEngine>(_ => hub!.Routing);
+            services.AddSingleton<IWorkRouter>(_ => hub!.Routing);
+            services.AddSingleton<IOfferLifecycle>(_ => hub!.Routing);
+            services.AddSingleton<IOfferReader>(_ => hub!.Routing);
+            services.AddSingleton<IQueueMoves>(_ => hub!.Routing);
         }));
         hub = new VoiceHub(database, api, factory, address);
         factory.UseKestrel(port);

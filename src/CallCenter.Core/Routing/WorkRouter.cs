@@ -1,37 +1,28 @@
-using System.Data.Common;
 using CallCenter.Core.Agents;
-using CallCenter.Core.Common;
 using CallCenter.Core.Data;
 using CallCenter.Core.Queues;
 using Dapper;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CallCenter.Core.Routing;
 
 /// <summary>
-/// The router. Stateless: every pass reads the line and the agents afresh and claims each offer in one
-/// transaction whose every step is conditional, so any number of these (in any number of processes) can route
-/// the same database at once.
+/// The router. Stateless: every pass reads the line and the agents afresh and ranks them; each offer is then
+/// claimed by <see cref="OfferClaims"/>, so any number of these (in any number of processes) can route the same
+/// database at once.
 /// </summary>
-internal sealed partial class RoutingEngine(
+internal sealed class WorkRouter(
     IDbConnectionFactory db,
-    ISqlDialect dialect,
     RoutingReader reader,
-    OfferRepository offers,
-    AgentStatusRepository statuses,
+    OfferClaims claims,
     IQueueSettingsRepository queues,
     IOptions<RoutingOptions> routingOptions,
-    IOptions<AgentStateOptions> agentOptions,
-    TimeProvider time,
-    ILogger<RoutingEngine> logger) : IRoutingEngine
+    TimeProvider time) : IWorkRouter
 {
     // Fewest-calls counts the calls agents took in this window; a refusal older than it no longer holds the work back.
     private static readonly TimeSpan Window = TimeSpan.FromHours(24);
 
     private RoutingOptions Options => routingOptions.Value;
-
-    private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     public async Task<IReadOnlyList<Offer>> RouteAsync(IReadOnlyCollection<Guid> connectedAgents, CancellationToken cancellationToken = default)
     {
@@ -51,7 +42,7 @@ internal sealed partial class RoutingEngine(
             return made;
         }
 
-        var now = Now;
+        var now = time.GetUtcNow().UtcDateTime;
         var agents = await reader.AgentsAsync(connectedAgents, now - Window, cancellationToken);
         if (agents.Count == 0)
         {
@@ -89,7 +80,7 @@ internal sealed partial class RoutingEngine(
                 .ToList();
             foreach (var agent in ranked)
             {
-                var (claim, offer) = await TryClaimAsync(work, agent.UserId, reserveAgent: true, transferredBy: null, note: null, cancellationToken);
+                var (claim, offer) = await claims.TryClaimAsync(work, agent.UserId, reserveAgent: true, transferredBy: null, note: null, cancellationToken);
                 if (claim == Claim.WorkTaken)
                 {
                     break;
@@ -133,7 +124,7 @@ internal sealed partial class RoutingEngine(
 
             foreach (var agent in ranked)
             {
-                var (claim, offer) = await TryClaimAsync(work with { QueueName = queue.Name }, agent.UserId, reserveAgent: false, null, null, cancellationToken);
+                var (claim, offer) = await claims.TryClaimAsync(work with { QueueName = queue.Name }, agent.UserId, reserveAgent: false, null, null, cancellationToken);
                 if (claim == Claim.Made)
                 {
                     agent.ConversationRinging = true;
@@ -151,80 +142,28 @@ internal sealed partial class RoutingEngine(
         }
     }
 
-    private enum Claim
-    {
-        Made,
-        WorkTaken,
-        AgentTaken,
-    }
-
-    private const string TouchProfileSql = "UPDATE agent_profile SET last_offered_at = @At WHERE user_id = @AgentId";
-
-    private const string HeldCountSql = """
-        SELECT COUNT(*) FROM conversation WHERE agent_id = @AgentId AND routing_status = 'assigned' AND status = 'open'
+    // A transfer may take a call that waits in line or one an agent is on (the transferring agent's).
+    private const string TransferableSql = """
+        SELECT id, queue_name, call_sid, patient_id, caller_number, language, skills, place_at, enqueued_at AS waiting_since
+        FROM queue_entry WHERE call_sid = @CallSid AND status IN ('waiting', 'bridged')
         """;
 
-    private const string SmsCapacitySql = "SELECT sms_capacity FROM agent_profile WHERE user_id = @AgentId";
-
-    /// <summary>
-    /// Work from waiting to offered, the agent from available to reserved (calls), the offer written: all in one
-    /// transaction, each step conditional. Any step that finds the row already taken rolls the whole claim back.
-    /// </summary>
-    private async Task<(Claim, Offer?)> TryClaimAsync(
-        WorkItem work, Guid agentId, bool reserveAgent, Guid? transferredBy, string? note, CancellationToken cancellationToken)
+    public async Task<Offer?> OfferToAgentAsync(string callSid, Guid agentId, Guid transferredBy, string? note, CancellationToken cancellationToken = default)
     {
-        var now = Now;
-        var offer = new Offer
+        WorkItem? work;
+        await using (var connection = await db.OpenAsync(cancellationToken))
         {
-            Id = Ids.New(time), Kind = work.Kind, QueueName = work.QueueName, AgentId = agentId,
-            QueueEntryId = work.Kind == WorkKind.Call ? work.Id : null,
-            CallbackRequestId = work.Kind == WorkKind.Callback ? work.Id : null,
-            ConversationId = work.Kind == WorkKind.Conversation ? work.Id : null,
-            CallSid = work.CallSid, PatientId = work.PatientId, CallerNumber = work.CallerNumber, Language = work.Language,
-            WaitingSince = work.WaitingSince, Status = OfferStatus.Ringing, OfferedAt = now, ExpiresAt = now.AddSeconds(Options.OfferTimeoutSeconds),
-            TransferredBy = transferredBy, TransferNote = note,
-        };
-
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        try
-        {
-            if (!await WorkRows.ClaimAsync(connection, tx, work.Kind, work.Id, transferredBy.HasValue, cancellationToken))
-            {
-                await tx.RollbackAsync(cancellationToken);
-                return (Claim.WorkTaken, null);
-            }
-
-            var agentFree = reserveAgent
-                ? await statuses.TryReserveAsync(connection, tx, agentId, now, cancellationToken)
-                : await HasSmsRoomAsync(connection, tx, agentId, cancellationToken);
-            if (!agentFree)
-            {
-                await tx.RollbackAsync(cancellationToken);
-                return (Claim.AgentTaken, null);
-            }
-
-            await OfferRepository.InsertAsync(connection, tx, offer, cancellationToken);
-            await connection.ExecuteAsync(new CommandDefinition(TouchProfileSql, new { AgentId = agentId, At = now }, transaction: tx, cancellationToken: cancellationToken));
-            await tx.CommitAsync(cancellationToken);
-            return (Claim.Made, offer);
+            work = await connection.QuerySingleOrDefaultAsync<WorkItem>(new CommandDefinition(
+                TransferableSql, new { CallSid = callSid }, cancellationToken: cancellationToken));
         }
-        catch (DbException ex) when (IsLostRace(ex))
+
+        if (work is null)
         {
-            // The unique indexes on ringing offers are the last guard: another router got there first.
-            await tx.RollbackAsync(cancellationToken);
-            logger.LogDebug("Routing claim of {WorkId} for {AgentId} lost a race", work.Id, agentId);
-            return (Claim.AgentTaken, null);
+            return null;
         }
-    }
 
-    private async Task<bool> HasSmsRoomAsync(DbConnection connection, DbTransaction tx, Guid agentId, CancellationToken cancellationToken)
-    {
-        var held = await connection.ExecuteScalarAsync<long>(new CommandDefinition(HeldCountSql, new { AgentId = agentId }, transaction: tx, cancellationToken: cancellationToken));
-        var capacity = await connection.QuerySingleOrDefaultAsync<int?>(new CommandDefinition(SmsCapacitySql, new { AgentId = agentId }, transaction: tx, cancellationToken: cancellationToken));
-        return held < (capacity ?? Options.DefaultSmsCapacity);
+        // The same conditional claim routing makes; a refused transfer leaves the call where it was.
+        var (claim, offer) = await claims.TryClaimAsync(work with { Kind = WorkKind.Call }, agentId, reserveAgent: true, transferredBy, note, cancellationToken);
+        return claim == Claim.Made ? offer : null;
     }
-
-    // A unique violation, or a deadlock / serialization failure the engine chose this transaction to lose.
-    private bool IsLostRace(DbException ex) => dialect.IsUniqueViolation(ex) || ex.SqlState is "40P01" or "40001";
 }

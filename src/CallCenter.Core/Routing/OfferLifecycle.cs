@@ -1,20 +1,28 @@
-using System.Data.Common;
 using CallCenter.Core.Agents;
+using CallCenter.Core.Data;
 using Dapper;
-using Microsoft.Extensions.Logging;
 
 namespace CallCenter.Core.Routing;
 
-/// <summary>How a ringing offer ends: each end is one transaction that starts by ending the offer only if it still rings.</summary>
-internal sealed partial class RoutingEngine
+/// <summary>
+/// How an offer ends (each end one transaction that starts by ending the offer only if it still rings) and what the
+/// agent then does with the work they took.
+/// </summary>
+internal sealed class OfferLifecycle(
+    IDbConnectionFactory db,
+    OfferRepository offers,
+    OfferEnder ender,
+    TimeProvider time) : IOfferLifecycle
 {
+    private DateTime Now => time.GetUtcNow().UtcDateTime;
+
     public async Task<OfferResult> AcceptAsync(Guid offerId, Guid agentId, CancellationToken cancellationToken = default)
     {
         var (outcome, offer) = await TryAcceptAsync(offerId, agentId, cancellationToken);
         if (outcome == AcceptStep.WorkGone)
         {
             // The caller hung up (or the conversation closed) while it rang: the offer is withdrawn, not a miss.
-            await EndAsync(offer!, OfferStatus.Withdrawn, "work-gone", AgentEventKind.OfferWithdrawn, returnWork: false, cancellationToken);
+            await ender.EndAsync(offer!, OfferStatus.Withdrawn, "work-gone", AgentEventKind.OfferWithdrawn, returnWork: false, cancellationToken);
         }
 
         return outcome switch
@@ -59,7 +67,7 @@ internal sealed partial class RoutingEngine
             return (AcceptStep.WorkGone, offer);
         }
 
-        if (IsVoice(offer!) && !await MoveAgentAsync(connection, tx, offer!.AgentId, AgentEventKind.OfferAccepted, now, cancellationToken))
+        if (OfferEnder.IsVoice(offer!) && !await ender.MoveAgentAsync(connection, tx, offer!.AgentId, AgentEventKind.OfferAccepted, now, cancellationToken))
         {
             await tx.RollbackAsync(cancellationToken);
             return (AcceptStep.NotRinging, offer);
@@ -77,7 +85,7 @@ internal sealed partial class RoutingEngine
             return new OfferResult(refused, offer);
         }
 
-        var ended = await EndAsync(offer!, OfferStatus.Declined, "declined", AgentEventKind.OfferDeclined, returnWork: true, cancellationToken);
+        var ended = await ender.EndAsync(offer!, OfferStatus.Declined, "declined", AgentEventKind.OfferDeclined, returnWork: true, cancellationToken);
         return new OfferResult(ended ? OfferOutcome.Applied : OfferOutcome.NotRinging, await offers.FindAsync(offerId, cancellationToken));
     }
 
@@ -86,7 +94,7 @@ internal sealed partial class RoutingEngine
         var expired = new List<Offer>();
         foreach (var offer in await offers.ExpiredAsync(Now, cancellationToken))
         {
-            if (await EndAsync(offer, OfferStatus.TimedOut, "timed-out", AgentEventKind.OfferTimedOut, returnWork: true, cancellationToken))
+            if (await ender.EndAsync(offer, OfferStatus.TimedOut, "timed-out", AgentEventKind.OfferTimedOut, returnWork: true, cancellationToken))
             {
                 expired.Add(await offers.FindAsync(offer.Id, cancellationToken) ?? offer);
             }
@@ -100,7 +108,7 @@ internal sealed partial class RoutingEngine
         var withdrawn = new List<Offer>();
         foreach (var offer in await offers.RingingForAgentAsync(agentId, cancellationToken))
         {
-            if (await EndAsync(offer, OfferStatus.Withdrawn, reason, AgentEventKind.OfferWithdrawn, returnWork: true, cancellationToken))
+            if (await ender.EndAsync(offer, OfferStatus.Withdrawn, reason, AgentEventKind.OfferWithdrawn, returnWork: true, cancellationToken))
             {
                 withdrawn.Add(await offers.FindAsync(offer.Id, cancellationToken) ?? offer);
             }
@@ -120,7 +128,7 @@ internal sealed partial class RoutingEngine
         Offer? withdrawn = null;
         foreach (var offer in await offers.RingingForCallAsync(callSid, cancellationToken))
         {
-            if (await EndAsync(offer, OfferStatus.Withdrawn, reason, AgentEventKind.OfferWithdrawn, returnWork: false, cancellationToken))
+            if (await ender.EndAsync(offer, OfferStatus.Withdrawn, reason, AgentEventKind.OfferWithdrawn, returnWork: false, cancellationToken))
             {
                 withdrawn = await offers.FindAsync(offer.Id, cancellationToken);
             }
@@ -133,67 +141,47 @@ internal sealed partial class RoutingEngine
         return withdrawn;
     }
 
-    /// <summary>
-    /// Ends a ringing offer (false when it no longer rang), puts its work back in line in its old place when
-    /// <paramref name="returnWork"/>, and raises the event on the agent for a call offer: one transaction.
-    /// </summary>
-    private async Task<bool> EndAsync(Offer offer, OfferStatus status, string reason, AgentEventKind agentEvent, bool returnWork, CancellationToken cancellationToken)
+    private const string LinkOfferSql = """
+        UPDATE offer SET patient_id = @PatientId WHERE id = @Id AND (patient_id IS NULL OR patient_id = @PatientId)
+        """;
+
+    public async Task<bool> LinkPatientAsync(Guid offerId, Guid patientId, CancellationToken cancellationToken = default)
     {
-        var now = Now;
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        if (!await OfferRepository.EndRingingAsync(connection, tx, offer.Id, status, reason, now, cancellationToken))
+        var offer = await OfferRepository.FindAsync(connection, tx, offerId, cancellationToken);
+        var linked = offer is not null && await connection.ExecuteAsync(new CommandDefinition(
+            LinkOfferSql, new { Id = offerId, PatientId = patientId }, transaction: tx, cancellationToken: cancellationToken)) == 1;
+        if (!linked)
         {
+            // No such offer, or its caller is already someone else: a link never silently replaces another.
             await tx.RollbackAsync(cancellationToken);
             return false;
         }
 
-        if (returnWork)
-        {
-            await WorkRows.ReturnAsync(connection, tx, offer, cancellationToken);
-        }
-
-        if (IsVoice(offer))
-        {
-            await MoveAgentAsync(connection, tx, offer.AgentId, agentEvent, now, cancellationToken);
-        }
-
+        await WorkRows.LinkPatientAsync(connection, tx, offer!, patientId, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return true;
     }
 
-    /// <summary>
-    /// Applies the event through the one state machine, in the caller's transaction. False when the machine
-    /// refuses it (logged: the agent was moved in a way the offer did not expect) or the agent keeps changing.
-    /// </summary>
-    private async Task<bool> MoveAgentAsync(DbConnection connection, DbTransaction tx, Guid agentId, AgentEventKind kind, DateTime now, CancellationToken cancellationToken)
+    private const string CloseSql = """
+        UPDATE conversation SET status = 'closed' WHERE id = @Id AND agent_id = @AgentId AND routing_status = 'assigned' AND status = 'open'
+        """;
+
+    private const string ClosedByAgentSql = "SELECT COUNT(*) FROM conversation WHERE id = @Id AND agent_id = @AgentId AND status = 'closed'";
+
+    public async Task<bool> CloseConversationAsync(Guid conversationId, Guid agentId, CancellationToken cancellationToken = default)
     {
-        for (var attempt = 0; attempt < 3; attempt++)
+        var parameters = new { Id = conversationId, AgentId = agentId };
+        await using var connection = await db.OpenAsync(cancellationToken);
+        if (await connection.ExecuteAsync(new CommandDefinition(CloseSql, parameters, cancellationToken: cancellationToken)) == 1)
         {
-            var current = await AgentStatusRepository.GetAsync(connection, tx, agentId, cancellationToken);
-            if (current is null)
-            {
-                return false;
-            }
-
-            var source = kind is AgentEventKind.OfferAccepted or AgentEventKind.OfferDeclined ? AgentEventSource.Agent : AgentEventSource.System;
-            var transition = AgentTransitions.Apply(current, AgentEvent.Of(kind), source, now, agentOptions.Value.MaxMissedOffers);
-            if (transition.Next is not { } next)
-            {
-                logger.LogWarning("Routing: agent {AgentId} refused {Event}: {Reason}", agentId, kind, transition.RefusedReason);
-                return false;
-            }
-
-            if (await statuses.TransitionAsync(connection, tx, current, next, cancellationToken))
-            {
-                return true;
-            }
+            return true;
         }
 
-        return false;
+        // A repeated close by the same agent is a success that changes nothing.
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(ClosedByAgentSql, parameters, cancellationToken: cancellationToken)) > 0;
     }
-
-    private static bool IsVoice(Offer offer) => offer.Kind is WorkKind.Call or WorkKind.Callback;
 
     private static OfferOutcome? Refusal(Offer? offer, Guid agentId) =>
         offer is null ? OfferOutcome.NotFound

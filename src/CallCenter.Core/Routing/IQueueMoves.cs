@@ -1,0 +1,14 @@
+namespace CallCenter.Core.Routing;
+
+/// <summary>
+/// Calls moved between queues, by hand (a transfer back into a queue) or by rule (overflow). Each move is
+/// conditional on where the call still is, so a second hub making the same move changes nothing.
+/// </summary>
+public interface IQueueMoves
+{
+    /// <summary>Moves a call (after an agent had it) back into a queue for a transfer, keeping its original place.</summary>
+    Task<bool> RequeueAsync(string callSid, string queueName, CancellationToken cancellationToken = default);
+
+    /// <summary>Calls waiting past their queue's maximum wait, each moved or marked as its queue's overflow says.</summary>
+    Task<IReadOnlyList<OverflowAction>> OverflowAsync(CancellationToken cancellationToken = default);
+}
