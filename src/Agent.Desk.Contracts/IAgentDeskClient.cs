@@ -12,8 +12,11 @@ public interface IAgentDeskClient
     /// <summary>The offer stopped ringing without being taken here: rang out, the caller hung up, it was declined.</summary>
     Task OfferWithdrawn(OfferWithdrawn withdrawn);
 
-    /// <summary>The caller and the agent's phone are connected.</summary>
+    /// <summary>The caller and the agent's phone are connected: once per call and agent, when the agent's leg answers.</summary>
     Task CallConnected(DeskCall connected);
+
+    /// <summary>The call in the agent's hand was put on hold or taken off it (<see cref="DeskCall.OnHold"/> says which).</summary>
+    Task CallHoldChanged(DeskCall held);
 
     /// <summary>The agent's call ended; wrap-up follows.</summary>
     Task CallEnded(DeskCallEnded ended);

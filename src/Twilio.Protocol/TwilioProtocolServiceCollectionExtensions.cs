@@ -10,7 +10,8 @@ public static class TwilioProtocolServiceCollectionExtensions
 {
     /// <summary>
     /// Twilio settings from the <c>Twilio</c> configuration section (validated at start-up), the webhook
-    /// <see cref="TwilioRequestValidator"/>, and <see cref="TwilioRestClient"/> as a typed HttpClient.
+    /// <see cref="TwilioRequestValidator"/>, and <see cref="TwilioRestClient"/> as a typed HttpClient, and
+    /// <see cref="TwilioRestClientFactory"/> for long-lived services.
     /// </summary>
     public static IServiceCollection AddTwilioProtocol(this IServiceCollection services)
     {
@@ -25,6 +26,7 @@ public static class TwilioProtocolServiceCollectionExtensions
         });
         services.TryAddSingleton(sp => new TwilioRequestValidator(sp.GetRequiredService<IOptions<TwilioOptions>>().Value.AuthToken));
         services.AddHttpClient<TwilioRestClient>(client => client.Timeout = TimeSpan.FromSeconds(30));
+        services.TryAddSingleton<TwilioRestClientFactory>();
         return services;
     }
 }

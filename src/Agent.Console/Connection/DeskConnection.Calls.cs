@@ -78,6 +78,7 @@ internal sealed partial class DeskConnection
         _hub.On<DeskOffer>(nameof(IAgentDeskClient.OfferReceived), offer => Post(m => m.OnOfferReceived(offer)));
         _hub.On<OfferWithdrawn>(nameof(IAgentDeskClient.OfferWithdrawn), withdrawn => Post(m => m.OnOfferWithdrawn(withdrawn)));
         _hub.On<DeskCall>(nameof(IAgentDeskClient.CallConnected), call => Post(m => m.OnCallConnected(call)));
+        _hub.On<DeskCall>(nameof(IAgentDeskClient.CallHoldChanged), call => Post(m => m.OnCallHoldChanged(call)));
         _hub.On<DeskCallEnded>(nameof(IAgentDeskClient.CallEnded), ended => Post(m => m.OnCallEnded(ended)));
         _hub.On<DeskAgentState>(nameof(IAgentDeskClient.StateChanged), state => Post(m => m.OnStateChanged(state)));
         _hub.On<DeskSms>(nameof(IAgentDeskClient.SmsReceived), sms => Post(m => m.OnSmsReceived(sms)));

@@ -35,6 +35,17 @@ internal sealed partial class DeskModel
         Raise();
     }
 
+    /// <summary>Hold or resume of the call in hand (from this desk or another device of the agent's).</summary>
+    public void OnCallHoldChanged(DeskCall call)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        if (Call?.CallSid == call.CallSid)
+        {
+            Call = Call with { OnHold = call.OnHold };
+            Raise();
+        }
+    }
+
     public void OnCallEnded(DeskCallEnded ended)
     {
         ArgumentNullException.ThrowIfNull(ended);

@@ -16,7 +16,6 @@ internal static class DeskEndpoints
         services.AddSingleton<AgentPresence>();
         services.AddSingleton<ReconnectGrace>();
         services.AddSingleton<RoutingWorker>();
-        services.AddSingleton<IRoutingSignal>(sp => sp.GetRequiredService<RoutingWorker>());
         services.AddHostedService(sp => sp.GetRequiredService<RoutingWorker>());
         services.AddSingleton<IDeskNotifier, DeskNotifier>();
         return services;

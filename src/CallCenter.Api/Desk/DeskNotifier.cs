@@ -52,6 +52,9 @@ internal sealed partial class DeskNotifier(
     public Task CallConnectedAsync(Guid agentId, DeskCall connected, CancellationToken cancellationToken = default) =>
         Agent(agentId).CallConnected(connected);
 
+    public Task CallHoldChangedAsync(Guid agentId, DeskCall held, CancellationToken cancellationToken = default) =>
+        Agent(agentId).CallHoldChanged(held);
+
     /// <summary>Also ends the agent's hold on the call, whoever reports the end (the voice path on the caller's hang-up, or the desk).</summary>
     public async Task CallEndedAsync(Guid agentId, DeskCallEnded ended, CancellationToken cancellationToken = default)
     {

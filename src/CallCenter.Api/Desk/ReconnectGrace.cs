@@ -14,7 +14,7 @@ namespace CallCenter.Api.Desk;
 /// </summary>
 internal sealed partial class ReconnectGrace(
     AgentPresence presence,
-    IServiceProvider services,
+    IOfferLifecycle offers,
     AgentStateService agents,
     IDeskNotifier notifier,
     IRoutingSignal routing,
@@ -69,12 +69,9 @@ internal sealed partial class ReconnectGrace(
 
         try
         {
-            if (services.GetService<IOfferLifecycle>() is { } offers)
+            foreach (var offer in await offers.WithdrawForAgentAsync(agentId, "disconnected"))
             {
-                foreach (var offer in await offers.WithdrawForAgentAsync(agentId, "disconnected"))
-                {
-                    await notifier.OfferWithdrawnAsync(agentId, new OfferWithdrawn(offer.Id, "disconnected"));
-                }
+                await notifier.OfferWithdrawnAsync(agentId, new OfferWithdrawn(offer.Id, "disconnected"));
             }
 
             var status = await agents.GetAsync(agentId);

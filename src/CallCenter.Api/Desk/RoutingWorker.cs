@@ -7,48 +7,27 @@ using Microsoft.Extensions.Options;
 namespace CallCenter.Api.Desk;
 
 /// <summary>
-/// Runs the router: on every <see cref="Wake"/> (a call enqueued, a conversation opened, an agent free) or at least
+/// Runs the router: on every <see cref="RoutingSignal"/> wake (a call enqueued, a conversation opened, an agent free) or at least
 /// every <see cref="DeskOptions.TickMilliseconds"/>, rings out stale offers, overflows calls that waited too long,
 /// ends wrap-ups that ran out and offers waiting work to this process's connected agents. A failing pass is logged
 /// and the next one tries again: the router never stops.
 /// </summary>
 internal sealed partial class RoutingWorker(
-    IServiceProvider services,
+    RoutingSignal signal,
+    IWorkRouter router,
+    IOfferLifecycle offers,
+    IQueueMoves queueMoves,
+    IDeskCallControl calls,
     AgentPresence presence,
     AgentStateService agents,
     IDeskNotifier notifier,
     TransferHandover handover,
     IOptions<DeskOptions> options,
     TimeProvider time,
-    ILogger<RoutingWorker> logger) : BackgroundService, IRoutingSignal
+    ILogger<RoutingWorker> logger) : BackgroundService
 {
-    private readonly SemaphoreSlim _wake = new(0, 1);
-
-    public void Wake()
-    {
-        try
-        {
-            if (_wake.CurrentCount == 0)
-            {
-                _wake.Release();
-            }
-        }
-        catch (SemaphoreFullException)
-        {
-            // Another caller woke it at the same moment: one wake is enough.
-        }
-    }
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (services.GetService<IWorkRouter>() is not { } router
-            || services.GetService<IOfferLifecycle>() is not { } offers
-            || services.GetService<IQueueMoves>() is not { } queueMoves)
-        {
-            LogNoEngine();
-            return;
-        }
-
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -60,7 +39,7 @@ internal sealed partial class RoutingWorker(
                 return;
             }
 
-            await PassAsync(router, offers, queueMoves, stoppingToken);
+            await PassAsync(stoppingToken);
         }
     }
 
@@ -70,9 +49,9 @@ internal sealed partial class RoutingWorker(
     /// When the housekeeping frees an agent or moves a call (an offer rang out, a call overflowed to another queue, a
     /// wrap-up ended), the pass routes again.
     /// </summary>
-    internal async Task PassAsync(IWorkRouter router, IOfferLifecycle offers, IQueueMoves queueMoves, CancellationToken cancellationToken)
+    internal async Task PassAsync(CancellationToken cancellationToken)
     {
-        await RouteAsync(router, cancellationToken);
+        await RouteAsync(cancellationToken);
         var changed = false;
         await GuardAsync("expire", async () =>
         {
@@ -89,12 +68,9 @@ internal sealed partial class RoutingWorker(
             foreach (var action in await queueMoves.OverflowAsync(cancellationToken))
             {
                 changed |= action.Kind == OverflowKind.Queue;
-
-                // Resolved when first needed, not at start-up: the voice path's HTTP client may not be buildable
-                // before the server runs, and a failure here must stay inside this guarded part.
-                if (action.Kind != OverflowKind.Queue && services.GetService<IDeskCallControl>() is { } control)
+                if (action.Kind != OverflowKind.Queue)
                 {
-                    await control.OverflowAsync(action, cancellationToken);
+                    await calls.OverflowAsync(action, cancellationToken);
                 }
             }
         });
@@ -108,15 +84,15 @@ internal sealed partial class RoutingWorker(
         });
         if (changed)
         {
-            await RouteAsync(router, cancellationToken);
+            await RouteAsync(cancellationToken);
         }
     }
 
-    private Task RouteAsync(IWorkRouter router, CancellationToken cancellationToken) => GuardAsync("route", async () =>
+    private Task RouteAsync(CancellationToken cancellationToken) => GuardAsync("route", async () =>
     {
-        var offers = await router.RouteAsync(presence.ConnectedAgents, cancellationToken);
+        var made = await router.RouteAsync(presence.ConnectedAgents, cancellationToken);
         await Parallel.ForEachAsync(
-            offers,
+            made,
             new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
             async (offer, ct) => await notifier.OfferReceivedAsync(offer, ct));
     });
@@ -125,7 +101,7 @@ internal sealed partial class RoutingWorker(
     {
         using var tick = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
         var delay = Task.Delay(TimeSpan.FromMilliseconds(options.Value.TickMilliseconds), time, tick.Token);
-        var woken = _wake.WaitAsync(tick.Token);
+        var woken = signal.WaitAsync(tick.Token);
         await Task.WhenAny(delay, woken);
         await tick.CancelAsync();
         stoppingToken.ThrowIfCancellationRequested();
@@ -142,15 +118,6 @@ internal sealed partial class RoutingWorker(
             LogPassFailed(ex, part);
         }
     }
-
-    public override void Dispose()
-    {
-        _wake.Dispose();
-        base.Dispose();
-    }
-
-    [LoggerMessage(LogLevel.Warning, "No routing engine is registered: the desk will not offer work")]
-    private partial void LogNoEngine();
 
     [LoggerMessage(LogLevel.Error, "Routing pass part {Part} failed; the next pass tries again")]
     private partial void LogPassFailed(Exception exception, string part);

@@ -141,7 +141,7 @@ public sealed class DeskCallActions(
         if (result.Ok)
         {
             await work.SetHoldAsync(owned.Work!.OfferId, onHold, cancellationToken);
-            await notifier.CallConnectedAsync(agent.UserId, DeskOfferActions.Call(owned.Work with { OnHold = onHold }), cancellationToken);
+            await notifier.CallHoldChangedAsync(agent.UserId, DeskOfferActions.Call(owned.Work with { OnHold = onHold }), cancellationToken);
         }
 
         return await audit.WriteAsync(agent, action, owned.Offer!.PatientId, result, $"call {callSid}", cancellationToken);

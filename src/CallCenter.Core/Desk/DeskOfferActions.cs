@@ -48,13 +48,10 @@ public sealed class DeskOfferActions(
         if (offer.Kind != WorkKind.Conversation)
         {
             // A warm transfer ends for the agent who handed the call over once the new agent has it: released
-            // first, so the call is free to be connected to the new agent.
+            // first, so the call is free to be connected to the new agent. CallConnected is the voice path's to
+            // push, when the agent's phone answers: accepting only starts connecting.
             await handover.ReleaseTransferrerAsync(offer, cancellationToken);
             result = await calls.ConnectAsync(offer, cancellationToken);
-            if (result.Ok)
-            {
-                await notifier.CallConnectedAsync(agent.UserId, Call(held), cancellationToken);
-            }
         }
 
         await notifier.StateChangedAsync(agent.UserId, cancellationToken);

@@ -11,7 +11,7 @@ public static class DeskServiceCollectionExtensions
     /// <summary>
     /// The agent desk's application: what each desk action does, the screen-pop, the desk's records, and the voice
     /// path that moves a live call on Twilio's protocol. The host supplies how the desk is reached
-    /// (<see cref="IDeskNotifier"/>) and how the router is woken (<see cref="IRoutingSignal"/>).
+    /// (<see cref="IDeskNotifier"/>) and runs the router that <see cref="RoutingSignal"/> wakes.
     /// </summary>
     public static IServiceCollection AddAgentDesk(this IServiceCollection services)
     {
@@ -22,14 +22,15 @@ public static class DeskServiceCollectionExtensions
         services.AddSingleton<ScreenPopReader>();
         services.AddSingleton<ScreenPopBuilder>();
         services.AddSingleton<IConversationListener, DeskInbox>();
+        services.AddSingleton<RoutingSignal>();
+        services.AddSingleton<IRoutingSignal>(sp => sp.GetRequiredService<RoutingSignal>());
 
         services.AddSingleton<DeskAudit>();
         services.AddSingleton<DeskAccess>();
         services.AddSingleton<TransferHandover>();
         services.AddSingleton<DeskStateActions>();
-        // Scoped like the voice path they drive: it holds Twilio's REST client, a typed HttpClient made per use.
-        services.AddScoped<DeskOfferActions>();
-        services.AddScoped<DeskCallActions>();
+        services.AddSingleton<DeskOfferActions>();
+        services.AddSingleton<DeskCallActions>();
         services.AddSingleton<DeskWrapUpActions>();
         services.AddSingleton<DeskConversationActions>();
         services.AddSingleton<DeskAppointmentActions>();
@@ -44,11 +45,13 @@ public static class DeskServiceCollectionExtensions
         services.TryAddSingleton<IAgentEndpoints, ProfileAgentEndpoints>();
         services.AddSingleton<DeskVoiceLinks>();
         services.AddSingleton<DeskVoiceTwiml>();
-        services.AddScoped<DeskCallEnder>();
-        services.AddScoped<IDeskCallControl, DeskCallControl>();
-        services.AddScoped<DeskVoiceAnswers>();
-        services.AddScoped<DeskVoiceCallerAnswers>();
-        services.AddScoped<IDeskCallEvents, DeskCallEvents>();
+        // Singletons all: the voice path makes a Twilio REST client per use (TwilioRestClientFactory), so nothing in
+        // the desk needs a request scope, and nothing long-lived can end up holding something that does.
+        services.AddSingleton<DeskCallEnder>();
+        services.AddSingleton<IDeskCallControl, DeskCallControl>();
+        services.AddSingleton<DeskVoiceAnswers>();
+        services.AddSingleton<DeskVoiceCallerAnswers>();
+        services.AddSingleton<IDeskCallEvents, DeskCallEvents>();
         return services;
     }
 }

@@ -12,6 +12,8 @@ public interface IDeskNotifier
 
     Task CallConnectedAsync(Guid agentId, DeskCall connected, CancellationToken cancellationToken = default);
 
+    Task CallHoldChangedAsync(Guid agentId, DeskCall held, CancellationToken cancellationToken = default);
+
     Task CallEndedAsync(Guid agentId, DeskCallEnded ended, CancellationToken cancellationToken = default);
 
     /// <summary>Reads the agent's state and pushes it.</summary>

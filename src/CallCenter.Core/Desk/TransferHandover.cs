@@ -1,6 +1,5 @@
 using CallCenter.Core.Desk.Data;
 using CallCenter.Core.Routing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CallCenter.Core.Desk;
 
@@ -9,7 +8,7 @@ namespace CallCenter.Core.Desk;
 /// holding) until the target answers the offer: accepted, they are released just before the target is connected;
 /// declined or rung out, they are released and the call goes back in line in its old place.
 /// </summary>
-public sealed class TransferHandover(IOfferReader offers, IDeskWorkRepository work, IServiceProvider services)
+public sealed class TransferHandover(IOfferReader offers, IDeskWorkRepository work, IDeskCallControl calls)
 {
     public async Task ReleaseTransferrerAsync(Offer transferOffer, CancellationToken cancellationToken)
     {
@@ -20,7 +19,6 @@ public sealed class TransferHandover(IOfferReader offers, IDeskWorkRepository wo
             return;
         }
 
-        // Resolved late: the voice path needs the routing worker, which needs this.
-        await services.GetRequiredService<IDeskCallControl>().ReleaseAgentAsync(previousOffer, cancellationToken);
+        await calls.ReleaseAgentAsync(previousOffer, cancellationToken);
     }
 }

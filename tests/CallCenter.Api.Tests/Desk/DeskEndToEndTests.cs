@@ -61,6 +61,8 @@ public sealed class DeskEndToEndTests
         await phone.WaitForStatusAsync("completed");
         var ended = await Polling.UntilAsync(() => Task.FromResult(desk.Ended.Where(e => e.CallSid == phone.CallSid).ToList()), e => e.Count > 0, "CallEnded at the desk");
         Assert.Equal("agent-hung-up", Assert.Single(ended).Reason);
+        // One push per fact: the desk heard the call connected once (from the voice path), not again from the accept.
+        Assert.Single(desk.Connected, c => c.CallSid == phone.CallSid);
         Assert.Equal(AgentState.WrapUp, await StateAsync(hub, desk.User.Id));
 
         var wrapped = await desk.InvokeAsync(nameof(IAgentDeskHub.WrapUpAsync), new WrapUpRequest(phone.CallSid, "information-given", "Explained the lab opening hours."));

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CallCenter.Api.Telephony;
 using CallCenter.Core.Desk.Voice;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -16,60 +15,62 @@ internal static partial class DeskVoiceEndpoints
     public static void MapDeskVoiceWebhooks(this RouteGroupBuilder twilio)
     {
         var desk = twilio.MapGroup("/voice/desk");
-        desk.MapPost("/connect", (HttpRequest request, [FromQuery] string? offer, [FromQuery] string? agent, [FromQuery] string? queue, [FromQuery] string? lang, [FromQuery] string? leg, DeskVoiceAnswers answers, ILogger<DeskVoiceAnswers> logger, CancellationToken ct) =>
-            AnswerAsync(request, lang, logger, form => Leg(offer, queue, lang, leg) is { } l && Guid.TryParse(agent, out var agentId)
-                ? answers.ConnectAsync(form, l, agentId, ct) : null))
-            .WithSummary("Dials the agent's endpoint for an accepted offer (?offer=&agent=&queue=&lang=&leg=).");
-        desk.MapPost("/whisper", (HttpRequest request, [FromQuery] string? offer, [FromQuery] string? queue, [FromQuery] string? lang, [FromQuery] string? leg, DeskVoiceAnswers answers, ILogger<DeskVoiceAnswers> logger, CancellationToken ct) =>
-            AnswerAsync(request, lang, logger, _ => Leg(offer, queue, lang, leg) is { } l ? answers.WhisperAsync(l, ct) : null))
-            .WithSummary("The agent answered: what they hear before the caller is put through.");
-        desk.MapPost("/dial-ended", (HttpRequest request, [FromQuery] string? offer, [FromQuery] string? queue, [FromQuery] string? lang, [FromQuery] string? leg, DeskVoiceAnswers answers, ILogger<DeskVoiceAnswers> logger, CancellationToken ct) =>
-            AnswerAsync(request, lang, logger, form => Leg(offer, queue, lang, leg) is { } l ? answers.DialEndedAsync(form, l, ct) : null))
-            .WithSummary("The Dial of the agent ended: goodbye, or back in line when the agent's phone did not answer.");
-        desk.MapPost("/hold", (HttpRequest request, [FromQuery] string? offer, [FromQuery] string? lang, DeskVoiceCallerAnswers answers, ILogger<DeskVoiceAnswers> logger, CancellationToken ct) =>
-            AnswerAsync(request, lang, logger, _ => Guid.TryParse(offer, out var id) ? answers.HoldAsync(id, Lang(lang), ct) : null))
-            .WithSummary("The caller on hold: a message and music, again and again.");
-        desk.MapPost("/hold-music", (HttpRequest request, [FromQuery] string? lang, DeskVoiceTwiml twiml, ILogger<DeskVoiceAnswers> logger) =>
-            AnswerAsync(request, lang, logger, _ => Task.FromResult(twiml.HoldMusic(Lang(lang)))))
-            .WithSummary("The waitUrl of a caller back in line.");
-        desk.MapPost("/requeue", (HttpRequest request, [FromQuery] string? queue, [FromQuery] string? lang, DeskVoiceTwiml twiml, ILogger<DeskVoiceAnswers> logger) =>
-            AnswerAsync(request, lang, logger, _ => queue is { Length: > 0 } q ? Task.FromResult(twiml.Requeue(q, Lang(lang), agentMissed: false)) : null))
-            .WithSummary("Puts the caller back in a queue (routing kept their place).");
-        desk.MapPost("/queue-left", (HttpRequest request, [FromQuery] string? queue, [FromQuery] string? lang, DeskVoiceCallerAnswers answers, ILogger<DeskVoiceAnswers> logger) =>
-            AnswerAsync(request, lang, logger, form => queue is { Length: > 0 } q ? Task.FromResult(answers.QueueLeft(form, q, Lang(lang))) : null))
-            .WithSummary("The Enqueue action of a caller the desk put back in line.");
-        desk.MapPost("/transfer", (HttpRequest request, [FromQuery] string? offer, [FromQuery] string? lang, DeskVoiceCallerAnswers answers, ILogger<DeskVoiceAnswers> logger, CancellationToken ct) =>
-            AnswerAsync(request, lang, logger, form => Guid.TryParse(offer, out var id) ? answers.TransferAsync(form, id, Lang(lang), ct) : null))
-            .WithSummary("Dials the outside number an agent transferred the caller to.");
-        desk.MapPost("/transfer-ended", (HttpRequest request, [FromQuery] string? offer, [FromQuery] string? lang, DeskVoiceCallerAnswers answers, ILogger<DeskVoiceAnswers> logger, CancellationToken ct) =>
-            AnswerAsync(request, lang, logger, form => Guid.TryParse(offer, out var id) ? answers.TransferEndedAsync(form, id, Lang(lang), ct) : null))
-            .WithSummary("The transferred call ended.");
-        MapOverflow(desk);
+        desk.MapPost("/connect", Connect).WithSummary("Dials the agent's endpoint for an accepted offer (?offer=&agent=&queue=&lang=&leg=).");
+        desk.MapPost("/whisper", Whisper).WithSummary("The agent answered: what they hear before the caller is put through.");
+        desk.MapPost("/dial-ended", DialEnded).WithSummary("The Dial of the agent ended: goodbye, or back in line when the agent's phone did not answer.");
+        desk.MapPost("/hold", Hold).WithSummary("The caller on hold: a message and music, again and again.");
+        desk.MapPost("/hold-music", HoldMusic).WithSummary("The waitUrl of a caller back in line.");
+        desk.MapPost("/requeue", Requeue).WithSummary("Puts the caller back in a queue (routing kept their place).");
+        desk.MapPost("/queue-left", QueueLeft).WithSummary("The Enqueue action of a caller the desk put back in line.");
+        desk.MapPost("/transfer", Transfer).WithSummary("Dials the outside number an agent transferred the caller to.");
+        desk.MapPost("/transfer-ended", TransferEnded).WithSummary("The transferred call ended.");
+        desk.MapPost("/voicemail", Voicemail).WithSummary("Overflow: the caller leaves a voicemail.");
+        desk.MapPost("/voicemail/recorded", VoicemailRecorded).WithSummary("Overflow: the voicemail was recorded; stored as a follow-up.");
+        desk.MapPost("/callback-offer", CallbackOffer).WithSummary("Overflow: press 1 to be called back keeping your place, or leave a voicemail.");
+        desk.MapPost("/callback-offer/choice", CallbackChoice).WithSummary("Overflow: the caller's choice of a callback.");
     }
 
-    private static void MapOverflow(RouteGroupBuilder desk)
-    {
-        desk.MapPost("/voicemail", (HttpRequest request, [FromQuery] string? queue, [FromQuery] string? lang, DeskVoiceTwiml twiml, ILogger<DeskVoiceAnswers> logger) =>
-            AnswerAsync(request, lang, logger, _ => queue is { Length: > 0 } q ? Task.FromResult(twiml.Voicemail(q, Lang(lang))) : null))
-            .WithSummary("Overflow: the caller leaves a voicemail.");
-        desk.MapPost("/voicemail/recorded", (HttpRequest request, [FromQuery] string? queue, [FromQuery] string? lang, DeskVoiceCallerAnswers answers, ILogger<DeskVoiceAnswers> logger, CancellationToken ct) =>
-            AnswerAsync(request, lang, logger, form => queue is { Length: > 0 } q ? answers.RecordedAsync(form, q, Lang(lang), ct) : null))
-            .WithSummary("Overflow: the voicemail was recorded; stored as a follow-up.");
-        desk.MapPost("/callback-offer", (HttpRequest request, [FromQuery] string? queue, [FromQuery] string? lang, DeskVoiceTwiml twiml, ILogger<DeskVoiceAnswers> logger) =>
-            AnswerAsync(request, lang, logger, _ => queue is { Length: > 0 } q ? Task.FromResult(twiml.CallbackOffer(q, Lang(lang))) : null))
-            .WithSummary("Overflow: press 1 to be called back keeping your place, or leave a voicemail.");
-        desk.MapPost("/callback-offer/choice", (HttpRequest request, [FromQuery] string? queue, [FromQuery] string? lang, DeskVoiceCallerAnswers answers, ILogger<DeskVoiceAnswers> logger, CancellationToken ct) =>
-            AnswerAsync(request, lang, logger, form => queue is { Length: > 0 } q ? answers.CallbackChoiceAsync(form, q, Lang(lang), ct) : null))
-            .WithSummary("Overflow: the caller's choice of a callback.");
-    }
+    // The agent's leg of a call: these URLs carry the offer, the queue, the caller's language and the leg number.
+    private static Task<ContentHttpResult> Connect(HttpRequest request, [AsParameters] DeskVoiceQuery query, [FromQuery] string? agent, DeskVoiceAnswers answers, ILogger<DeskVoiceAnswers> logger, CancellationToken ct) =>
+        AnswerAsync(request, query.Lang, logger, form => query.Leg() is { } leg && Guid.TryParse(agent, out var agentId) ? answers.ConnectAsync(form, leg, agentId, ct) : null);
 
-    private static DeskLeg? Leg(string? offer, string? queue, string? lang, string? leg) =>
-        Guid.TryParse(offer, out var offerId) && queue is { Length: > 0 }
-        && int.TryParse(leg, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0
-            ? new DeskLeg(offerId, queue, Lang(lang), number)
-            : null;
+    private static Task<ContentHttpResult> Whisper(HttpRequest request, [AsParameters] DeskVoiceQuery query, DeskVoiceAnswers answers, ILogger<DeskVoiceAnswers> logger, CancellationToken ct) =>
+        AnswerAsync(request, query.Lang, logger, _ => query.Leg() is { } leg ? answers.WhisperAsync(leg, ct) : null);
 
-    private static string Lang(string? lang) => DeskVoiceTwiml.Language(lang).Tag;
+    private static Task<ContentHttpResult> DialEnded(HttpRequest request, [AsParameters] DeskVoiceQuery query, DeskVoiceAnswers answers, ILogger<DeskVoiceAnswers> logger, CancellationToken ct) =>
+        AnswerAsync(request, query.Lang, logger, form => query.Leg() is { } leg ? answers.DialEndedAsync(form, leg, ct) : null);
+
+    // The caller's side: on hold, back in line, transferred out.
+    private static Task<ContentHttpResult> Hold(HttpRequest request, [AsParameters] DeskVoiceQuery query, DeskVoiceCallerAnswers answers, ILogger<DeskVoiceAnswers> logger, CancellationToken ct) =>
+        AnswerAsync(request, query.Lang, logger, _ => query.OfferId() is { } id ? answers.HoldAsync(id, query.Language, ct) : null);
+
+    private static Task<ContentHttpResult> HoldMusic(HttpRequest request, [AsParameters] DeskVoiceQuery query, DeskVoiceTwiml twiml, ILogger<DeskVoiceAnswers> logger) =>
+        AnswerAsync(request, query.Lang, logger, _ => Task.FromResult(twiml.HoldMusic(query.Language)));
+
+    private static Task<ContentHttpResult> Requeue(HttpRequest request, [AsParameters] DeskVoiceQuery query, DeskVoiceTwiml twiml, ILogger<DeskVoiceAnswers> logger) =>
+        AnswerAsync(request, query.Lang, logger, _ => query.QueueName() is { } queue ? Task.FromResult(twiml.Requeue(queue, query.Language, agentMissed: false)) : null);
+
+    private static Task<ContentHttpResult> QueueLeft(HttpRequest request, [AsParameters] DeskVoiceQuery query, DeskVoiceCallerAnswers answers, ILogger<DeskVoiceAnswers> logger) =>
+        AnswerAsync(request, query.Lang, logger, form => query.QueueName() is { } queue ? Task.FromResult(answers.QueueLeft(form, queue, query.Language)) : null);
+
+    private static Task<ContentHttpResult> Transfer(HttpRequest request, [AsParameters] DeskVoiceQuery query, DeskVoiceCallerAnswers answers, ILogger<DeskVoiceAnswers> logger, CancellationToken ct) =>
+        AnswerAsync(request, query.Lang, logger, form => query.OfferId() is { } id ? answers.TransferAsync(form, id, query.Language, ct) : null);
+
+    private static Task<ContentHttpResult> TransferEnded(HttpRequest request, [AsParameters] DeskVoiceQuery query, DeskVoiceCallerAnswers answers, ILogger<DeskVoiceAnswers> logger, CancellationToken ct) =>
+        AnswerAsync(request, query.Lang, logger, form => query.OfferId() is { } id ? answers.TransferEndedAsync(form, id, query.Language, ct) : null);
+
+    // Overflow past a queue's maximum wait: voicemail, or a callback that keeps the caller's place.
+    private static Task<ContentHttpResult> Voicemail(HttpRequest request, [AsParameters] DeskVoiceQuery query, DeskVoiceTwiml twiml, ILogger<DeskVoiceAnswers> logger) =>
+        AnswerAsync(request, query.Lang, logger, _ => query.QueueName() is { } queue ? Task.FromResult(twiml.Voicemail(queue, query.Language)) : null);
+
+    private static Task<ContentHttpResult> VoicemailRecorded(HttpRequest request, [AsParameters] DeskVoiceQuery query, DeskVoiceCallerAnswers answers, ILogger<DeskVoiceAnswers> logger, CancellationToken ct) =>
+        AnswerAsync(request, query.Lang, logger, form => query.QueueName() is { } queue ? answers.RecordedAsync(form, queue, query.Language, ct) : null);
+
+    private static Task<ContentHttpResult> CallbackOffer(HttpRequest request, [AsParameters] DeskVoiceQuery query, DeskVoiceTwiml twiml, ILogger<DeskVoiceAnswers> logger) =>
+        AnswerAsync(request, query.Lang, logger, _ => query.QueueName() is { } queue ? Task.FromResult(twiml.CallbackOffer(queue, query.Language)) : null);
+
+    private static Task<ContentHttpResult> CallbackChoice(HttpRequest request, [AsParameters] DeskVoiceQuery query, DeskVoiceCallerAnswers answers, ILogger<DeskVoiceAnswers> logger, CancellationToken ct) =>
+        AnswerAsync(request, query.Lang, logger, form => query.QueueName() is { } queue ? answers.CallbackChoiceAsync(form, queue, query.Language, ct) : null);
 
     // answer returns null when the URL is not one the hub made: an apology, not a 400 the caller would hear as a fault.
     private static async Task<ContentHttpResult> AnswerAsync(HttpRequest request, string? lang, ILogger logger, Func<TwilioForm, Task<string>?> answer)

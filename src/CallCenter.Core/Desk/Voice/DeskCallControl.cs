@@ -14,7 +14,7 @@ namespace CallCenter.Core.Desk.Voice;
 /// </summary>
 public sealed partial class DeskCallControl(
     IDeskCallRepository calls,
-    TwilioRestClient twilio,
+    TwilioRestClientFactory twilio,
     DeskVoiceLinks links,
     IAgentEndpoints endpoints,
     DeskCallEnder ender,
@@ -94,7 +94,7 @@ public sealed partial class DeskCallControl(
         };
         try
         {
-            var placed = await twilio.CreateCallAsync(request, cancellationToken);
+            var placed = await twilio.Create().CreateCallAsync(request, cancellationToken);
             await calls.TryStartAsync(NewRow(accepted, placed.Sid), cancellationToken);
             LogCallbackPlaced(logger, accepted.Id, placed.Sid);
             return DeskResult.Success(placed.Sid);
@@ -145,7 +145,7 @@ public sealed partial class DeskCallControl(
     {
         try
         {
-            await twilio.UpdateCallAsync(callSid, request, cancellationToken);
+            await twilio.Create().UpdateCallAsync(callSid, request, cancellationToken);
             return null;
         }
         catch (TwilioApiException ex) when (ex.HttpStatus == 404 || ex.Code == CallNotInProgress)

@@ -1,15 +1,20 @@
 using CallCenter.Core.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace CallCenter.Core.Desk.Voice;
 
 /// <summary>
-/// Resolves the desk's services only for calls that concern the desk, through the request's services: the status
-/// path runs for every call, and must not fail for want of a desk where none is configured.
+/// What the desk does when a call is over on the phone side: ends the agent's part of it (once, however many status
+/// webhooks report it) and withdraws an offer still ringing for it.
 /// </summary>
-public sealed partial class DeskCallEvents(IDeskCallRepository calls, IServiceProvider services, TimeProvider time, ILogger<DeskCallEvents> logger)
-    : IDeskCallEvents
+public sealed partial class DeskCallEvents(
+    IDeskCallRepository calls,
+    DeskCallEnder ender,
+    IOfferLifecycle offers,
+    IDeskNotifier notifier,
+    IRoutingSignal routing,
+    TimeProvider time,
+    ILogger<DeskCallEvents> logger) : IDeskCallEvents
 {
     public async Task CallOverAsync(string callSid, CancellationToken cancellationToken = default)
     {
@@ -23,16 +28,15 @@ public sealed partial class DeskCallEvents(IDeskCallRepository calls, IServicePr
             cancellationToken);
         if (change is { Before.HasAgent: true, After: { } ended })
         {
-            await services.GetRequiredService<DeskCallEnder>().AgentCallEndedAsync(ended, cancellationToken);
+            await ender.AgentCallEndedAsync(ended, cancellationToken);
         }
 
-        if (services.GetService<IOfferLifecycle>() is { } offers
-            && await offers.WithdrawForCallAsync(callSid, "caller-left", cancellationToken) is { } withdrawn)
+        if (await offers.WithdrawForCallAsync(callSid, "caller-left", cancellationToken) is { } withdrawn)
         {
             LogWithdrawn(logger, withdrawn.Id, callSid);
-            await services.GetRequiredService<IDeskNotifier>().OfferWithdrawnAsync(
+            await notifier.OfferWithdrawnAsync(
                 withdrawn.AgentId, new AgentDesk.Contracts.OfferWithdrawn(withdrawn.Id, "caller-left"), cancellationToken);
-            services.GetRequiredService<IRoutingSignal>().Wake();
+            routing.Wake();
         }
     }
 

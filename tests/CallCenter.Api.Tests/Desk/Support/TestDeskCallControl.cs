@@ -20,7 +20,20 @@ internal sealed class TestDeskCallControl(IServiceProvider services) : IDeskCall
 {
     public ConcurrentQueue<string> Actions { get; } = new();
 
-    public Task<DeskResult> ConnectAsync(Offer accepted, CancellationToken cancellationToken = default) => RecordAsync("connect", accepted.CallSid);
+    /// <summary>As the voice path does when the agent's phone answers: the desk hears CallConnected once.</summary>
+    public async Task<DeskResult> ConnectAsync(Offer accepted, CancellationToken cancellationToken = default)
+    {
+        var connected = new DeskCall
+        {
+            CallSid = accepted.CallSid!,
+            OfferId = accepted.Id,
+            Queue = accepted.QueueName,
+            PatientId = accepted.PatientId,
+            ConnectedAt = DateTimeOffset.UtcNow,
+        };
+        await services.GetRequiredService<IDeskNotifier>().CallConnectedAsync(accepted.AgentId, connected, cancellationToken);
+        return await RecordAsync("connect", accepted.CallSid);
+    }
 
     public Task<DeskResult> HoldAsync(Offer accepted, CancellationToken cancellationToken = default) => RecordAsync("hold", accepted.CallSid);
 

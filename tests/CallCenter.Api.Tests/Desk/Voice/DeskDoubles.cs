@@ -13,6 +13,8 @@ internal sealed class RecordingDeskNotifier : IDeskNotifier
 
     public IReadOnlyList<DeskCall> Connected(Guid agentId) => [.. _events.Where(e => e.AgentId == agentId).Select(e => e.Event).OfType<DeskCall>()];
 
+    public IReadOnlyList<DeskCall> HoldChanges(Guid agentId) => [.. _events.Where(e => e.AgentId == agentId).Select(e => e.Event).OfType<HoldChange>().Select(h => h.Call)];
+
     public IReadOnlyList<DeskCallEnded> Ended(Guid agentId) => [.. _events.Where(e => e.AgentId == agentId).Select(e => e.Event).OfType<DeskCallEnded>()];
 
     public IReadOnlyList<OfferWithdrawn> Withdrawn(Guid agentId) => [.. _events.Where(e => e.AgentId == agentId).Select(e => e.Event).OfType<OfferWithdrawn>()];
@@ -22,6 +24,8 @@ internal sealed class RecordingDeskNotifier : IDeskNotifier
     public Task OfferWithdrawnAsync(Guid agentId, OfferWithdrawn withdrawn, CancellationToken cancellationToken = default) => Record(agentId, withdrawn);
 
     public Task CallConnectedAsync(Guid agentId, DeskCall connected, CancellationToken cancellationToken = default) => Record(agentId, connected);
+
+    public Task CallHoldChangedAsync(Guid agentId, DeskCall held, CancellationToken cancellationToken = default) => Record(agentId, new HoldChange(held));
 
     public Task CallEndedAsync(Guid agentId, DeskCallEnded ended, CancellationToken cancellationToken = default) => Record(agentId, ended);
 
@@ -109,3 +113,6 @@ internal sealed class FakeRoutingEngine : IWorkRouter, IOfferLifecycle, IOfferRe
 
     private static Task<T> NotUsed<T>() => throw new NotSupportedException("The voice path does not use this.");
 }
+
+/// <summary>A hold push, kept apart from <see cref="DeskCall"/> connections so that each fact is counted on its own.</summary>
+internal sealed record HoldChange(DeskCall Call);
