@@ -3,6 +3,7 @@ using System.Threading.RateLimiting;
 using CallCenter.Api.Desk.Voice;
 using CallCenter.Api.Ivr;
 using CallCenter.Core.Calls;
+using CallCenter.Core.Ivr;
 using CallCenter.Core.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection.Extensions;

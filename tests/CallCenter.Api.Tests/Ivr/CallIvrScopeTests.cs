@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using CallCenter.Api.Ivr;
+using CallCenter.Core.Ivr;
 using CallCenter.Api.Tests.Patients;
 using CallCenter.Api.Tests.Telephony;
 using CallCenter.Core.Accounts;

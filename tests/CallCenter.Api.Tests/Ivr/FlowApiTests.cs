@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using CallCenter.Api.Ivr;
+using CallCenter.Core.Ivr;
 using CallCenter.Api.Tests.Infrastructure;
 using CallCenter.Core.Accounts;
 using CallCenter.Testing;

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using CallCenter.Api.Ivr;
+using CallCenter.Core.Ivr;
 using CallCenter.Api.Tests.Telephony;
 using CallCenter.Core.Accounts;
 using CallCenter.Testing;

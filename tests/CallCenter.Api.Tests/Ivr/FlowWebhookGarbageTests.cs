@@ -1,4 +1,5 @@
 using CallCenter.Api.Ivr;
+using CallCenter.Core.Ivr;
 using CallCenter.Api.Tests.Telephony;
 using CallCenter.Testing;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using CallCenter.Api.Ivr;
+using CallCenter.Core.Ivr;
 using CallCenter.Api.Tests.Infrastructure;
 using CallCenter.Api.Tests.Telephony;
 using CallCenter.Testing;
