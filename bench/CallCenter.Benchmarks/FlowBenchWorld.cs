@@ -6,7 +6,7 @@ namespace CallCenter.Benchmarks;
 /// Ports that answer at once from memory, so the flow benchmarks measure the engine and TwiML, not a database.
 /// One known patient with one appointment; every queue has two callers ahead.
 /// </summary>
-internal sealed class FlowBenchWorld : IPatientDirectory, IAppointmentDesk, IQueueDesk, IFollowUpDesk, IFlowMessenger, IHttpConnector, ISmsInbox
+internal sealed class FlowBenchWorld : IPatientDirectory, IAppointmentBook, IQueueLine, IFollowUps, IFlowMessenger, IHttpConnector, ISmsInbox
 {
     private static readonly Guid PatientId = Guid.Parse("0190f0f0-0000-7000-8000-0000000000aa");
     private static readonly CallerProfile Patient = new(PatientId, "王小明", "小明", "zh-CN", ["VIP"]);

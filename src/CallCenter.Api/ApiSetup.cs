@@ -9,7 +9,6 @@ using CallCenter.Api.Home;
 using CallCenter.Api.Infrastructure;
 using CallCenter.Api.Interactions;
 using CallCenter.Api.Ivr;
-using CallCenter.Api.Ivr.Ports;
 using CallCenter.Api.Messaging;
 using CallCenter.Api.Patients;
 using CallCenter.Api.Queues;
@@ -60,7 +59,6 @@ internal static class ApiSetup
         builder.Services.AddInteractionApi();
         builder.Services.AddCarrier();
         builder.Services.AddTelephonyApi();
-        builder.Services.AddIvrPorts();
         builder.Services.AddIvrApi();
         builder.Services.AddQueuesApi();
         builder.Services.AddAgentsApi();

@@ -1,3 +1,4 @@
+using CallCenter.Core.Data;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 
 namespace CallCenter.Api.Health;

@@ -1,8 +1,8 @@
 using CallCenter.Api.Infrastructure;
 using CallCenter.Core.Audit;
 using CallCenter.Core.Calls;
+using CallCenter.Core.Ivr;
 using CallCenter.Core.Patients;
-using Ivr.Flows.Loading;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace CallCenter.Api.Ivr;
@@ -40,7 +40,7 @@ internal static class CallIvrEndpoints
             return TypedResults.NotFound();
         }
 
-        if (await runner.FindAsync(callSid, cancellationToken) is not { } stored)
+        if (await runner.FindSessionAsync(callSid, cancellationToken) is not { } session)
         {
             return TypedResults.NotFound();
         }
@@ -50,7 +50,6 @@ internal static class CallIvrEndpoints
             await audit.WriteAsync(actor, ReadOperation, call.PatientId, AuditOutcomes.Success, detail, cancellationToken);
         }
 
-        var session = FlowJson.DeserializeSession(stored.State);
         return TypedResults.Ok(new CallIvrResponse(
             callSid, session.FlowId, session.FlowVersion, session.Language, session.CurrentStep, session.Turn, session.Ended,
             session.StartedAt, session.Variables, session.Trace));

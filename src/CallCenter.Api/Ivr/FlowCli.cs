@@ -1,5 +1,5 @@
+using CallCenter.Core.Ivr;
 using Ivr.Flows.Loading;
-using Ivr.Flows.Services;
 using Ivr.Flows.Validation;
 
 namespace CallCenter.Api.Ivr;
@@ -96,8 +96,6 @@ internal static class FlowCli
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
         builder.AddCallCenterApi();
         await using var app = builder.Build();
-        return app.Services.GetService<FlowServices>() is { } services
-            ? await new FlowCatalogReader(services).ReadAsync(cancellationToken)
-            : null;
+        return app.Services.GetService<FlowCatalogReader>() is { } catalogs ? await catalogs.ReadAsync(cancellationToken) : null;
     }
 }

@@ -1,3 +1,4 @@
+using CallCenter.Core.Ivr;
 using Ivr.Flows.Execution;
 using Ivr.Flows.Model;
 using Ivr.Flows.Validation;

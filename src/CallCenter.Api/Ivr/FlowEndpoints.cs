@@ -1,5 +1,6 @@
 using System.Text;
 using CallCenter.Api.Infrastructure;
+using CallCenter.Core.Ivr;
 using Ivr.Flows.Loading;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using CallCenter.Core.Ivr;
 using Microsoft.Extensions.Options;
 
 namespace CallCenter.Api.Ivr;

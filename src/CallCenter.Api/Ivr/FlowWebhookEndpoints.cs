@@ -1,4 +1,5 @@
 using CallCenter.Api.Telephony;
+using CallCenter.Core.Ivr;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Twilio.Protocol.Webhooks;
@@ -57,20 +58,11 @@ internal static partial class FlowWebhookEndpoints
             return FlowApology.Voice();
         }
 
-        if (await runner.FindAsync(callSid, cancellationToken) is not { } stored)
-        {
-            LogUnknownSession(logger, callSid);
-            return FlowApology.Voice();
-        }
-
-        return await runner.ContinueAsync(stored, input, cancellationToken) ?? FlowApology.Voice();
+        return await runner.ContinueCallAsync(callSid, input, cancellationToken) ?? FlowApology.Voice();
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Flow webhook refused: {Reason}; answering with an apology")]
     private static partial void LogNoCall(ILogger logger, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Flow webhook for call {CallSid} without a session; answering with an apology")]
-    private static partial void LogUnknownSession(ILogger logger, string callSid);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Flow webhook failed; answering with an apology")]
     private static partial void LogFailed(ILogger logger, Exception exception);

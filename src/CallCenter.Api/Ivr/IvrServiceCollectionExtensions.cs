@@ -1,26 +1,22 @@
 using CallCenter.Api.Telephony;
+using CallCenter.Core.Conversations;
+using CallCenter.Core.Ivr;
+using CallCenter.Core.Queues;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CallCenter.Api.Ivr;
 
 /// <summary>
-/// The IVR in the hub: flow files loaded and watched, sessions stored, calls and texts answered by flows. The flow
-/// ports (<see cref="global::Ivr.Flows.Services.FlowServices"/>) are registered by <c>AddIvrPorts</c>.
+/// The IVR in the web host: the Core's IVR (<see cref="Core.Ivr.IvrServiceCollectionExtensions.AddIvr"/>), the flow
+/// folder watched and calls answered by flows. The desk hears what the IVR hands on through Core's signals.
 /// </summary>
 internal static class IvrServiceCollectionExtensions
 {
     public static IServiceCollection AddIvrApi(this IServiceCollection services)
     {
-        services.AddOptions<IvrOptions>().BindConfiguration(IvrOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IFlowVersionRepository, FlowVersionRepository>();
-        services.AddSingleton<IFlowSessionRepository, FlowSessionRepository>();
-        services.AddSingleton<FlowCatalogReader>();
-        services.AddSingleton<FlowRegistry>();
-        services.AddSingleton<FlowRunner>();
-        services.AddSingleton<FlowQueueUsage>();
-        services.AddSingleton<SmsFlowHandler>();
+        services.AddIvr();
         services.AddHostedService<FlowWatcher>();
-        services.Replace(ServiceDescriptor.Singleton<IIncomingCallHandler, FlowCallHandler>());
+        services.Replace(ServiceDescriptor.Singleton<IIncomingCallHandler, FlowIncomingCalls>());
         return services;
     }
 

@@ -1,5 +1,5 @@
 using CallCenter.Api.Infrastructure;
-using CallCenter.Api.Ivr;
+using CallCenter.Core.Ivr;
 using CallCenter.Core.Queues;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using CallCenter.Core.Messaging;
 using Microsoft.Extensions.Options;
 using Twilio.Protocol;
 using Twilio.Protocol.Rest;
@@ -39,6 +40,7 @@ internal static class CarrierSetup
         services.AddSingleton(sp => CarrierMode.Decide(sp.GetRequiredService<IConfiguration>()));
         services.AddOptions<TelephonyOptions>().BindConfiguration(TelephonyOptions.SectionName);
         services.AddTwilioProtocol();
+        services.AddSingleton<ISmsCarrier, TwilioSmsCarrier>();
 
         // Made once per process: a random simulator token is stable for the life of the hub.
         var generatedToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));

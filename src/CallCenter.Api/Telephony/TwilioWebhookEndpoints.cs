@@ -4,6 +4,7 @@ using CallCenter.Api.Desk.Voice;
 using CallCenter.Api.Ivr;
 using CallCenter.Core.Calls;
 using CallCenter.Core.Desk.Voice;
+using CallCenter.Core.Ivr;
 using CallCenter.Core.Messaging;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.DependencyInjection.Extensions;

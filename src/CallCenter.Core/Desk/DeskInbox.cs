@@ -1,4 +1,5 @@
 using AgentDesk.Contracts;
+using CallCenter.Core.Conversations;
 using CallCenter.Core.Desk.Data;
 using CallCenter.Core.Messaging;
 
@@ -6,7 +7,7 @@ namespace CallCenter.Core.Desk;
 
 /// <summary>Wakes the router for a new conversation and passes a patient's text to the agent holding the conversation.</summary>
 public sealed class DeskInbox(IDeskWorkRepository work, IMessageRepository messages, IDeskNotifier notifier, IRoutingSignal routing, TimeProvider time)
-    : IConversationListener
+    : IConversationMessageListener
 {
     public async Task MessageAddedAsync(Guid conversationId, string messageSid, CancellationToken cancellationToken)
     {

@@ -1,6 +1,8 @@
+using CallCenter.Core.Conversations;
 using CallCenter.Core.Desk.Data;
 using CallCenter.Core.Desk.ScreenPop;
 using CallCenter.Core.Desk.Voice;
+using CallCenter.Core.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -21,9 +23,10 @@ public static class DeskServiceCollectionExtensions
         services.AddSingleton<IScheduledCallbackRepository, ScheduledCallbackRepository>();
         services.AddSingleton<ScreenPopReader>();
         services.AddSingleton<ScreenPopBuilder>();
-        services.AddSingleton<IConversationListener, DeskInbox>();
+        services.AddSingleton<IConversationMessageListener, DeskInbox>();
         services.AddSingleton<RoutingSignal>();
         services.AddSingleton<IRoutingSignal>(sp => sp.GetRequiredService<RoutingSignal>());
+        services.AddSingleton<IQueueArrivalSignal>(sp => sp.GetRequiredService<RoutingSignal>());
 
         services.AddSingleton<DeskAudit>();
         services.AddSingleton<DeskAccess>();

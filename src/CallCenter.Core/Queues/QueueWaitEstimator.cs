@@ -4,18 +4,21 @@ namespace CallCenter.Core.Queues;
 public static class QueueWaitEstimator
 {
     /// <summary>
-    /// Recent waits of calls that reached an agent, averaged, times the position; with no recent calls, the
-    /// default handling time times the position. Shared out over the agents available (at least one).
+    /// Nothing while a free agent is there for the caller (position within <paramref name="agentsAvailable"/>).
+    /// Otherwise recent waits of calls that reached an agent, averaged (with none, the default handling time), times
+    /// the places still ahead once the free agents have taken theirs, shared out over the agents staffing the queue
+    /// (at least one: a queue nobody staffs still gives an honest figure rather than none).
     /// </summary>
-    public static int EstimateSeconds(int position, IReadOnlyCollection<TimeSpan> recentWaits, int defaultHandleSeconds, int agentsAvailable)
+    public static int EstimateSeconds(int position, IReadOnlyCollection<TimeSpan> recentWaits, int defaultHandleSeconds, int agentsStaffed, int agentsAvailable = 0)
     {
         ArgumentNullException.ThrowIfNull(recentWaits);
-        if (position <= 0)
+        if (position <= 0 || position <= agentsAvailable)
         {
             return 0;
         }
 
         var perPlace = recentWaits.Count > 0 ? recentWaits.Average(w => Math.Max(0, w.TotalSeconds)) : defaultHandleSeconds;
-        return (int)Math.Round(perPlace * position / Math.Max(1, agentsAvailable), MidpointRounding.AwayFromZero);
+        var placesAhead = position - Math.Max(0, agentsAvailable);
+        return (int)Math.Round(perPlace * placesAhead / Math.Max(1, agentsStaffed), MidpointRounding.AwayFromZero);
     }
 }

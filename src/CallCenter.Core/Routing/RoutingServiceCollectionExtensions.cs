@@ -19,6 +19,7 @@ public static class RoutingServiceCollectionExtensions
         services.AddSingleton<IWorkRouter, WorkRouter>();
         services.AddSingleton<IOfferLifecycle, OfferLifecycle>();
         services.AddSingleton<IQueueMoves, QueueMoves>();
+        services.AddSingleton<IQueueStaffing, QueueStaffing>();
         return services;
     }
 }

@@ -70,7 +70,7 @@ public static class FlowEngine
         var context = new StepContext(flow, session, services, links, input);
         if (session.Ended || IsStale(session, input) || flow.Find(session.CurrentStep) is not { } step)
         {
-            return new FlowTurn(session, session.LastResponse ?? EndedResponse(session), [], Changed: false);
+            return new FlowTurn(session, session.LastResponse ?? EndedResponse(session), [], Changed: false, Events: []);
         }
 
         if (input.Event is not (FlowEvent.Hold or FlowEvent.HoldKey))
@@ -110,7 +110,7 @@ public static class FlowEngine
         ArgumentNullException.ThrowIfNull(session);
         if (session.Ended)
         {
-            return new FlowTurn(session, session.LastResponse ?? EndedResponse(session), [], Changed: false);
+            return new FlowTurn(session, session.LastResponse ?? EndedResponse(session), [], Changed: false, Events: []);
         }
 
         var context = new StepContext(flow, session, services, links, input: null);
@@ -124,13 +124,14 @@ public static class FlowEngine
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 context.Trace("error", ex.GetType().Name + ": " + ex.Message);
+                context.Report(new StepFailed(step.Id, ex.GetType().Name));
             }
         }
 
         context.Trace("call-ended", reason);
         session.Ended = true;
         TrimTrace(session);
-        return new FlowTurn(session, session.LastResponse ?? EndedResponse(session), [], Changed: true);
+        return new FlowTurn(session, session.LastResponse ?? EndedResponse(session), [], Changed: true, context.Events);
     }
 
     // Consent keywords come before any step of an SMS flow (see SmsKeywordHandler).
@@ -206,6 +207,7 @@ public static class FlowEngine
             context.Step = next;
             context.Input = null;
             context.Trace("enter", next.TypeName);
+            context.Report(new StepEntered(next.Id, next.TypeName));
             try
             {
                 outcome = await next.ExecuteAsync(context, cancellationToken);
@@ -221,6 +223,7 @@ public static class FlowEngine
     private static StepOutcome Fail(StepContext context, Exception exception)
     {
         context.Trace("error", exception.GetType().Name + ": " + exception.Message);
+        context.Report(new StepFailed(context.Step?.Id ?? string.Empty, exception.GetType().Name));
         var onError = context.Flow.OnError;
         if (onError is not null && !string.Equals(context.Session.CurrentStep, onError, StringComparison.Ordinal)
             && !context.Session.Get(FlowVariables.ErrorHandled).AsBoolean())
@@ -258,7 +261,7 @@ public static class FlowEngine
             session.LastResponse = twiml;
         }
 
-        return new FlowTurn(session, twiml, context.SmsReplies, Changed: true);
+        return new FlowTurn(session, twiml, context.SmsReplies, Changed: true, context.Events);
     }
 
     private static void TrimTrace(FlowSession session)

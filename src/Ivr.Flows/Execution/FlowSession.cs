@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Ivr.Flows.Model;
 using Ivr.Flows.Values;
 
@@ -40,6 +41,14 @@ public sealed class FlowSession
 
     /// <summary>The answer given for <see cref="Turn"/>: a repeated webhook for the same turn gets it again, unchanged.</summary>
     public string? LastResponse { get; set; }
+
+    /// <summary>The menu keys the caller pressed (or said), in order: the last ones, as menu steps keep them.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> MenuPath => Get(FlowVariables.MenuPath).AsList();
+
+    /// <summary>Whether the caller proved who they are (a verify step, or a flow that set it after its own check).</summary>
+    [JsonIgnore]
+    public bool PatientVerified => Get(FlowVariables.PatientVerified).AsBoolean();
 
     public FlowValue Get(string name) => Variables.TryGetValue(name, out var value) ? value : FlowValue.Null;
 

@@ -12,6 +12,8 @@ namespace Ivr.Flows.Execution;
 /// </summary>
 public sealed class StepContext
 {
+    private readonly List<TurnEvent> _events = [];
+
     internal StepContext(FlowDefinition flow, FlowSession session, FlowServices services, FlowLinks links, FlowInput? input)
     {
         Flow = flow;
@@ -66,6 +68,16 @@ public sealed class StepContext
 
     public void Trace(string flowEvent, string? detail = null) =>
         Session.Trace.Add(new TraceEntry(Now, Step?.Id ?? string.Empty, flowEvent, detail));
+
+    /// <summary>What this turn did, in order, for the hub to act on (see <see cref="TurnEvent"/>).</summary>
+    public IReadOnlyList<TurnEvent> Events => _events;
+
+    /// <summary>Reports what the step did for the hub; the trace line beside it stays the people's version.</summary>
+    public void Report(TurnEvent turnEvent)
+    {
+        ArgumentNullException.ThrowIfNull(turnEvent);
+        _events.Add(turnEvent);
+    }
 
     public FlowValue Get(string name) => Session.Get(name);
 

@@ -15,7 +15,7 @@ public static class ExpressionScope
     private static readonly string[] Weekdays = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 
     /// <summary>
-    /// A lookup for <paramref name="expressions"/>. Queue figures are fetched from <see cref="IQueueDesk"/> only for
+    /// A lookup for <paramref name="expressions"/>. Queue figures are fetched from <see cref="IQueueLine"/> only for
     /// the queues the expressions name, once each; a port failure propagates to the engine's error path.
     /// </summary>
     public static async ValueTask<Func<string, FlowValue>> CreateAsync(

@@ -7,9 +7,9 @@ namespace Ivr.Flows.Services;
 public sealed record FlowServices(
     TimeProvider Time,
     IPatientDirectory Patients,
-    IAppointmentDesk Appointments,
-    IQueueDesk Queues,
-    IFollowUpDesk FollowUps,
+    IAppointmentBook Appointments,
+    IQueueLine Queues,
+    IFollowUps FollowUps,
     IFlowMessenger Messenger,
     IHttpConnector Http,
     ISmsInbox SmsInbox);

@@ -12,15 +12,3 @@ public interface IPatientDirectory
     /// </summary>
     Task<VerificationResult> VerifyAsync(Guid? patientId, VerificationMethod method, string typed, CancellationToken cancellationToken);
 }
-
-/// <summary>What the IVR knows of a caller: enough to greet and route them, nothing more.</summary>
-public sealed record CallerProfile(Guid PatientId, string DisplayName, string GivenName, string? Language, IReadOnlyList<string> Tags);
-
-public enum VerificationMethod
-{
-    Mrn,
-    BirthDate,
-}
-
-/// <summary>Whether the typed value matched, and the patient it identified.</summary>
-public sealed record VerificationResult(bool Verified, CallerProfile? Patient);

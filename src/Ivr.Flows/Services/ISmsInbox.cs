@@ -18,10 +18,3 @@ public interface ISmsInbox
     /// <summary>Opens (or adds to) a conversation agents will answer; returns its id.</summary>
     Task<Guid> OpenConversationAsync(ConversationMessage message, CancellationToken cancellationToken);
 }
-
-/// <summary>A hub message that expects an answer: its purpose (<c>appointment</c>, <c>survey</c>) and what it is about.</summary>
-public sealed record PendingReply(Guid Id, string Purpose, Guid? PatientId, Guid? AppointmentId, Guid? SurveyId, DateTimeOffset SentAt);
-
-public sealed record SurveyAnswer(Guid PendingReplyId, Guid? SurveyId, Guid? PatientId, string PhoneE164, string MessageSid, string Text, int? Score);
-
-public sealed record ConversationMessage(string PhoneE164, Guid? PatientId, string MessageSid, string Reason);

@@ -104,6 +104,7 @@ public sealed partial class EnqueueStep : FlowStep
         context.Set(FlowVariables.CallbackRequested, FlowValue.False);
         SetPlacement(context, placement);
         context.Trace("enqueued", Queue);
+        context.Report(new Enqueued(Id, Queue!));
         context.Voice.Enqueue(new Enqueue(Queue)
         {
             Action = context.ActionUrl(FlowEvent.QueueLeft),

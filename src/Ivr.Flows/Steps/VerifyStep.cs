@@ -48,6 +48,7 @@ public sealed class VerifyStep : KeypadStep
         if (!IsWellFormed(answer))
         {
             context.Trace("verify", "not verified: malformed");
+            context.Report(new VerificationFailed(Id, Method, Malformed: true));
             return Retry(context, invalid: true);
         }
 
@@ -56,12 +57,14 @@ public sealed class VerifyStep : KeypadStep
         if (!result.Verified || result.Patient is null)
         {
             context.Trace("verify", "not verified");
+            context.Report(new VerificationFailed(Id, Method, Malformed: false));
             return Retry(context, invalid: true);
         }
 
         PatientVariables.Apply(context, result.Patient);
         context.Set(FlowVariables.PatientVerified, FlowValue.True);
         context.Trace("verify", "verified");
+        context.Report(new CallerVerified(Id, Method));
         return StepOutcome.Next(Verified, "verified");
     }
 

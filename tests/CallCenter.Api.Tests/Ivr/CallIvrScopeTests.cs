@@ -5,6 +5,7 @@ using CallCenter.Api.Tests.Patients;
 using CallCenter.Api.Tests.Telephony;
 using CallCenter.Core.Accounts;
 using CallCenter.Core.Audit;
+using CallCenter.Core.Ivr;
 using CallCenter.Testing;
 
 namespace CallCenter.Api.Tests.Ivr;

@@ -4,6 +4,7 @@ using System.Text;
 using CallCenter.Api.Ivr;
 using CallCenter.Api.Tests.Infrastructure;
 using CallCenter.Core.Accounts;
+using CallCenter.Core.Ivr;
 using CallCenter.Testing;
 
 namespace CallCenter.Api.Tests.Ivr;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using CallCenter.Api.Ivr;
 using CallCenter.Api.Tests.Telephony;
 using CallCenter.Core.Accounts;
+using CallCenter.Core.Ivr;
 using CallCenter.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

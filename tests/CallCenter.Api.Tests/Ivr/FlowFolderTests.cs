@@ -1,4 +1,5 @@
 using CallCenter.Api.Ivr;
+using CallCenter.Core.Ivr;
 using Ivr.Flows.Loading;
 using Ivr.Flows.Validation;
 

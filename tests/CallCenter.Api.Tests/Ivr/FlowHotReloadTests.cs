@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using CallCenter.Api.Ivr;
 using CallCenter.Api.Tests.Telephony;
 using CallCenter.Core.Accounts;
+using CallCenter.Core.Ivr;
 using CallCenter.Testing;
 
 namespace CallCenter.Api.Tests.Ivr;

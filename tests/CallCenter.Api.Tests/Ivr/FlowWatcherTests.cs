@@ -1,4 +1,5 @@
 using CallCenter.Api.Ivr;
+using CallCenter.Core.Ivr;
 using CallCenter.Testing;
 
 namespace CallCenter.Api.Tests.Ivr;

@@ -1,5 +1,6 @@
 using CallCenter.Api.Ivr;
 using CallCenter.Api.Tests.Telephony;
+using CallCenter.Core.Ivr;
 using CallCenter.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

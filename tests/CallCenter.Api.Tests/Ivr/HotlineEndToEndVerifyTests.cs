@@ -1,5 +1,7 @@
 using CallCenter.Api.Tests.Infrastructure;
+using CallCenter.Core.Ivr;
 using CallCenter.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CallCenter.Api.Tests.Ivr;
 
@@ -39,5 +41,11 @@ public sealed class HotlineEndToEndVerifyTests
              "appointment-menu", "cancel-appointment", "cancelled", "anything-else", "goodbye"],
             ivr.Steps);
         Assert.DoesNotContain(ivr.Trace, t => (t.Detail ?? string.Empty).Contains(mrn, StringComparison.Ordinal) || (t.Detail ?? string.Empty).Contains("12345", StringComparison.Ordinal));
+
+        // What the agent's screen-pop would show: verified at the second try, the same steps, and nothing typed.
+        var outcome = await hub.Factory.Services.GetRequiredService<IIvrOutcomeReader>().FindAsync(phone.CallSid);
+        Assert.Equal((IvrVerification.Verified, "en-US", "hospital-hotline"), (outcome!.Verification, outcome.Language, outcome.FlowId));
+        Assert.Equal(ivr.Steps, outcome.Steps);
+        Assert.Equal(ivr.MenuPath, outcome.MenuPath);
     }
 }

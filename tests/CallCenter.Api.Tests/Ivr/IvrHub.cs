@@ -2,6 +2,7 @@ using System.Xml.Linq;
 using CallCenter.Api.Ivr;
 using CallCenter.Api.Tests.Infrastructure;
 using CallCenter.Api.Tests.Telephony;
+using CallCenter.Core.Ivr;
 using CallCenter.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Twilio.Protocol.Webhooks;

@@ -29,4 +29,17 @@ public sealed class QueueWaitEstimatorTests
     {
         Assert.Equal(0, QueueWaitEstimator.EstimateSeconds(0, [TimeSpan.FromSeconds(60)], 180, 0));
     }
+
+    [Fact]
+    public void EstimateSeconds_AFreeAgentForTheCaller_IsZero()
+    {
+        Assert.Equal(0, QueueWaitEstimator.EstimateSeconds(2, [TimeSpan.FromSeconds(60)], 180, agentsStaffed: 3, agentsAvailable: 2));
+    }
+
+    [Fact]
+    public void EstimateSeconds_FreeAgentsTakeThePlacesAhead_TheRestSharedOverTheStaff()
+    {
+        // Third in line, one agent free: two places still ahead, shared over two staffing agents.
+        Assert.Equal(180, QueueWaitEstimator.EstimateSeconds(3, [], 180, agentsStaffed: 2, agentsAvailable: 1));
+    }
 }

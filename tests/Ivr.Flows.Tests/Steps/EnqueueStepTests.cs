@@ -59,7 +59,7 @@ public sealed class EnqueueStepTests
     }
 
     [Fact]
-    public async Task Start_QueueDeskFails_EngineApologisesAndEnds()
+    public async Task Start_QueueLineFails_EngineApologisesAndEnds()
     {
         var run = FlowRun.Of(Flow, arrange: w => w.Failure = new InvalidOperationException("database down"));
 
@@ -71,7 +71,7 @@ public sealed class EnqueueStepTests
     }
 
     [Fact]
-    public async Task Start_QueueDeskFails_GoesToFlowErrorStep()
+    public async Task Start_QueueLineFails_GoesToFlowErrorStep()
     {
         var run = FlowRun.Of(Flow.Replace("\"start\": \"queue\",", "\"start\": \"queue\", \"onError\": \"busy\",", StringComparison.Ordinal),
             arrange: w => w.Failure = new InvalidOperationException("database down"));

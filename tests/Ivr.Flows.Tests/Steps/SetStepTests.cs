@@ -41,7 +41,7 @@ public sealed class SetStepTests
     }
 
     [Fact]
-    public async Task Execute_QueueDeskFails_LandsInErrorPath()
+    public async Task Execute_QueueLineFails_LandsInErrorPath()
     {
         var run = FlowRun.Of(Flow);
         run.World.Failure = new TimeoutException("database down");

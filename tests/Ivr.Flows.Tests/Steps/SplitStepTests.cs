@@ -70,7 +70,7 @@ public sealed class SplitStepTests
     }
 
     [Fact]
-    public async Task Execute_QueueDeskFails_LandsInErrorPath()
+    public async Task Execute_QueueLineFails_LandsInErrorPath()
     {
         var run = FlowRun.Of(Flow);
         run.World.Failure = new InvalidOperationException("queue desk down");
@@ -83,7 +83,7 @@ public sealed class SplitStepTests
     }
 
     [Fact]
-    public async Task Execute_NoQueueNamed_DoesNotAskTheQueueDesk()
+    public async Task Execute_NoQueueNamed_DoesNotAskTheQueueLine()
     {
         var flow = Flow.Replace("queue.complaints.estimatedWait > 600 || queue.general.waiting >= 10", "false", StringComparison.Ordinal);
         var run = FlowRun.Of(flow);

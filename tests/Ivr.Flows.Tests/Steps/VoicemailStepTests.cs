@@ -96,7 +96,7 @@ public sealed class VoicemailStepTests
     }
 
     [Fact]
-    public async Task Recorded_FollowUpDeskFails_EngineApologisesAndEnds()
+    public async Task Recorded_FollowUpsFail_EngineApologisesAndEnds()
     {
         var run = await FlowRun.Of(Flow).StartAsync("en-US");
         run.World.Failure = new InvalidOperationException("database down");

@@ -6,7 +6,7 @@ namespace Ivr.Flows.Tests.Support;
 /// In-memory implementations of every port the engine uses, with what tests need to arrange and inspect: patients,
 /// appointments, slots, queues, voicemails, sent SMS, HTTP answers, consent changes, conversations.
 /// </summary>
-internal sealed class FakeWorld : IPatientDirectory, IAppointmentDesk, IQueueDesk, IFollowUpDesk, IFlowMessenger, IHttpConnector, ISmsInbox
+internal sealed class FakeWorld : IPatientDirectory, IAppointmentBook, IQueueLine, IFollowUps, IFlowMessenger, IHttpConnector, ISmsInbox
 {
     public FakeWorld(TimeProvider time)
     {

@@ -2,6 +2,7 @@ using AgentDesk.Contracts;
 using CallCenter.Core.Accounts;
 using CallCenter.Core.Audit;
 using CallCenter.Core.Common;
+using CallCenter.Core.Ivr;
 using CallCenter.Core.Patients;
 using CallCenter.Core.Routing;
 
@@ -13,7 +14,7 @@ namespace CallCenter.Core.Desk.ScreenPop;
 /// follow-ups and complaints, what the caller did in the IVR, and for an unknown caller the patients with that number.
 /// Every patient shown is a read of their data and audited as the agent.
 /// </summary>
-public sealed class ScreenPopBuilder(ScreenPopReader reader, PhoneNumberNormalizer phones, IAuditLog audit, TimeProvider time)
+public sealed class ScreenPopBuilder(ScreenPopReader reader, IIvrOutcomeReader ivr, PhoneNumberNormalizer phones, IAuditLog audit, TimeProvider time)
 {
     public const string ReadOperation = "patient.read";
     private const string Complaint = "complaint";
@@ -38,7 +39,7 @@ public sealed class ScreenPopBuilder(ScreenPopReader reader, PhoneNumberNormaliz
             CallerNumber = CallerNumbers.Mask(offer.CallerNumber),
             Queue = offer.QueueName,
             WaitedSeconds = (int)Math.Max(0, (now - offer.WaitingSince).TotalSeconds),
-            Ivr = offer.CallSid is { } callSid ? IvrSummaries.From(await ScreenPopReader.SessionAsync(connection, callSid, cancellationToken)) : null,
+            Ivr = offer.CallSid is { } callSid ? IvrSummaries.From(await ivr.FindAsync(callSid, cancellationToken)) : null,
         };
         var detail = $"screen-pop offer {offer.Id}";
 

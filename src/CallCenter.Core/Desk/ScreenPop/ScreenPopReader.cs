@@ -51,8 +51,6 @@ public sealed class ScreenPopReader(IDbConnectionFactory db, ISqlDialect dialect
         ORDER BY p.created_at, p.id
         """;
 
-    private const string SessionSql = "SELECT state FROM ivr_session WHERE session_key = @CallSid";
-
     /// <summary>The patient's record and scope; null when there is no such patient.</summary>
     public static async Task<PatientRow?> PatientAsync(DbConnection connection, Guid patientId, CancellationToken cancellationToken) =>
         await connection.QuerySingleOrDefaultAsync<PatientRow>(new CommandDefinition(PatientSql, new { PatientId = patientId }, cancellationToken: cancellationToken));
@@ -72,10 +70,6 @@ public sealed class ScreenPopReader(IDbConnectionFactory db, ISqlDialect dialect
 
     public static async Task<IReadOnlyList<PatientRow>> CandidatesAsync(DbConnection connection, string e164, CancellationToken cancellationToken) =>
         (await connection.QueryAsync<PatientRow>(new CommandDefinition(CandidatesSql, new { Phone = e164 }, cancellationToken: cancellationToken))).AsList();
-
-    /// <summary>The IVR session of the call as stored (JSON), if the call went through a flow.</summary>
-    public static async Task<string?> SessionAsync(DbConnection connection, string callSid, CancellationToken cancellationToken) =>
-        await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(SessionSql, new { CallSid = callSid }, cancellationToken: cancellationToken));
 
     public Task<DbConnection> OpenAsync(CancellationToken cancellationToken) => db.OpenAsync(cancellationToken);
 }

@@ -1,9 +1,9 @@
 using CallCenter.Api.Desk;
-using CallCenter.Api.Ivr;
 using CallCenter.Core.Common;
 using CallCenter.Core.Desk;
 using CallCenter.Core.FollowUps;
 using CallCenter.Core.Interactions;
+using CallCenter.Core.Ivr;
 using CallCenter.Core.Patients;
 using CallCenter.Core.Queues;
 using CallCenter.Core.Routing;
@@ -86,18 +86,22 @@ internal static class DeskData
             Language = "zh-CN", Status = FollowUpStatuses.Open, CreatedAt = hub.Now(),
         });
 
-    /// <summary>The call's IVR session as the flow runner stores it: language, menu keys, steps entered, verification.</summary>
+    /// <summary>The call's IVR session as the flow runner stores it, with the caller's outcome: language, menu keys, steps entered, verification.</summary>
     public static async Task AddIvrSessionAsync(this DeskHub hub, string callSid, string[] menuPath, string[] steps, bool verified)
     {
         var at = hub.Time.GetUtcNow();
         var session = new FlowSession { Key = callSid, Kind = FlowKind.Voice, FlowId = "hotline", FlowVersion = "1", StartedAt = at, Language = "en-US" };
         session.Set(FlowVariables.MenuPath, FlowValue.From(menuPath));
         session.Set(FlowVariables.PatientVerified, FlowValue.From(verified));
-        session.Trace.AddRange(steps.Select(step => new TraceEntry(at, step, "enter", "say")));
+        var outcome = new IvrOutcome
+        {
+            FlowId = "hotline", Language = "en-US", MenuPath = menuPath, Steps = steps,
+            Verification = verified ? IvrVerification.Verified : IvrVerification.NotAttempted,
+        };
         Assert.True(await hub.Services.GetRequiredService<IFlowSessionRepository>().TryInsertAsync(new StoredSession
         {
             SessionKey = callSid, Kind = "voice", FlowId = "hotline", FlowVersion = "1", State = FlowJson.SerializeSession(session),
-            CreatedAt = at.UtcDateTime, UpdatedAt = at.UtcDateTime,
+            Outcome = IvrOutcomeJson.Write(outcome), CreatedAt = at.UtcDateTime, UpdatedAt = at.UtcDateTime,
         }));
     }
 
@@ -105,7 +109,7 @@ internal static class DeskData
     public static async Task<string> EnqueueAsync(this DeskHub hub, string queue, Guid? patientId, string? number = null, string? callSid = null)
     {
         callSid ??= "CA" + Guid.NewGuid().ToString("N");
-        await hub.Services.GetRequiredService<IQueueDesk>().EnqueueAsync(
+        await hub.Services.GetRequiredService<IQueueLine>().EnqueueAsync(
             new QueueRequest(callSid, queue, 0, [], patientId, number ?? UniqueData.ChinaMobile(), "zh-CN"), CancellationToken.None);
         hub.Services.GetRequiredService<IRoutingSignal>().Wake();
         return callSid;
@@ -114,7 +118,7 @@ internal static class DeskData
     /// <summary>The caller gives up: the call leaves the line and any ringing offer ends, so later tests do not get it.</summary>
     public static async Task LeaveAsync(this DeskHub hub, string callSid)
     {
-        await hub.Services.GetRequiredService<IQueueDesk>().LeaveAsync(callSid, "test-over", CancellationToken.None);
+        await hub.Services.GetRequiredService<IQueueLine>().LeaveAsync(callSid, "test-over", CancellationToken.None);
         await hub.Services.GetRequiredService<IOfferLifecycle>().WithdrawForCallAsync(callSid, "caller-left");
     }
 }

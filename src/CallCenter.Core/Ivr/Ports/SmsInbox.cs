@@ -1,0 +1,87 @@
+using CallCenter.Core.Accounts;
+using CallCenter.Core.Common;
+using CallCenter.Core.Conversations;
+using CallCenter.Core.Patients;
+using Ivr.Flows.Services;
+
+namespace CallCenter.Core.Ivr.Ports;
+
+/// <summary>What the SMS flow does with a patient's text, over the consent history, pending replies and conversations.</summary>
+internal sealed class SmsInbox(
+    IPatientRepository patients,
+    PatientConsentService consents,
+    ISmsReplyRepository replies,
+    IConversationRepository conversations,
+    TimeProvider time,
+    IEnumerable<IConversationMessageListener> listeners) : ISmsInbox
+{
+    /// <summary>
+    /// Records the change for every patient with the number: a STOP from a shared family phone stops messages
+    /// to all of them, as the carrier would.
+    /// </summary>
+    public async Task SetSmsConsentAsync(string phoneE164, bool granted, string keyword, CancellationToken cancellationToken)
+    {
+        var note = $"keyword {keyword?.Trim().ToUpperInvariant()}";
+        var input = new ConsentInput(ConsentChannels.Sms, granted, ConsentMethods.SmsKeyword, Note: note.Length > PatientConsentService.MaxNoteLength ? note[..PatientConsentService.MaxNoteLength] : note);
+        foreach (var patient in await patients.FindByPhoneAsync(phoneE164, cancellationToken))
+        {
+            await consents.AddAsync(Actor.Ivr, patient.Id, input, cancellationToken);
+        }
+    }
+
+    public async Task<PendingReply?> PendingReplyAsync(string phoneE164, CancellationToken cancellationToken)
+    {
+        var open = await replies.FindOpenAsync(phoneE164, time.GetUtcNow().UtcDateTime, cancellationToken);
+        return open is null
+            ? null
+            : new PendingReply(open.Id, open.Purpose, open.PatientId, open.AppointmentId, open.SurveyId, new DateTimeOffset(DateTime.SpecifyKind(open.SentAt, DateTimeKind.Utc)));
+    }
+
+    public Task StoreSurveyAnswerAsync(SurveyAnswer answer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        return replies.AddSurveyAnswerAsync(
+            new SurveyAnswerRow
+            {
+                Id = Ids.New(time),
+                PendingReplyId = answer.PendingReplyId,
+                SurveyId = answer.SurveyId,
+                PatientId = answer.PatientId,
+                Phone = answer.PhoneE164,
+                MessageSid = answer.MessageSid,
+                AnswerText = answer.Text.Length > 1600 ? answer.Text[..1600] : answer.Text,
+                Score = answer.Score,
+                ReceivedAt = time.GetUtcNow().UtcDateTime,
+            },
+            cancellationToken);
+    }
+
+    public Task CloseReplyAsync(Guid pendingReplyId, string outcome, CancellationToken cancellationToken) =>
+        replies.CloseAsync(pendingReplyId, outcome, time.GetUtcNow().UtcDateTime, cancellationToken);
+
+    public async Task<Guid> OpenConversationAsync(ConversationMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var now = time.GetUtcNow().UtcDateTime;
+        var candidate = new Conversation
+        {
+            Id = Ids.New(time),
+            Phone = message.PhoneE164,
+            PatientId = message.PatientId,
+            Status = ConversationStatuses.Open,
+            OpenedAt = now,
+            LastMessageAt = now,
+            Reason = message.Reason.Length > 200 ? message.Reason[..200] : message.Reason,
+        };
+        var conversationId = await conversations.AddMessageAsync(candidate, message.MessageSid, Ids.New(time), now, cancellationToken);
+
+        // Told once the text is stored: the host's desk routes a new conversation at once and passes a text in a held
+        // one to its agent.
+        foreach (var listener in listeners)
+        {
+            await listener.MessageAddedAsync(conversationId, message.MessageSid, cancellationToken);
+        }
+
+        return conversationId;
+    }
+}

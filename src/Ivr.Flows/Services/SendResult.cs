@@ -1,0 +1,3 @@
+namespace Ivr.Flows.Services;
+
+public sealed record SendResult(bool Sent, string? Reason = null);

@@ -1,0 +1,7 @@
+namespace Ivr.Flows.Services;
+
+public enum VerificationMethod
+{
+    Mrn,
+    BirthDate,
+}
