@@ -17,6 +17,7 @@ using CallCenter.Api.Telephony;
 using CallCenter.Core;
 using CallCenter.Core.Desk;
 using Carrier.Simulator;
+using Notifications;
 using Serilog;
 
 namespace CallCenter.Api;
@@ -63,6 +64,7 @@ internal static class ApiSetup
         builder.Services.AddQueuesApi();
         builder.Services.AddAgentsApi();
         builder.Services.AddAgentDesk();
+        builder.Services.AddNotifications();
         builder.Services.AddDeskApi();
         builder.Services.AddCarrierSimulator(services => services.GetRequiredService<CarrierMode>().IsSimulator);
     }

@@ -40,7 +40,6 @@ internal static class CarrierSetup
         services.AddSingleton(sp => CarrierMode.Decide(sp.GetRequiredService<IConfiguration>()));
         services.AddOptions<TelephonyOptions>().BindConfiguration(TelephonyOptions.SectionName);
         services.AddTwilioProtocol();
-        services.AddSingleton<ISmsCarrier, TwilioSmsCarrier>();
 
         // Made once per process: a random simulator token is stable for the life of the hub.
         var generatedToken = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));

@@ -1,5 +1,6 @@
 using CallCenter.Core.Calls;
 using CallCenter.Core.Messaging;
+using Notifications.Channels;
 using Twilio.Protocol.Webhooks;
 
 namespace CallCenter.Api.Telephony;
@@ -46,7 +47,7 @@ internal static class TwilioMapping
     {
         MessageSid = callback.MessageSid,
         AccountSid = callback.AccountSid,
-        State = callback.MessageStatus.ToState(),
+        State = TwilioMessageStates.Of(callback.MessageStatus),
         ErrorCode = callback.ErrorCode,
         IdempotencyToken = Token(idempotencyToken),
         From = callback.From,
@@ -65,24 +66,6 @@ internal static class TwilioMapping
         CallStatus.NoAnswer => CallState.NoAnswer,
         CallStatus.Canceled => CallState.Canceled,
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown call status."),
-    };
-
-    public static MessageState ToState(this MessageStatus status) => status switch
-    {
-        MessageStatus.Accepted => MessageState.Accepted,
-        MessageStatus.Scheduled => MessageState.Scheduled,
-        MessageStatus.Canceled => MessageState.Canceled,
-        MessageStatus.Queued => MessageState.Queued,
-        MessageStatus.Sending => MessageState.Sending,
-        MessageStatus.Sent => MessageState.Sent,
-        MessageStatus.Failed => MessageState.Failed,
-        MessageStatus.Delivered => MessageState.Delivered,
-        MessageStatus.Undelivered => MessageState.Undelivered,
-        MessageStatus.Receiving => MessageState.Receiving,
-        MessageStatus.Received => MessageState.Received,
-        MessageStatus.Read => MessageState.Read,
-        MessageStatus.PartiallyDelivered => MessageState.PartiallyDelivered,
-        _ => throw new ArgumentOutOfRangeException(nameof(status), status, "Unknown message status."),
     };
 
     private static string? Token(string? token) => string.IsNullOrWhiteSpace(token) ? null : token;

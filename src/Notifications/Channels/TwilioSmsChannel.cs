@@ -1,14 +1,17 @@
 using CallCenter.Core.Messaging;
+using Microsoft.Extensions.Logging;
 using Twilio.Protocol.Rest;
+using Twilio.Protocol.Webhooks;
 
-namespace CallCenter.Api.Telephony;
+namespace Notifications.Channels;
 
 /// <summary>
-/// Texts through Twilio's REST API (or the simulator's copy of it) for the Core. The carrier's refusals become
+/// The SMS channel: texts through Twilio's REST API (or the simulator's copy of it), for the IVR now and for the
+/// notification outbox next. The carrier's refusals become
 /// reasons: <c>opted-out</c> (the recipient sent STOP to the carrier), <c>invalid-number</c>, <c>carrier-error</c>,
 /// <c>carrier-unreachable</c>.
 /// </summary>
-internal sealed partial class TwilioSmsCarrier(TwilioRestClientFactory rest, ILogger<TwilioSmsCarrier> logger) : ISmsCarrier
+internal sealed partial class TwilioSmsChannel(TwilioRestClientFactory rest, ILogger<TwilioSmsChannel> logger) : ISmsCarrier
 {
     public async Task<SmsCarrierResult> SendAsync(string recipient, string sender, string body, CancellationToken cancellationToken)
     {
@@ -20,7 +23,7 @@ internal sealed partial class TwilioSmsCarrier(TwilioRestClientFactory rest, ILo
             {
                 MessageSid = sent.Sid,
                 AccountSid = sent.AccountSid,
-                State = sent.Status?.ToState() ?? MessageState.Queued,
+                State = sent.Status is { } status ? TwilioMessageStates.Of(status) : MessageState.Queued,
                 From = sender,
                 To = recipient,
             });
