@@ -8,9 +8,3 @@ public sealed record UserResponse(Guid Id, string UserName, string DisplayName, 
     internal static UserResponse From(UserAccount user, DateTime now) =>
         new(user.Id, user.UserName, user.DisplayName, user.Role, user.IsDisabled, user.LockoutEndAt > now, user.CreatedAt, user.LastLoginAt);
 }
-
-public sealed record CreateUserRequest(string? UserName, string? DisplayName, string? Role, string? Password);
-
-public sealed record UpdateUserRequest(string? DisplayName, string? Role, bool? IsDisabled);
-
-public sealed record SetPasswordRequest(string? Password);

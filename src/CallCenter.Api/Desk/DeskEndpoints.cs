@@ -1,7 +1,6 @@
 using AgentDesk.Contracts;
 using CallCenter.Api.Infrastructure;
 using CallCenter.Core.Desk;
-using CallCenter.Core.Desk.ScreenPop;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CallCenter.Api.Desk;

@@ -1,7 +1,5 @@
 using CallCenter.Api.Telephony;
-using CallCenter.Core.Conversations;
 using CallCenter.Core.Ivr;
-using CallCenter.Core.Queues;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CallCenter.Api.Ivr;

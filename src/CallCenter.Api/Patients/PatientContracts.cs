@@ -31,9 +31,3 @@ public sealed record PatientResponse(
             p.PreferredLanguage, p.TimeZone, p.Mrn, p.Tags, p.Notes, p.AssignedUserId, details.Consents, p.CreatedAt, p.UpdatedAt, details.Warnings);
     }
 }
-
-/// <summary>Patients that already hold the phone or MRN asked about (<c>field</c> is <c>phone</c> or <c>mrn</c>).</summary>
-public sealed record DuplicateCheckResponse(IReadOnlyList<DuplicateWarning> Matches);
-
-/// <summary>Who the patient is assigned to now (null: nobody, visible to every agent).</summary>
-public sealed record AssignmentResponse(Guid PatientId, Guid? AssignedUserId);

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using CallCenter.Core.Messaging;
 using Microsoft.Extensions.Options;
 using Twilio.Protocol;
 using Twilio.Protocol.Rest;

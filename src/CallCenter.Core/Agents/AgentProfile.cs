@@ -1,21 +1,5 @@
 namespace CallCenter.Core.Agents;
 
-/// <summary>How the hub reaches an agent's phone when they accept a call.</summary>
-public enum AgentEndpointKind
-{
-    /// <summary>A Twilio (or simulator) client name.</summary>
-    Client,
-
-    /// <summary>A phone number in E.164.</summary>
-    Number,
-
-    /// <summary>A SIP address, sip:user@host.</summary>
-    Sip,
-}
-
-/// <summary>One skill an agent has, with proficiency 1 (lowest) to 10.</summary>
-public sealed record AgentSkill(string Skill, int Proficiency);
-
 /// <summary>
 /// What routing knows of an agent besides their state: their endpoint, skills and SMS capacity. An agent without
 /// a stored profile routes with <see cref="Default"/>.
@@ -39,25 +23,5 @@ public sealed record AgentProfile
     public static AgentProfile Default(Guid userId, string userName, int smsCapacity) => new()
     {
         UserId = userId, EndpointKind = AgentEndpointKind.Client, Endpoint = userName, SmsCapacity = smsCapacity, IsDefault = true,
-    };
-}
-
-/// <summary>Stored codes of <see cref="AgentEndpointKind"/>.</summary>
-public static class AgentEndpointKinds
-{
-    public static string ToCode(this AgentEndpointKind kind) => kind switch
-    {
-        AgentEndpointKind.Client => "client",
-        AgentEndpointKind.Number => "number",
-        AgentEndpointKind.Sip => "sip",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown endpoint kind."),
-    };
-
-    public static AgentEndpointKind? Parse(string? code) => code switch
-    {
-        "client" => AgentEndpointKind.Client,
-        "number" => AgentEndpointKind.Number,
-        "sip" => AgentEndpointKind.Sip,
-        _ => null,
     };
 }

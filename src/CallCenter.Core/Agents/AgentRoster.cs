@@ -18,12 +18,6 @@ public sealed record AgentRosterRow
     public IReadOnlyList<AgentSkill> Skills { get; init; } = [];
 }
 
-/// <summary>The roster supervisors watch: every agent account, and anyone else who has taken work.</summary>
-public interface IAgentRoster
-{
-    Task<IReadOnlyList<AgentRosterRow>> ListAsync(CancellationToken cancellationToken = default);
-}
-
 internal sealed class AgentRoster(IDbConnectionFactory db, IAgentProfileRepository profiles, TimeProvider time) : IAgentRoster
 {
     private const string RosterSql = """

@@ -29,20 +29,3 @@ public sealed record AgentStatus
         UserId = userId, State = AgentState.Offline, Since = now, UpdatedAt = now,
     };
 }
-
-/// <summary>One change of an agent's state, kept as history (for the wallboard and reports).</summary>
-public sealed record AgentStateChange
-{
-    public required Guid Id { get; init; }
-    public required Guid UserId { get; init; }
-    public required AgentState FromState { get; init; }
-    public required AgentState ToState { get; init; }
-    public string? Reason { get; init; }
-
-    /// <summary>The agent's version after the change: orders one agent's changes.</summary>
-    public required int Version { get; init; }
-    public required DateTime OccurredAt { get; init; }
-}
-
-/// <summary>One line of the roster: the agent's status and how long they have been in it.</summary>
-public sealed record AgentRosterEntry(AgentStatus Status, TimeSpan TimeInState);

@@ -12,14 +12,3 @@ public sealed record AuditEntry
     public required string Outcome { get; init; }
     public string? Detail { get; init; }
 }
-
-public static class AuditOutcomes
-{
-    public const string Success = "success";
-    public const string Denied = "denied";
-    public const string NotFound = "not-found";
-    public const string Failed = "failed";
-}
-
-/// <summary>Filter for reading the audit trail; all parts optional.</summary>
-public sealed record AuditQuery(Guid? PatientId = null, Guid? UserId = null, DateTime? From = null, DateTime? To = null);

@@ -29,14 +29,3 @@ public interface ICallRepository
     /// <summary>Records one status event and moves the call forward if it is further along; see <see cref="WebhookOutcome"/>.</summary>
     Task<WebhookOutcome> ApplyAsync(CallStatusChange change, CancellationToken cancellationToken = default);
 }
-
-/// <summary>A status event to apply to a call (<see cref="CallEvent.CallId"/>).</summary>
-public sealed record CallStatusChange
-{
-    public required CallEvent Event { get; init; }
-    public required int StatusRank { get; init; }
-    public string? IdempotencyToken { get; init; }
-    public DateTime? AnsweredAt { get; init; }
-    public DateTime? EndedAt { get; init; }
-    public int? DurationSeconds { get; init; }
-}

@@ -25,26 +25,3 @@ public sealed record PhoneCall
     public DateTime? EndedAt { get; init; }
     public int? DurationSeconds { get; init; }
 }
-
-/// <summary>One status event in a call's history.</summary>
-public sealed record CallEvent
-{
-    public required Guid Id { get; init; }
-    public required Guid CallId { get; init; }
-    public required string Status { get; init; }
-    public int? SequenceNumber { get; init; }
-    public required DateTime OccurredAt { get; init; }
-    public required DateTime ReceivedAt { get; init; }
-
-    /// <summary>What reported it: <see cref="CallEventSources"/>.</summary>
-    public required string Source { get; init; }
-}
-
-public static class CallEventSources
-{
-    public const string VoiceRequest = "voice-request";
-    public const string StatusCallback = "status-callback";
-}
-
-/// <summary>A call with its status history, oldest event first.</summary>
-public sealed record CallDetails(PhoneCall Call, IReadOnlyList<CallEvent> Events);

@@ -19,10 +19,3 @@ public sealed class DatabaseOptions
     /// <summary>Apply pending schema scripts from <c>sql/&lt;engine&gt;/</c> on start-up.</summary>
     public bool MigrateOnStartup { get; set; } = true;
 }
-
-public static class DatabaseProviders
-{
-    public const string Sqlite = "sqlite";
-    public const string Postgres = "postgres";
-    public const string SqlServer = "sqlserver";
-}

@@ -30,8 +30,3 @@ public interface ISqlDialect
     /// </summary>
     bool IsLostRace(DbException exception);
 }
-
-public static class SqlMarkers
-{
-    public const string Page = "/**page**/";
-}

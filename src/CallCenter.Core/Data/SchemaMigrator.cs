@@ -54,11 +54,3 @@ public sealed class SchemaMigrator(DatabaseEngine engine, ILogger<SchemaMigrator
         return reader.ReadToEnd();
     }
 }
-
-public sealed class MigrationFailedException(string engine, string script, Exception? inner)
-    : Exception($"Schema migration failed on {engine} in script {script}: {inner?.Message}", inner)
-{
-    public string Engine { get; } = engine;
-
-    public string Script { get; } = script;
-}

@@ -1,4 +1,3 @@
-using CallCenter.Core.Routing;
 
 namespace CallCenter.Core.Desk;
 

@@ -15,13 +15,3 @@ public sealed record FollowUp
     public required string Status { get; init; }
     public required DateTime CreatedAt { get; init; }
 }
-
-public static class FollowUpKinds
-{
-    public const string Voicemail = "voicemail";
-}
-
-public static class FollowUpStatuses
-{
-    public const string Open = "open";
-}

@@ -14,24 +14,3 @@ public sealed record Interaction
     /// <summary>The other system's ID (a call SID, a message ID), to match its later events.</summary>
     public string? ExternalId { get; init; }
 }
-
-public static class InteractionKinds
-{
-    public const string Call = "call";
-    public const string Sms = "sms";
-    public const string Email = "email";
-    public const string Note = "note";
-
-    public static readonly IReadOnlyList<string> All = [Call, Sms, Email, Note];
-}
-
-public static class InteractionDirections
-{
-    public const string Inbound = "inbound";
-    public const string Outbound = "outbound";
-
-    /// <summary>Neither from nor to the patient: a staff note.</summary>
-    public const string Internal = "internal";
-
-    public static readonly IReadOnlyList<string> All = [Inbound, Outbound, Internal];
-}

@@ -54,6 +54,3 @@ public sealed class TimelineService(IInteractionRepository interactions, Patient
         return PatientResult.Ok<Interaction>(note);
     }
 }
-
-/// <summary>A staff note for the timeline.</summary>
-public sealed record NoteInput(string? Text);

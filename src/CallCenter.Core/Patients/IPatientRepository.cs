@@ -1,4 +1,3 @@
-using CallCenter.Core.Accounts;
 using CallCenter.Core.Common;
 
 namespace CallCenter.Core.Patients;
@@ -29,25 +28,4 @@ public interface IPatientRepository
 
     /// <summary>The patient holding this (normalised) MRN, if any.</summary>
     Task<Guid?> FindIdByMrnAsync(string mrn, CancellationToken cancellationToken = default);
-}
-
-public enum PatientSaveResult
-{
-    Saved,
-    NotFound,
-    MrnTaken,
-}
-
-/// <summary>
-/// Search criteria, all optional and combined with AND: a name substring (any case), an E.164 number, an
-/// MRN. <see cref="VisibleTo"/> null means every patient; else only those the user may see.
-/// </summary>
-public sealed record PatientSearch(string? Name = null, string? PhoneE164 = null, string? Mrn = null, Guid? VisibleTo = null)
-{
-    /// <summary>Restricts the search to what the actor may see (supervisors and admins see everyone).</summary>
-    public PatientSearch For(Actor actor)
-    {
-        ArgumentNullException.ThrowIfNull(actor);
-        return this with { VisibleTo = actor.IsSupervisorOrAdmin ? null : actor.UserId };
-    }
 }

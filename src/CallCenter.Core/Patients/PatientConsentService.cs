@@ -93,6 +93,3 @@ public sealed class PatientConsentService(IPatientConsentRepository consents, Pa
         return PatientResult.Ok<ConsentOverview>(new ConsentOverview(current, history));
     }
 }
-
-/// <summary>What holds now per channel, and every change that led there (newest first).</summary>
-public sealed record ConsentOverview(IReadOnlyList<PatientConsent> Current, IReadOnlyList<PatientConsent> History);

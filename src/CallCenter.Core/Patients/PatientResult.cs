@@ -1,19 +1,5 @@
 namespace CallCenter.Core.Patients;
 
-public enum PatientOutcome
-{
-    Ok,
-
-    /// <summary>No such patient, or one the actor may not see: both answer 404.</summary>
-    NotFound,
-
-    /// <summary>The input has errors; see <see cref="PatientResult{T}.Errors"/>.</summary>
-    Invalid,
-
-    /// <summary>The MRN belongs to another patient (<see cref="PatientResult{T}.ExistingPatientId"/>).</summary>
-    MrnTaken,
-}
-
 /// <summary>What a patient operation came to: a value, or why not.</summary>
 public sealed record PatientResult<T>
 {
@@ -36,6 +22,3 @@ public static class PatientResult
 
     public static PatientResult<T> MrnTaken<T>(Guid existing) => new() { Outcome = PatientOutcome.MrnTaken, ExistingPatientId = existing };
 }
-
-/// <summary>A saved patient, with its current consents and any duplicate warnings (shared phones).</summary>
-public sealed record PatientDetails(Patient Patient, IReadOnlyList<PatientConsent> Consents, IReadOnlyList<DuplicateWarning> Warnings);

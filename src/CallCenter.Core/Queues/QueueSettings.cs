@@ -1,30 +1,5 @@
 namespace CallCenter.Core.Queues;
 
-/// <summary>How a queue picks the agent for its next call.</summary>
-public enum QueueStrategy
-{
-    /// <summary>The agent available the longest (the default).</summary>
-    LongestIdle,
-    RoundRobin,
-    FewestCalls,
-
-    /// <summary>The agent with the highest proficiency in the queue's skills.</summary>
-    SkillsProficiency,
-}
-
-/// <summary>Where a call goes when it has waited the queue's maximum wait.</summary>
-public enum QueueOverflowKind
-{
-    None,
-
-    /// <summary>Another queue, named by <see cref="QueueSettings.OverflowQueue"/>.</summary>
-    Queue,
-    Voicemail,
-
-    /// <summary>The caller is offered a callback that keeps their place.</summary>
-    Callback,
-}
-
 /// <summary>A queue as admins configure it.</summary>
 public sealed record QueueSettings
 {

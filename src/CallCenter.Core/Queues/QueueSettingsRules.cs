@@ -2,9 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace CallCenter.Core.Queues;
 
-/// <summary>A field of a queue's settings (named as in the API's JSON) and why it is not acceptable.</summary>
-public sealed record QueueFieldError(string Field, string Reason);
-
 /// <summary>The rules a queue's settings must meet before they are stored.</summary>
 public static partial class QueueSettingsRules
 {

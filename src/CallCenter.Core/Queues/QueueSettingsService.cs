@@ -1,23 +1,5 @@
 namespace CallCenter.Core.Queues;
 
-public enum QueueSaveOutcome
-{
-    Saved,
-    Invalid,
-    NotFound,
-
-    /// <summary>A queue of that name exists already.</summary>
-    Duplicate,
-}
-
-/// <summary>The outcome of creating or changing a queue: the stored queue, or why not.</summary>
-public sealed record QueueSaveResult(QueueSaveOutcome Outcome, QueueSettings? Queue, IReadOnlyList<QueueFieldError> Errors)
-{
-    internal static QueueSaveResult Saved(QueueSettings queue) => new(QueueSaveOutcome.Saved, queue, []);
-
-    internal static QueueSaveResult Of(QueueSaveOutcome outcome, IReadOnlyList<QueueFieldError>? errors = null) => new(outcome, null, errors ?? []);
-}
-
 /// <summary>Creates and changes queues after checking the rules, including that an overflow queue exists.</summary>
 public sealed class QueueSettingsService(IQueueSettingsRepository queues, TimeProvider time)
 {

@@ -18,23 +18,3 @@ public sealed record Appointment
     public DateTime EndsAt { get; init; }
     public Guid DoctorId { get; init; }
 }
-
-/// <summary>Where an appointment stands. Cancelled, completed and no-show are final.</summary>
-public enum AppointmentStatus
-{
-    Booked,
-    Confirmed,
-    Cancelled,
-    NoShow,
-    Completed,
-}
-
-/// <summary>How the booking came in; all channels book from the same slot pool.</summary>
-public enum AppointmentChannel
-{
-    Phone,
-    Web,
-    WalkIn,
-    Kiosk,
-    Agent,
-}

@@ -5,12 +5,6 @@ using CallCenter.Core.Patients;
 
 namespace CallCenter.Core.Scheduling;
 
-/// <summary>A booking request from any channel.</summary>
-public sealed record BookingRequest(Guid PatientId, Guid SlotId, AppointmentChannel Channel, string? Reason);
-
-/// <summary>The outcome; <see cref="Appointment"/> is set when booked, <see cref="Slot"/> when the slot was found.</summary>
-public sealed record BookingResult(BookingOutcome Outcome, Appointment? Appointment = null, Slot? Slot = null);
-
 /// <summary>
 /// Appointments as patient data: every call checks the patient's scope (out of scope reads as not found) and
 /// writes an audit entry with the patient's ID, whatever the outcome.

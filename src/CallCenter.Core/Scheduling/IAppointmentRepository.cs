@@ -21,23 +21,3 @@ public interface IAppointmentRepository
     /// <summary>A patient's appointments: upcoming (soonest first) or past (latest first), relative to <paramref name="now"/>.</summary>
     Task<Page<Appointment>> ListForPatientAsync(Guid patientId, bool upcoming, DateTime now, PageRequest page, CancellationToken cancellationToken = default);
 }
-
-public enum BookingOutcome
-{
-    Booked,
-    PatientNotFound,
-    SlotNotFound,
-    SlotInPast,
-    SlotFull,
-    AlreadyBooked,
-}
-
-public enum TransitionOutcome
-{
-    Done,
-    NotFound,
-    NotAllowed,
-}
-
-/// <summary>The outcome and the appointment as it now stands (null when not found).</summary>
-public sealed record TransitionResult(TransitionOutcome Outcome, Appointment? Appointment);

@@ -16,6 +16,3 @@ public sealed record SlotPlan
     public required IReadOnlySet<DayOfWeek> Weekdays { get; init; }
     public required string TimeZoneId { get; init; }
 }
-
-/// <summary>One generated interval, UTC.</summary>
-public readonly record struct SlotTimes(DateTime StartsAt, DateTime EndsAt);

@@ -5,19 +5,6 @@ using CallCenter.Core.Patients;
 
 namespace CallCenter.Core.Scheduling;
 
-public enum WaitlistAddOutcome
-{
-    Added,
-    PatientNotFound,
-    SlotNotFound,
-    SlotInPast,
-    SlotHasRoom,
-    AlreadyWaiting,
-}
-
-/// <summary>The outcome; <see cref="Entry"/> is set when added.</summary>
-public sealed record WaitlistAddResult(WaitlistAddOutcome Outcome, WaitlistEntry? Entry = null);
-
 /// <summary>
 /// Waitlists of full slots. Entries are patient data: the patient's scope is checked and every read or
 /// change audited; entries of patients the actor may not see are left out of lists.

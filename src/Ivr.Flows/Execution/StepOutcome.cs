@@ -27,10 +27,3 @@ public readonly record struct StepOutcome
     /// <summary>The flow is over: a voice call is hung up (the engine adds Hangup if the step did not).</summary>
     public static StepOutcome End(string? reason = null) => new(StepOutcomeKind.End, null, reason);
 }
-
-public enum StepOutcomeKind
-{
-    Next,
-    Wait,
-    End,
-}

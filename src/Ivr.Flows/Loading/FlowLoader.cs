@@ -155,9 +155,3 @@ public static class FlowLoader
 
     private static FlowLoadResult Failed(FlowError error) => new(null, [error]);
 }
-
-/// <summary>The loaded flow (null when there are errors) and every error found.</summary>
-public sealed record FlowLoadResult(FlowDefinition? Flow, IReadOnlyList<FlowError> Errors)
-{
-    public bool Succeeded => Flow is not null && Errors.Count == 0;
-}

@@ -52,9 +52,3 @@ public abstract class FlowStep
     public virtual ValueTask<StepOutcome> ResumeAsync(StepContext context, CancellationToken cancellationToken) =>
         ExecuteAsync(context, cancellationToken);
 }
-
-/// <summary>A named transition of a step: the field it is written in and the step it leads to.</summary>
-public readonly record struct StepTransition(string Field, string? Target);
-
-/// <summary>A prompt of a step: the field it is written in and its texts.</summary>
-public readonly record struct StepPrompt(string Field, LocalizedText? Text);

@@ -1,5 +1,4 @@
 using Ivr.Flows.Execution;
-using Ivr.Flows.Model;
 
 namespace Ivr.Flows.Sms;
 

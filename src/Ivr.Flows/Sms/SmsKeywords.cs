@@ -1,14 +1,5 @@
 namespace Ivr.Flows.Sms;
 
-/// <summary>What a consent keyword asks for.</summary>
-public enum SmsKeyword
-{
-    None,
-    OptOut,
-    OptIn,
-    Help,
-}
-
 /// <summary>
 /// Twilio's Advanced Opt-Out keywords. Only a message that is exactly one keyword counts (case-insensitive, spaces
 /// around it ignored): "STOP" opts out, "STOP 12345" or "please stop" does not, so a patient's sentence never

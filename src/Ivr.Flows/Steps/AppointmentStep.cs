@@ -1,6 +1,5 @@
 using Ivr.Flows.Execution;
 using Ivr.Flows.Model;
-using Ivr.Flows.Services;
 using Ivr.Flows.Validation;
 using Ivr.Flows.Values;
 
@@ -100,12 +99,4 @@ public sealed class AppointmentStep : FlowStep
         context.Trace("appointment", Action == AppointmentAction.Confirm ? "confirmed" : "cancelled");
         return StepOutcome.Next(Done, "done");
     }
-}
-
-/// <summary>What an <see cref="AppointmentStep"/> does.</summary>
-public enum AppointmentAction
-{
-    Next,
-    Confirm,
-    Cancel,
 }

@@ -70,10 +70,3 @@ public sealed class SendSmsStep : FlowStep
         return StepOutcome.Next(Next, result.Sent ? "sent" : "not-sent");
     }
 }
-
-/// <summary>What an SMS sent from a flow is for; an appointment SMS lets the patient's reply confirm or cancel.</summary>
-public enum SmsPurpose
-{
-    Info,
-    Appointment,
-}

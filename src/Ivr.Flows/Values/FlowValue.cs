@@ -4,16 +4,6 @@ using System.Text.Json.Serialization;
 
 namespace Ivr.Flows.Values;
 
-/// <summary>The kinds of value a flow variable holds.</summary>
-public enum FlowValueKind
-{
-    Null,
-    Boolean,
-    Number,
-    Text,
-    List,
-}
-
 /// <summary>
 /// A flow variable's value: null, a boolean, a number, a text or a list of texts. Small on purpose: it is what
 /// expressions compare, what prompts interpolate and what the call's state stores as JSON.

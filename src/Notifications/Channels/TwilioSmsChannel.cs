@@ -1,7 +1,6 @@
 using CallCenter.Core.Messaging;
 using Microsoft.Extensions.Logging;
 using Twilio.Protocol.Rest;
-using Twilio.Protocol.Webhooks;
 
 namespace Notifications.Channels;
 

@@ -16,19 +16,6 @@ public sealed record CallResource(string Sid, string AccountSid, CallStatus? Sta
         Json.String(json, "parent_call_sid"));
 }
 
-/// <summary>A message as the REST API returns it (the fields the hub uses).</summary>
-public sealed record MessageResource(string Sid, string AccountSid, MessageStatus? Status, string? To, string? From, int? NumSegments, int? ErrorCode)
-{
-    internal static MessageResource Read(JsonElement json) => new(
-        Json.String(json, "sid") ?? string.Empty,
-        Json.String(json, "account_sid") ?? string.Empty,
-        WebhookNames.MessageStatus.TryParse(Json.String(json, "status"), out var status) ? status : null,
-        Json.String(json, "to"),
-        Json.String(json, "from"),
-        Json.Int(json, "num_segments"),
-        Json.Int(json, "error_code"));
-}
-
 /// <summary>Tolerant reads: Twilio sends some numbers as strings ("num_segments": "1") and many fields as null.</summary>
 internal static class Json
 {

@@ -2,19 +2,6 @@ using System.Globalization;
 
 namespace Twilio.Protocol.Rest;
 
-/// <summary>Twilio error codes the hub acts on.</summary>
-public static class TwilioErrorCodes
-{
-    /// <summary>Too many requests: never processed, safe to retry later.</summary>
-    public const int TooManyRequests = 20429;
-
-    /// <summary>The 'To' number is not a valid phone number. Permanent.</summary>
-    public const int InvalidToNumber = 21211;
-
-    /// <summary>The recipient replied STOP: no message may be sent until they opt back in. Permanent.</summary>
-    public const int RecipientOptedOut = 21610;
-}
-
 /// <summary>
 /// An error answer from Twilio's REST API (<c>{code, message, more_info, status}</c>). The exception message
 /// holds only the code and HTTP status, since Twilio's own message can quote the phone number;
@@ -70,50 +57,4 @@ public class TwilioApiException : Exception
     private static string Describe(int httpStatus, int? code) => code is { } c
         ? string.Create(CultureInfo.InvariantCulture, $"Twilio API error {c} (HTTP {httpStatus}); see https://www.twilio.com/docs/errors/{c}")
         : string.Create(CultureInfo.InvariantCulture, $"Twilio API error (HTTP {httpStatus}) without a Twilio error code");
-}
-
-/// <summary>21610: the recipient opted out (STOP). Never retried; record the opt-out.</summary>
-public sealed class TwilioRecipientOptedOutException : TwilioApiException
-{
-    public TwilioRecipientOptedOutException()
-    {
-    }
-
-    public TwilioRecipientOptedOutException(string message)
-        : base(message)
-    {
-    }
-
-    public TwilioRecipientOptedOutException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    internal TwilioRecipientOptedOutException(int httpStatus, string? twilioMessage, string? moreInfo)
-        : base(httpStatus, TwilioErrorCodes.RecipientOptedOut, twilioMessage, moreInfo)
-    {
-    }
-}
-
-/// <summary>21211: the To number is not a valid phone number. Never retried; fix the number.</summary>
-public sealed class TwilioInvalidToNumberException : TwilioApiException
-{
-    public TwilioInvalidToNumberException()
-    {
-    }
-
-    public TwilioInvalidToNumberException(string message)
-        : base(message)
-    {
-    }
-
-    public TwilioInvalidToNumberException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    internal TwilioInvalidToNumberException(int httpStatus, string? twilioMessage, string? moreInfo)
-        : base(httpStatus, TwilioErrorCodes.InvalidToNumber, twilioMessage, moreInfo)
-    {
-    }
 }

@@ -6,9 +6,3 @@ public enum SmsEncoding
     Gsm7,
     Ucs2,
 }
-
-/// <summary>
-/// What a body costs to send. <see cref="Characters"/> is counted the way the limits count: GSM-7 septets
-/// (extension characters such as € count 2) or UTF-16 code units for UCS-2 (an emoji counts 2).
-/// </summary>
-public sealed record SmsSegments(SmsEncoding Encoding, int Segments, int Characters);

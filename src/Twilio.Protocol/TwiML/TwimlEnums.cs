@@ -7,31 +7,6 @@ public enum CallbackMethod
     Post,
 }
 
-/// <summary>What a <c>&lt;Gather&gt;</c> listens for.</summary>
-public enum GatherInput
-{
-    Dtmf,
-    Speech,
-    DtmfSpeech,
-}
-
-/// <summary>How <c>&lt;Reject&gt;</c> refuses a call.</summary>
-public enum RejectReason
-{
-    Rejected,
-    Busy,
-}
-
-/// <summary>The <c>record</c> attribute of <c>&lt;Dial&gt;</c>.</summary>
-public enum DialRecord
-{
-    DoNotRecord,
-    RecordFromAnswer,
-    RecordFromRinging,
-    RecordFromAnswerDual,
-    RecordFromRingingDual,
-}
-
 internal static class TwimlValues
 {
     public static string? Of(CallbackMethod? method) => method switch

@@ -1,4 +1,3 @@
-using CallCenter.Core.Data;
 using CallCenter.Core.Interactions;
 using Dapper;
 

@@ -1,4 +1,3 @@
-using Dapper;
 
 namespace CallCenter.Core.Desk.Data;
 

@@ -1,4 +1,3 @@
-using CallCenter.Core.Data;
 using CallCenter.Core.Interactions;
 
 namespace CallCenter.Core.Desk.Data;

@@ -1,4 +1,3 @@
-using CallCenter.Core.Data;
 using Dapper;
 
 namespace CallCenter.Core.Desk.ScreenPop;

@@ -1,4 +1,3 @@
-using CallCenter.Core.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Twilio.Protocol.Webhooks;

@@ -1,0 +1,3 @@
+namespace AgentDesk.Contracts;
+
+public sealed record BookAppointmentRequest(Guid OfferId, Guid SlotId, string? Reason = null);

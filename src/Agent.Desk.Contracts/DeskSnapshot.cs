@@ -1,0 +1,18 @@
+namespace AgentDesk.Contracts;
+
+/// <summary>Everything a (re)connected desk needs to draw itself.</summary>
+public sealed record DeskSnapshot
+{
+    public required string UserName { get; init; }
+    public required string DisplayName { get; init; }
+    public required DeskAgentState State { get; init; }
+    public IReadOnlyList<DeskOffer> Ringing { get; init; } = [];
+    public DeskCall? Call { get; init; }
+
+    /// <summary>Set while the agent is in wrap-up for this call and has not submitted it yet.</summary>
+    public string? WrapUpCallSid { get; init; }
+    public IReadOnlyList<DeskConversation> Conversations { get; init; } = [];
+
+    /// <summary>The disposition codes the hub accepts in <see cref="WrapUpRequest"/>.</summary>
+    public IReadOnlyList<string> Dispositions { get; init; } = [];
+}

@@ -1,0 +1,3 @@
+namespace AgentDesk.Contracts;
+
+public sealed record LinkCallerRequest(Guid OfferId, Guid PatientId);

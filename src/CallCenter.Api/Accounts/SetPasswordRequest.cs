@@ -1,0 +1,4 @@
+
+namespace CallCenter.Api.Accounts;
+
+public sealed record SetPasswordRequest(string? Password);

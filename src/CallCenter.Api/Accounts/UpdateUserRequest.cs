@@ -1,0 +1,4 @@
+
+namespace CallCenter.Api.Accounts;
+
+public sealed record UpdateUserRequest(string? DisplayName, string? Role, bool? IsDisabled);

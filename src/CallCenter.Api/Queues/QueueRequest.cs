@@ -1,0 +1,33 @@
+using CallCenter.Core.Queues;
+
+namespace CallCenter.Api.Queues;
+
+/// <summary>
+/// A queue to create, or the changes to one. On create, a missing field takes its default (display name: the
+/// name); on change, a missing field keeps its value, and overflowKind with overflowQueue change together.
+/// </summary>
+public sealed record QueueRequest(
+    string? Name,
+    string? DisplayName,
+    IReadOnlyList<string>? RequiredSkills,
+    QueueStrategy? Strategy,
+    int? ServiceLevelSeconds,
+    int? MaxWaitSeconds,
+    QueueOverflowKind? OverflowKind,
+    string? OverflowQueue,
+    int? WrapUpSeconds)
+{
+    internal QueueSettings ToNew() => Apply(new QueueSettings { Name = Name ?? string.Empty, DisplayName = DisplayName ?? Name ?? string.Empty });
+
+    internal QueueSettings Apply(QueueSettings current) => current with
+    {
+        DisplayName = DisplayName ?? current.DisplayName,
+        RequiredSkills = RequiredSkills ?? current.RequiredSkills,
+        Strategy = Strategy ?? current.Strategy,
+        ServiceLevelSeconds = ServiceLevelSeconds ?? current.ServiceLevelSeconds,
+        MaxWaitSeconds = MaxWaitSeconds ?? current.MaxWaitSeconds,
+        OverflowKind = OverflowKind ?? current.OverflowKind,
+        OverflowQueue = OverflowKind is null ? OverflowQueue ?? current.OverflowQueue : OverflowQueue,
+        WrapUpSeconds = WrapUpSeconds ?? current.WrapUpSeconds,
+    };
+}

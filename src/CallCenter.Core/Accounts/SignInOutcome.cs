@@ -1,0 +1,9 @@
+namespace CallCenter.Core.Accounts;
+
+public enum SignInOutcome
+{
+    Succeeded,
+    InvalidCredentials,
+    LockedOut,
+    Disabled,
+}

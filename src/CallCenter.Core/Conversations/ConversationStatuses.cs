@@ -1,0 +1,7 @@
+namespace CallCenter.Core.Conversations;
+
+public static class ConversationStatuses
+{
+    public const string Open = "open";
+    public const string Closed = "closed";
+}

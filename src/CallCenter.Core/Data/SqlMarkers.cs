@@ -1,0 +1,7 @@
+
+namespace CallCenter.Core.Data;
+
+public static class SqlMarkers
+{
+    public const string Page = "/**page**/";
+}

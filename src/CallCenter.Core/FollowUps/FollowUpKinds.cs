@@ -1,0 +1,6 @@
+namespace CallCenter.Core.FollowUps;
+
+public static class FollowUpKinds
+{
+    public const string Voicemail = "voicemail";
+}

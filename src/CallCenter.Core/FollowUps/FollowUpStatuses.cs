@@ -1,0 +1,6 @@
+namespace CallCenter.Core.FollowUps;
+
+public static class FollowUpStatuses
+{
+    public const string Open = "open";
+}

@@ -1,0 +1,4 @@
+namespace CallCenter.Core.Patients;
+
+/// <summary>A consent given (<c>granted: true</c>) or withdrawn for one channel; <c>changedAt</c> defaults to now.</summary>
+public sealed record ConsentInput(string? Channel, bool? Granted, string? Method, DateTime? ChangedAt = null, string? Note = null);

@@ -1,0 +1,4 @@
+namespace CallCenter.Core.Queues;
+
+/// <summary>A queue's figures at one moment.</summary>
+public sealed record QueueFigures(int Waiting, int Callbacks, DateTime? OldestWaitingSince);

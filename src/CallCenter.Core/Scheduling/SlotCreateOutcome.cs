@@ -1,0 +1,8 @@
+namespace CallCenter.Core.Scheduling;
+
+public enum SlotCreateOutcome
+{
+    Created,
+    DoctorNotFound,
+    Overlaps,
+}

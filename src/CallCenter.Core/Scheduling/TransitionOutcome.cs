@@ -1,0 +1,9 @@
+
+namespace CallCenter.Core.Scheduling;
+
+public enum TransitionOutcome
+{
+    Done,
+    NotFound,
+    NotAllowed,
+}

@@ -1,0 +1,8 @@
+namespace Ivr.Flows.Execution;
+
+public enum StepOutcomeKind
+{
+    Next,
+    Wait,
+    End,
+}

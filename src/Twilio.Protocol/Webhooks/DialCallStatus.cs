@@ -1,0 +1,12 @@
+namespace Twilio.Protocol.Webhooks;
+
+/// <summary>How a <c>&lt;Dial&gt;</c> ended (DialCallStatus).</summary>
+public enum DialCallStatus
+{
+    Completed,
+    Answered,
+    Busy,
+    NoAnswer,
+    Failed,
+    Canceled,
+}
