@@ -104,11 +104,6 @@ public sealed class DeskCallActions(
 
         // The caller holds while the target's desk rings; the screen-pop travels with the offer.
         var held = await calls.HoldAsync(owned.Offer!, cancellationToken);
-        if (held.Ok)
-        {
-            await work.SetHoldAsync(owned.Work.OfferId, onHold: true, cancellationToken);
-        }
-
         await notifier.OfferReceivedAsync(offer, cancellationToken);
         if (!request.Warm)
         {
@@ -140,8 +135,9 @@ public sealed class DeskCallActions(
         var result = onHold ? await calls.HoldAsync(owned.Offer!, cancellationToken) : await calls.ResumeAsync(owned.Offer!, cancellationToken);
         if (result.Ok)
         {
-            await work.SetHoldAsync(owned.Work!.OfferId, onHold, cancellationToken);
-            await notifier.CallHoldChangedAsync(agent.UserId, DeskOfferActions.Call(owned.Work with { OnHold = onHold }), cancellationToken);
+            // The desk is told what the voice path stored (read again), not what was asked for.
+            var now = await work.LatestForCallAsync(agent.UserId, owned.Work!.CallSid!, cancellationToken) ?? owned.Work;
+            await notifier.CallHoldChangedAsync(agent.UserId, DeskOfferActions.Call(now), cancellationToken);
         }
 
         return await audit.WriteAsync(agent, action, owned.Offer!.PatientId, result, $"call {callSid}", cancellationToken);

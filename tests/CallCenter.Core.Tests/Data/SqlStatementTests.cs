@@ -45,7 +45,7 @@ public sealed class SqlStatementTests
         Assert.Contains("CallCenter.Core.Accounts.UserRepository.FindByIdSql", names);
         Assert.Contains("CallCenter.Core.Accounts.UserRepository.ListSql", names);
         Assert.Contains("CallCenter.Core.Audit.AuditLog.QuerySql", names);
-        Assert.Contains("CallCenter.Api.Health.DatabaseHealthCheck.PingSql", names);
+        Assert.Contains("CallCenter.Core.Data.DatabaseHealthCheck.PingSql", names);
     }
 
     [Theory]

@@ -1,8 +1,12 @@
-using Dapper;
+using CallCenter.Core.Desk.Voice;
 
 namespace CallCenter.Core.Desk.Data;
 
-/// <summary>The work an agent holds: a call or an SMS conversation from the offer they accepted until it ends.</summary>
+/// <summary>
+/// The work an agent holds: a call or an SMS conversation from the offer they accepted until it ends. For a call,
+/// <see cref="CallStatus"/> is read from the voice path's row (<c>desk_call</c>), never stored here: that row alone
+/// says whether the caller is on hold.
+/// </summary>
 public sealed record DeskWork
 {
     public required Guid OfferId { get; init; }
@@ -13,7 +17,11 @@ public sealed record DeskWork
     public required string QueueName { get; init; }
     public Guid? PatientId { get; init; }
     public required DateTime AcceptedAt { get; init; }
-    public bool OnHold { get; init; }
     public DateTime? EndedAt { get; init; }
     public string? EndReason { get; init; }
+
+    /// <summary>The voice path's status of this offer's call (<see cref="DeskCallStatuses"/>); null for a conversation or before the call is connected.</summary>
+    public string? CallStatus { get; init; }
+
+    public bool OnHold => CallStatus == DeskCallStatuses.OnHold;
 }

@@ -6,11 +6,18 @@ namespace CallCenter.Core.Desk.Data;
 
 public sealed class DeskWorkRepository(IDbConnectionFactory db, ISqlDialect dialect) : IDeskWorkRepository
 {
-    private const string Columns = "offer_id, agent_id, kind, call_sid, conversation_id, queue_name, patient_id, accepted_at, on_hold, ended_at, end_reason";
+    // Whether a call is on hold is the voice path's fact: each read takes the status of the offer's desk_call row
+    // (at most one: offer_id is unique there), so the desk never reads a copy that could lag behind.
+    private const string Columns = """
+        w.offer_id, w.agent_id, w.kind, w.call_sid, w.conversation_id, w.queue_name, w.patient_id, w.accepted_at,
+        w.ended_at, w.end_reason, c.status AS call_status
+        """;
+
+    private const string From = "desk_work w LEFT JOIN desk_call c ON c.offer_id = w.offer_id";
 
     private const string InsertSql = """
-        INSERT INTO desk_work (offer_id, agent_id, kind, call_sid, conversation_id, queue_name, patient_id, accepted_at, on_hold, ended_at, end_reason)
-        VALUES (@OfferId, @AgentId, @Kind, @CallSid, @ConversationId, @QueueName, @PatientId, @AcceptedAt, @OnHold, NULL, NULL)
+        INSERT INTO desk_work (offer_id, agent_id, kind, call_sid, conversation_id, queue_name, patient_id, accepted_at, ended_at, end_reason)
+        VALUES (@OfferId, @AgentId, @Kind, @CallSid, @ConversationId, @QueueName, @PatientId, @AcceptedAt, NULL, NULL)
         """;
 
     public async Task AddAsync(DeskWork work, CancellationToken cancellationToken = default)
@@ -26,7 +33,7 @@ public sealed class DeskWorkRepository(IDbConnectionFactory db, ISqlDialect dial
         }
     }
 
-    private const string ActiveForAgentSql = $"SELECT {Columns} FROM desk_work WHERE agent_id = @AgentId AND ended_at IS NULL ORDER BY accepted_at, offer_id";
+    private const string ActiveForAgentSql = $"SELECT {Columns} FROM {From} WHERE w.agent_id = @AgentId AND w.ended_at IS NULL ORDER BY w.accepted_at, w.offer_id";
 
     public async Task<IReadOnlyList<DeskWork>> ActiveForAgentAsync(Guid agentId, CancellationToken cancellationToken = default)
     {
@@ -34,7 +41,7 @@ public sealed class DeskWorkRepository(IDbConnectionFactory db, ISqlDialect dial
         return (await connection.QueryAsync<DeskWork>(new CommandDefinition(ActiveForAgentSql, new { AgentId = agentId }, cancellationToken: cancellationToken))).AsList();
     }
 
-    private const string LatestForCallSql = $"SELECT {Columns} FROM desk_work WHERE agent_id = @AgentId AND call_sid = @CallSid ORDER BY accepted_at DESC, offer_id DESC";
+    private const string LatestForCallSql = $"SELECT {Columns} FROM {From} WHERE w.agent_id = @AgentId AND w.call_sid = @CallSid ORDER BY w.accepted_at DESC, w.offer_id DESC";
 
     public async Task<DeskWork?> LatestForCallAsync(Guid agentId, string callSid, CancellationToken cancellationToken = default)
     {
@@ -43,7 +50,7 @@ public sealed class DeskWorkRepository(IDbConnectionFactory db, ISqlDialect dial
             .FirstOrDefault();
     }
 
-    private const string ActiveForCallSql = $"SELECT {Columns} FROM desk_work WHERE call_sid = @CallSid AND ended_at IS NULL ORDER BY accepted_at, offer_id";
+    private const string ActiveForCallSql = $"SELECT {Columns} FROM {From} WHERE w.call_sid = @CallSid AND w.ended_at IS NULL ORDER BY w.accepted_at, w.offer_id";
 
     public async Task<IReadOnlyList<DeskWork>> ActiveForCallAsync(string callSid, CancellationToken cancellationToken = default)
     {
@@ -52,9 +59,9 @@ public sealed class DeskWorkRepository(IDbConnectionFactory db, ISqlDialect dial
     }
 
     private const string LatestEndedCallSql = $"""
-        SELECT {Columns} FROM desk_work
-        WHERE agent_id = @AgentId AND call_sid IS NOT NULL AND ended_at IS NOT NULL
-        ORDER BY ended_at DESC, offer_id DESC
+        SELECT {Columns} FROM {From}
+        WHERE w.agent_id = @AgentId AND w.call_sid IS NOT NULL AND w.ended_at IS NOT NULL
+        ORDER BY w.ended_at DESC, w.offer_id DESC
         """;
 
     public async Task<DeskWork?> LatestEndedCallAsync(Guid agentId, CancellationToken cancellationToken = default)
@@ -64,21 +71,13 @@ public sealed class DeskWorkRepository(IDbConnectionFactory db, ISqlDialect dial
             .FirstOrDefault();
     }
 
-    private const string ActiveForConversationSql = $"SELECT {Columns} FROM desk_work WHERE conversation_id = @ConversationId AND ended_at IS NULL";
+    private const string ActiveForConversationSql = $"SELECT {Columns} FROM {From} WHERE w.conversation_id = @ConversationId AND w.ended_at IS NULL";
 
     public async Task<DeskWork?> ActiveForConversationAsync(Guid conversationId, CancellationToken cancellationToken = default)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         return (await connection.QueryAsync<DeskWork>(new CommandDefinition(ActiveForConversationSql, new { ConversationId = conversationId }, cancellationToken: cancellationToken)))
             .FirstOrDefault();
-    }
-
-    private const string SetHoldSql = "UPDATE desk_work SET on_hold = @OnHold WHERE offer_id = @OfferId AND ended_at IS NULL";
-
-    public async Task<bool> SetHoldAsync(Guid offerId, bool onHold, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(SetHoldSql, new { OfferId = offerId, OnHold = onHold }, cancellationToken: cancellationToken)) == 1;
     }
 
     private const string SetPatientSql = "UPDATE desk_work SET patient_id = @PatientId WHERE offer_id = @OfferId";

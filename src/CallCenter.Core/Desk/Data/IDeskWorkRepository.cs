@@ -22,8 +22,6 @@ public interface IDeskWorkRepository
     /// <summary>Who holds the conversation now, if anyone.</summary>
     Task<DeskWork?> ActiveForConversationAsync(Guid conversationId, CancellationToken cancellationToken = default);
 
-    Task<bool> SetHoldAsync(Guid offerId, bool onHold, CancellationToken cancellationToken = default);
-
     Task<bool> SetPatientAsync(Guid offerId, Guid patientId, CancellationToken cancellationToken = default);
 
     /// <summary>Ends the work; false when it had ended already (so only one ender reports it).</summary>

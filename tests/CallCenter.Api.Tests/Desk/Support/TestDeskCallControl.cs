@@ -4,6 +4,7 @@ using CallCenter.Api.Desk;
 using CallCenter.Core.Agents;
 using CallCenter.Core.Desk;
 using CallCenter.Core.Desk.Data;
+using CallCenter.Core.Desk.Voice;
 using CallCenter.Core.Queues;
 using CallCenter.Core.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +14,9 @@ namespace CallCenter.Api.Tests.Desk.Support;
 /// <summary>
 /// The carrier edge of the desk's hub tests: these tests enqueue calls directly (no live call exists for the REST
 /// API to redirect), so the voice path is replaced by this recorder. It keeps the voice path's contract: it puts a
-/// transferred call back in line and ends the agent's part once (wrap-up, CallEnded), as the voice path does. The real voice path
+/// transferred call back in line and ends the agent's part once (wrap-up, CallEnded), as the voice path does. It keeps
+/// the call where the voice path keeps it, the desk_call row (connected on connect, on-hold while held, ended when the
+/// agent's part ends), because that row is the only record of whether the caller is on hold. The real voice path
 /// is tested through the carrier simulator in Desk/Voice, and both together in DeskEndToEndTests.
 /// </summary>
 internal sealed class TestDeskCallControl(IServiceProvider services) : IDeskCallControl
@@ -23,6 +26,14 @@ internal sealed class TestDeskCallControl(IServiceProvider services) : IDeskCall
     /// <summary>As the voice path does when the agent's phone answers: the desk hears CallConnected once.</summary>
     public async Task<DeskResult> ConnectAsync(Offer accepted, CancellationToken cancellationToken = default)
     {
+        // No phone rings here: the row starts as the voice path's does once the agent's phone has answered.
+        var row = DeskCallControl.NewRow(accepted.Id, accepted.AgentId, accepted.QueueName, accepted.CallSid!, DateTime.UtcNow)
+            with { Status = DeskCallStatuses.Connected, ConnectedAt = DateTime.UtcNow };
+        if (!await Calls.TryStartAsync(row, cancellationToken) && await Calls.FindByOfferAsync(accepted.Id, cancellationToken) is not { HasAgent: true })
+        {
+            return DeskResult.Fail(DeskErrors.Conflict, "The call is with another agent.");
+        }
+
         var connected = new DeskCall
         {
             CallSid = accepted.CallSid!,
@@ -35,9 +46,11 @@ internal sealed class TestDeskCallControl(IServiceProvider services) : IDeskCall
         return await RecordAsync("connect", accepted.CallSid);
     }
 
-    public Task<DeskResult> HoldAsync(Offer accepted, CancellationToken cancellationToken = default) => RecordAsync("hold", accepted.CallSid);
+    public Task<DeskResult> HoldAsync(Offer accepted, CancellationToken cancellationToken = default) =>
+        MoveAsync("hold", accepted, DeskCallStatuses.Connected, DeskCallStatuses.OnHold, cancellationToken);
 
-    public Task<DeskResult> ResumeAsync(Offer accepted, CancellationToken cancellationToken = default) => RecordAsync("resume", accepted.CallSid);
+    public Task<DeskResult> ResumeAsync(Offer accepted, CancellationToken cancellationToken = default) =>
+        MoveAsync("resume", accepted, DeskCallStatuses.OnHold, DeskCallStatuses.Connected, cancellationToken);
 
     public async Task<DeskResult> TransferToQueueAsync(Offer accepted, string queueName, CancellationToken cancellationToken = default)
     {
@@ -73,6 +86,20 @@ internal sealed class TestDeskCallControl(IServiceProvider services) : IDeskCall
     /// <summary>What the voice path does when the carrier reports the caller gone: the agent's part ends.</summary>
     public Task CallerHangsUpAsync(Guid agentId, string callSid) => EndAgentPartAsync(agentId, callSid, "caller-hung-up", CancellationToken.None);
 
+    private IDeskCallRepository Calls => services.GetRequiredService<IDeskCallRepository>();
+
+    // As the voice path moves its row: conditionally, and a repeat (already there) is no error.
+    private async Task<DeskResult> MoveAsync(string action, Offer accepted, string from, string to, CancellationToken cancellationToken)
+    {
+        var change = await Calls.ChangeOfferAsync(accepted.Id, row => row.Status == from ? row with { Status = to } : null, cancellationToken);
+        if (!change.Changed && change.Before?.Status != to)
+        {
+            return DeskResult.Fail(DeskErrors.Refused, $"The call is {change.Before?.Status ?? "not connected"}.", "callSid");
+        }
+
+        return await RecordAsync(action, accepted.CallSid);
+    }
+
     private async Task EndAgentPartAsync(Guid agentId, string callSid, string reason, CancellationToken cancellationToken)
     {
         var work = services.GetRequiredService<IDeskWorkRepository>();
@@ -80,6 +107,8 @@ internal sealed class TestDeskCallControl(IServiceProvider services) : IDeskCall
         {
             return;
         }
+
+        await Calls.ChangeOfferAsync(held.OfferId, row => row.EndAgentPart(reason, DateTime.UtcNow), cancellationToken);
 
         var wrapUpSeconds = (await services.GetRequiredService<IQueueSettingsRepository>().FindAsync(held.QueueName, cancellationToken))?.WrapUpSeconds ?? 0;
         var change = await services.GetRequiredService<AgentStateService>().ApplyAsync(
