@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CallCenter.Core.Data;
 using Dapper;
 
@@ -14,6 +15,12 @@ internal sealed class IvrOutcomeReader(IDbConnectionFactory db) : IIvrOutcomeRea
     public async Task<IvrOutcome?> FindAsync(string callSid, CancellationToken cancellationToken = default)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
+        return await FindAsync(connection, callSid, cancellationToken);
+    }
+
+    public async Task<IvrOutcome?> FindAsync(DbConnection connection, string callSid, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
         var json = await connection.QuerySingleOrDefaultAsync<string?>(
             new CommandDefinition(OutcomeSql, new { CallSid = callSid }, cancellationToken: cancellationToken));
         return IvrOutcomeJson.Read(json);

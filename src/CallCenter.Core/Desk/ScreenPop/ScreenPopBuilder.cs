@@ -39,7 +39,7 @@ public sealed class ScreenPopBuilder(ScreenPopReader reader, IIvrOutcomeReader i
             CallerNumber = CallerNumbers.Mask(offer.CallerNumber),
             Queue = offer.QueueName,
             WaitedSeconds = (int)Math.Max(0, (now - offer.WaitingSince).TotalSeconds),
-            Ivr = offer.CallSid is { } callSid ? IvrSummaries.From(await ivr.FindAsync(callSid, cancellationToken)) : null,
+            Ivr = offer.CallSid is { } callSid ? IvrSummaries.From(await ivr.FindAsync(connection, callSid, cancellationToken)) : null,
         };
         var detail = $"screen-pop offer {offer.Id}";
 
