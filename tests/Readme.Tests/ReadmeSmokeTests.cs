@@ -159,11 +159,8 @@ public sealed class ReadmeSmokeTests(ITestOutputHelper output) : IDisposable
         output.WriteLine($"HELP was answered: {reply}");
     }
 
-    private static IEnumerable<string> Messages(JsonElement thread)
-    {
-        var items = thread.ValueKind == JsonValueKind.Array ? thread : thread.GetProperty("messages");
-        return items.EnumerateArray().Select(m => m.GetProperty("body").GetString() ?? string.Empty);
-    }
+    private static IEnumerable<string> Messages(JsonElement thread) =>
+        thread.EnumerateArray().Select(m => m.GetProperty("body").GetString() ?? string.Empty);
 
     private static JsonElement Answer(List<string> answers, IReadOnlyList<string> commands, string url)
     {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Twilio.Protocol.Tests.Reference;
 
 namespace CallCenter.Api.Tests.Architecture;
 
@@ -21,7 +22,7 @@ public sealed partial class WebHostAdaptsOnlyTests
     [Fact]
     public void WebHost_LooksUpServicesOnlyInStartUpCode()
     {
-        var source = Path.Combine(RepositoryRoot(), "src", "CallCenter.Api");
+        var source = Path.Combine(ReferenceTools.RepositoryRoot, "src", "CallCenter.Api");
         var found = new List<string>();
         foreach (var file in Directory.EnumerateFiles(source, "*.cs", SearchOption.AllDirectories)
                      .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
@@ -58,19 +59,6 @@ public sealed partial class WebHostAdaptsOnlyTests
         || method.StartsWith("Add", StringComparison.Ordinal)
         || method.StartsWith("Use", StringComparison.Ordinal)
         || method.StartsWith("Map", StringComparison.Ordinal);
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "CallCenter.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("CallCenter.sln not found above " + AppContext.BaseDirectory);
-    }
 
     [GeneratedRegex(@"^ {4}(?! )(?:(?:public|internal|private|protected)\s+)?(?:static\s+)?(?:async\s+)?(?:override\s+)?[\w<>\[\],?. ]+\s(?<name>\w+)\(")]
     private static partial Regex MethodDeclaration();

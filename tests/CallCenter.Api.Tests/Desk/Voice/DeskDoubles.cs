@@ -54,7 +54,7 @@ internal sealed class CountingRoutingSignal : IRoutingSignal
 /// of the calls put back in line and withdrawn. It stands in for every routing service, the router included, so the
 /// hub's routing worker offers nothing of its own.
 /// </summary>
-internal sealed class FakeRoutingEngine : IWorkRouter, IOfferLifecycle, IOfferReader, IQueueMoves
+internal sealed class FakeRouting : IWorkRouter, IOfferLifecycle, IOfferReader, IQueueMoves
 {
     private readonly ConcurrentDictionary<Guid, Offer> _offers = new();
     private readonly ConcurrentQueue<(string CallSid, string Queue)> _requeued = new();

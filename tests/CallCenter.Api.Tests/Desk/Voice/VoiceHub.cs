@@ -46,7 +46,7 @@ internal sealed class VoiceHub : IAsyncDisposable
 
     public CountingRoutingSignal Signal { get; } = new();
 
-    public FakeRoutingEngine Routing { get; } = new();
+    public FakeRouting Routing { get; } = new();
 
     public IServiceProvider Services => Factory.Services;
 

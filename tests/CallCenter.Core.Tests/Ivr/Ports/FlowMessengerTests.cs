@@ -9,7 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace CallCenter.Core.Tests.Ivr.Ports;
 
-/// <summary>What the messenger refuses before the carrier; sends that reach the carrier are the host's TwilioSmsCarrierTests.</summary>
+/// <summary>What the messenger refuses before the carrier; sends that reach the carrier are the host's TwilioSmsChannelTests.</summary>
 public sealed class FlowMessengerTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private const string Sender = "+861012345678";

@@ -30,7 +30,7 @@ internal static class IvrPortServices
         services.AddSingleton<TimeProvider>(time);
         services.AddCallCenterCore();
         services.AddIvrPorts();
-        // The host's carrier is Twilio's REST API; sends that reach it are the host's TwilioSmsCarrierTests.
+        // The host's carrier is Twilio's REST API; sends that reach it are the host's TwilioSmsChannelTests.
         services.AddSingleton<ISmsCarrier, RefusingSmsCarrier>();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
     }

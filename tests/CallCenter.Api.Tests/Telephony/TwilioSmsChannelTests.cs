@@ -13,8 +13,8 @@ using Twilio.Protocol.Rest;
 
 namespace CallCenter.Api.Tests.Telephony;
 
-/// <summary>Flow texts through the hub's carrier (the simulator, served by the same in-memory hub) and what it answers.</summary>
-public sealed class TwilioSmsCarrierTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
+/// <summary>Flow texts through Notifications' SMS channel (`TwilioSmsChannel`) to the simulator, served by the same in-memory hub, and what it answers.</summary>
+public sealed class TwilioSmsChannelTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private const string Sender = "+861012345678";
     private static readonly Dictionary<string, string?> WithSender = new() { ["Ivr:SmsFrom"] = Sender };
