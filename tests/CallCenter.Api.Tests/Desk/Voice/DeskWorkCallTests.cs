@@ -53,6 +53,23 @@ public sealed class DeskWorkCallTests(DatabaseFixture fixture) : IClassFixture<D
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task TryStart_Callback_WorkMovesToTheCallPlacedToThePatient(string engine)
+    {
+        var (services, repository, agentId) = await CreateAsync(engine);
+        await using var disposeServices = services;
+        var requested = await WorkAsync(repository, agentId);
+        var placed = requested with { CallSid = "CA" + Guid.NewGuid().ToString("N") };
+
+        Assert.True(await repository.TryStartAsync(placed));
+
+        var work = await repository.LatestForCallAsync(agentId, placed.CallSid);
+        Assert.Equal((requested.OfferId, DeskCallStatuses.Connecting), (work!.OfferId, work.CallStatus));
+        Assert.Null(await repository.LatestForCallAsync(agentId, requested.CallSid));
+        Assert.Equal(placed.CallSid, (await repository.ForOfferAsync(requested.OfferId))!.CallSid);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
     public async Task TryStart_CallStillWithAnAgent_AnotherOfferRefused(string engine)
     {
         var (services, repository, agentId) = await CreateAsync(engine);
