@@ -26,6 +26,8 @@ fi
 
 echo "test.sh: installing the Twilio reference tools (tools/twilio-reference)"
 (cd tools/twilio-reference && npm ci --no-audit --no-fund)
+echo "test.sh: installing the SMTP recorder the email tests send to (tools/smtp-recorder)"
+(cd tools/smtp-recorder && npm ci --no-audit --no-fund)
 
 dotnet build CallCenter.sln -c Release -nologo -v quiet
 
