@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Twilio.Protocol;
 using Twilio.Protocol.Rest;
 
@@ -27,6 +28,8 @@ internal static class Program
             options.ValidateScopes = true;
             options.ValidateOnBuild = true;
         });
+        // The host's request lines carry the query string, where a simulated patient's number travels (/simulator/sms?number=).
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddTwilioProtocol();
         builder.Services.AddOptions<TwilioOptions>().PostConfigure(twilio =>
         {
