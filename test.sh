@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test project against real services. Provisions what the tests need (PostgreSQL, Chromium, tmux,
-# the Twilio reference tools), fails when a required service cannot be started, and ends with one line:
+# the Twilio reference tools, the SMTP recorder), fails when a required service cannot be started, and ends with one line:
 # "tests: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")"
