@@ -1,6 +1,9 @@
 using CallCenter.Core.Messaging;
 using Microsoft.Extensions.DependencyInjection;
 using Notifications.Channels;
+using Notifications.Outbox;
+using Notifications.Rules;
+using Notifications.Templates;
 using Twilio.Protocol.Sms;
 
 namespace Notifications;
@@ -8,14 +11,34 @@ namespace Notifications;
 public static class NotificationsServiceCollectionExtensions
 {
     /// <summary>
-    /// The outbound side: the channels messages leave by (SMS through Twilio's protocol; email, the outbox and its
-    /// schedules come with the outbound issues). Needs the Twilio protocol (<c>AddTwilioProtocol</c>) from the host.
+    /// The outbound side: the SMS channel the IVR texts through, and the notification outbox (enqueue with
+    /// <see cref="INotificationOutbox"/>; a background dispatcher sends due rows over the registered
+    /// <see cref="INotificationChannel"/>s), its rules and templates. Needs the Core (<c>AddCallCenterCore</c>) and the
+    /// Twilio protocol (<c>AddTwilioProtocol</c>) from the host.
     /// </summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddSingleton<SmsSegmentCalculator>();
         services.AddSingleton<ISmsCarrier, TwilioSmsChannel>();
+
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RulesOptions>().BindConfiguration(RulesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SmsChannelOptions>().BindConfiguration(SmsChannelOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton<INotificationRepository, NotificationRepository>();
+        services.AddSingleton<ITemplateRepository, TemplateRepository>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<INotificationOutbox, NotificationOutbox>();
+        services.AddSingleton<NotificationService>();
+        services.AddSingleton<TemplateService>();
+        services.AddSingleton<SendRules>();
+        services.AddSingleton<SendRateLimiter>();
+        services.AddSingleton<OutboxTimeline>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<IMessageStatusListener, NotificationDeliveryListener>();
+        services.AddSingleton<INotificationChannel, SmsNotificationChannel>();
+        services.AddHostedService<OutboxDispatcherService>();
         return services;
     }
 }

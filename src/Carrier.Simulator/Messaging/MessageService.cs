@@ -63,6 +63,7 @@ internal sealed partial class MessageService(
             Body = body,
             Direction = direction,
             DateCreated = time.GetUtcNow(),
+            DateSent = time.GetUtcNow(),
             NumSegments = SmsText.Segments(body),
             StatusCallback = statusCallback,
             Status = MessageStatus.Queued,

@@ -6,6 +6,8 @@ internal sealed class MessageStore
     private readonly Lock _lock = new();
     private readonly List<SimulatedMessage> _messages = [];
     private readonly HashSet<(string Patient, string Sender)> _optedOut = [];
+    private int _throttled;
+    private TimeSpan _retryAfter;
 
     public void Add(SimulatedMessage message)
     {
@@ -21,6 +23,43 @@ internal sealed class MessageStore
         lock (_lock)
         {
             return [.. _messages.Where(m => m.From == number || m.To == number)];
+        }
+    }
+
+    /// <summary>Messages to and from the given numbers (either may be null: any), sent on or after a time, newest first.</summary>
+    public IReadOnlyList<SimulatedMessage> List(string? to, string? from, DateTimeOffset? sentOnOrAfter)
+    {
+        lock (_lock)
+        {
+            return [.. _messages
+                .Where(m => (to is null || m.To == to) && (from is null || m.From == from))
+                .Where(m => sentOnOrAfter is null || (m.DateSent ?? m.DateCreated) >= sentOnOrAfter)
+                .OrderByDescending(m => m.DateCreated)];
+        }
+    }
+
+    /// <summary>Makes the next <paramref name="count"/> message creates answer 429 with Retry-After, as a throttled Twilio account does.</summary>
+    public void Throttle(int count, TimeSpan retryAfter)
+    {
+        lock (_lock)
+        {
+            _throttled = count;
+            _retryAfter = retryAfter;
+        }
+    }
+
+    /// <summary>Takes one throttled answer, if any are left.</summary>
+    public TimeSpan? TakeThrottle()
+    {
+        lock (_lock)
+        {
+            if (_throttled <= 0)
+            {
+                return null;
+            }
+
+            _throttled--;
+            return _retryAfter;
         }
     }
 

@@ -19,6 +19,9 @@ internal sealed class SimulatedMessage
 
     public required DateTimeOffset DateCreated { get; init; }
 
+    /// <summary>When the carrier sent it on; the simulator hands a message on as it accepts it.</summary>
+    public DateTimeOffset? DateSent { get; init; }
+
     public int NumSegments { get; init; }
 
     public string? StatusCallback { get; init; }

@@ -11,7 +11,7 @@ using Twilio.Protocol.Webhooks;
 
 namespace Carrier.Simulator.Rest;
 
-/// <summary>The subset of Twilio's 2010-04-01 REST API the hub uses: create and update calls, create messages.</summary>
+/// <summary>The subset of Twilio's 2010-04-01 REST API the hub uses: create and update calls, create and list messages.</summary>
 internal static partial class RestEndpoints
 {
     public static void MapRestEndpoints(this RouteGroupBuilder simulator)
@@ -20,6 +20,8 @@ internal static partial class RestEndpoints
         accounts.MapPost("/Calls.json", CreateCallAsync);
         accounts.MapPost("/Calls/{callSid}.json", UpdateCallAsync);
         accounts.MapPost("/Messages.json", CreateMessageAsync);
+        accounts.MapGet("/Messages.json", MessageList.ListAsync);
+        simulator.MapPost("/rest/throttle", MessageList.Throttle);
     }
 
     private static async Task<IResult> CreateCallAsync(
@@ -140,11 +142,18 @@ internal static partial class RestEndpoints
         return RestJson.Call(call, time.GetUtcNow());
     }
 
-    private static async Task<IResult> CreateMessageAsync(string accountSid, HttpRequest request, MessageService messages, IOptions<TwilioOptions> twilio)
+    private static async Task<IResult> CreateMessageAsync(
+        string accountSid, HttpRequest request, MessageService messages, MessageStore store, IOptions<TwilioOptions> twilio)
     {
         if (RestAuthentication.Check(request, accountSid, twilio.Value) is { } refused)
         {
             return refused;
+        }
+
+        if (store.TakeThrottle() is { } retryAfter)
+        {
+            request.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return RestJson.Error(StatusCodes.Status429TooManyRequests, TwilioErrorCodes.TooManyRequests, "Too Many Requests");
         }
 
         if (await ReadFormAsync(request) is not { } form)

@@ -46,8 +46,12 @@ internal static class RestJson
         },
         statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
 
-    public static IResult Message(SimulatedMessage message, int httpStatus = StatusCodes.Status201Created) => Results.Json(
-        new JsonObject
+    public static IResult Message(SimulatedMessage message, int httpStatus = StatusCodes.Status201Created) =>
+        Results.Json(MessageNode(message, created: true), statusCode: httpStatus);
+
+    /// <summary>A message resource; as created it reads "queued" (later changes arrive as status callbacks), as listed its current status.</summary>
+    public static JsonObject MessageNode(SimulatedMessage message, bool created) =>
+        new()
         {
             ["sid"] = message.Sid,
             ["account_sid"] = message.AccountSid,
@@ -55,8 +59,7 @@ internal static class RestJson
             ["to"] = message.To,
             ["from"] = message.From,
             ["body"] = message.Body,
-            // The resource shows the status when it was created; later changes arrive as status callbacks.
-            ["status"] = "queued",
+            ["status"] = created ? "queued" : WebhookNames.MessageStatus.ToWire(message.Status),
             ["direction"] = message.Direction,
             ["num_segments"] = message.NumSegments.ToString(CultureInfo.InvariantCulture),
             ["num_media"] = "0",
@@ -65,11 +68,10 @@ internal static class RestJson
             ["api_version"] = CallStatusReporter.ApiVersion,
             ["date_created"] = Date(message.DateCreated),
             ["date_updated"] = Date(message.DateCreated),
-            ["date_sent"] = null,
+            ["date_sent"] = created || message.DateSent is not { } sent ? null : Date(sent),
             ["price"] = null,
             ["uri"] = "/2010-04-01/Accounts/" + message.AccountSid + "/Messages/" + message.Sid + ".json",
-        },
-        statusCode: httpStatus);
+        };
 
     private static string Date(DateTimeOffset at) =>
         at.ToUniversalTime().ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", CultureInfo.InvariantCulture);

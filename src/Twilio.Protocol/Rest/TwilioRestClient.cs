@@ -45,6 +45,76 @@ public sealed partial class TwilioRestClient(
         return MessageResource.Read(json);
     }
 
+    /// <summary>
+    /// One attempt at creating a message, no retry: for a sender that keeps its own queue (the notification outbox),
+    /// so a throttle (429, with <see cref="TwilioApiException.RetryAfter"/>) backs off the whole sender instead of
+    /// holding one request open.
+    /// </summary>
+    public async Task<MessageResource> CreateMessageOnceAsync(CreateMessageRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var path = AccountPath("Messages.json");
+        var (status, body, retryAfter) = await PostOnceAsync(path, request.ToForm(ResolveUrl), cancellationToken);
+        if ((int)status is >= 200 and < 300)
+        {
+            return MessageResource.Read(ParseJson(body));
+        }
+
+        var error = ReadError((int)status, body, retryAfter);
+        LogFailed(logger, path, (int)status, error.Code, 1);
+        throw error;
+    }
+
+    /// <summary>
+    /// One page of the account's messages (<c>GET Messages.json</c>, newest first), filtered as Twilio allows: by
+    /// <c>To</c>, <c>From</c> and <c>DateSent&gt;=</c> (sent on or after). Follow <see cref="MessagePage.NextPageUri"/>
+    /// with <see cref="ListMessagesPageAsync"/>.
+    /// </summary>
+    public async Task<MessagePage> ListMessagesAsync(MessageListFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var query = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                query.Add(Uri.EscapeDataString(name) + "=" + Uri.EscapeDataString(value));
+            }
+        }
+
+        Add("To", filter.To);
+        Add("From", filter.From);
+        // Twilio's "DateSent>=" is the parameter named "DateSent>" (its helper libraries send it so): on or after.
+        Add("DateSent>", filter.SentOnOrAfter?.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        Add("PageSize", filter.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return await GetPageAsync(AccountPath("Messages.json") + "?" + string.Join('&', query), cancellationToken);
+    }
+
+    /// <summary>The next page of a list, from the <c>next_page_uri</c> Twilio gave (a path on the API base).</summary>
+    public Task<MessagePage> ListMessagesPageAsync(string nextPageUri, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(nextPageUri);
+        RestChecks.That(nextPageUri.StartsWith("/2010-04-01/Accounts/", StringComparison.Ordinal), nameof(nextPageUri), "A next page is a path of the 2010-04-01 API.");
+        return GetPageAsync(nextPageUri, cancellationToken);
+    }
+
+    private async Task<MessagePage> GetPageAsync(string pathAndQuery, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(_options.ApiBaseUrl.TrimEnd('/') + pathAndQuery));
+        request.Headers.Authorization = Authorization();
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        using var response = await http.SendAsync(request, cancellationToken);
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            var error = ReadError((int)response.StatusCode, body, response.Headers.RetryAfter?.Delta);
+            LogFailed(logger, pathAndQuery.Split('?')[0], (int)response.StatusCode, error.Code, 1);
+            throw error;
+        }
+
+        return MessagePage.Read(ParseJson(body));
+    }
+
     /// <summary>One POST, no checks and no retry: the wire as it is (tests send deliberately broken requests with it).</summary>
     internal async Task<(HttpStatusCode Status, string Body, TimeSpan? RetryAfter)> PostOnceAsync(
         string path, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken cancellationToken)
@@ -74,7 +144,7 @@ public sealed partial class TwilioRestClient(
                 return ParseJson(body);
             }
 
-            var error = ReadError((int)status, body);
+            var error = ReadError((int)status, body, retryAfter);
             if (!error.IsTransient || attempt >= _options.MaxAttempts)
             {
                 LogFailed(logger, path, (int)status, error.Code, attempt);
@@ -131,19 +201,23 @@ public sealed partial class TwilioRestClient(
         }
     }
 
-    private static TwilioApiException ReadError(int status, string body)
+    private static TwilioApiException ReadError(int status, string body, TimeSpan? retryAfter)
     {
+        TwilioApiException error;
         try
         {
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
             var code = Json.Int(root, "code");
-            return TwilioApiException.Create(status, code, Json.String(root, "message"), Json.String(root, "more_info"));
+            error = TwilioApiException.Create(status, code, Json.String(root, "message"), Json.String(root, "more_info"));
         }
         catch (JsonException)
         {
-            return TwilioApiException.Create(status, null, null, null);
+            error = TwilioApiException.Create(status, null, null, null);
         }
+
+        error.RetryAfter = retryAfter;
+        return error;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Twilio POST {Path} answered {Status} (code {Code}) on attempt {Attempt}; retrying in {DelayMs} ms")]
