@@ -10,6 +10,7 @@ using CallCenter.Api.Infrastructure;
 using CallCenter.Api.Interactions;
 using CallCenter.Api.Ivr;
 using CallCenter.Api.Messaging;
+using CallCenter.Api.Outbox;
 using CallCenter.Api.Patients;
 using CallCenter.Api.Queues;
 using CallCenter.Api.Scheduling;
@@ -95,6 +96,8 @@ internal static class ApiSetup
         app.MapInteractionEndpoints();
         app.MapCallEndpoints();
         app.MapMessageEndpoints();
+        app.MapNotificationEndpoints();
+        app.MapNotificationTemplateEndpoints();
         app.MapTwilioWebhookEndpoints();
         app.MapIvrEndpoints();
         app.MapQueuesEndpoints();

@@ -42,6 +42,7 @@ public static class CarrierSimulatorExtensions
         services.TryAddSingleton<MessageStore>();
         services.TryAddSingleton<MessageService>();
         services.TryAddSingleton<MessageRateLimiter>();
+        services.TryAddSingleton<MessageHold>();
         return services;
     }
 

@@ -4,6 +4,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Notifications.Channels;
 using Notifications.Channels.Email;
+using Notifications.Outbox;
+using Notifications.Rules;
+using Notifications.Templates;
 using Twilio.Protocol.Sms;
 
 namespace Notifications;
@@ -11,9 +14,11 @@ namespace Notifications;
 public static class NotificationsServiceCollectionExtensions
 {
     /// <summary>
-    /// The outbound side: the channels messages leave by (SMS through Twilio's protocol; email over SMTP with the
-    /// settings of <c>Notifications:Email</c>, off while its Host is empty). Needs the Twilio protocol
-    /// (<c>AddTwilioProtocol</c>) from the host.
+    /// The outbound side: the SMS channel the IVR texts through, and the notification outbox (enqueue with
+    /// <see cref="INotificationOutbox"/>; a background dispatcher sends due rows over the registered
+    /// <see cref="INotificationChannel"/>s: SMS through Twilio's protocol, and email over SMTP with the settings of
+    /// <c>Notifications:Email</c> when its Host is set), its rules and templates. Needs the Core
+    /// (<c>AddCallCenterCore</c>) and the Twilio protocol (<c>AddTwilioProtocol</c>) from the host.
     /// </summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services)
     {
@@ -24,6 +29,25 @@ public static class NotificationsServiceCollectionExtensions
         services.AddOptions<EmailOptions>().BindConfiguration(EmailOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>());
         services.AddSingleton<IEmailSender, EmailSender>();
+
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RulesOptions>().BindConfiguration(RulesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SmsChannelOptions>().BindConfiguration(SmsChannelOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddSingleton<INotificationRepository, NotificationRepository>();
+        services.AddSingleton<ITemplateRepository, TemplateRepository>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<INotificationOutbox, NotificationOutbox>();
+        services.AddSingleton<NotificationService>();
+        services.AddSingleton<TemplateService>();
+        services.AddSingleton<SendRules>();
+        services.AddSingleton<SendRateLimiter>();
+        services.AddSingleton<OutboxTimeline>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddSingleton<IMessageStatusListener, NotificationDeliveryListener>();
+        services.AddSingleton<INotificationChannel, SmsNotificationChannel>();
+        services.AddSingleton<INotificationChannel, EmailNotificationChannel>();
+        services.AddHostedService<OutboxDispatcherService>();
         return services;
     }
 }

@@ -1,9 +1,12 @@
+using CallCenter.Core;
 using CallCenter.Core.Messaging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Notifications.Channels.Email;
 using Notifications.Channels;
+using Notifications.Channels.Email;
+using Notifications.Outbox;
 using Twilio.Protocol;
 using Twilio.Protocol.Sms;
 
@@ -12,15 +15,25 @@ namespace Notifications.Tests;
 public sealed class NotificationsServiceCollectionExtensionsTests
 {
     [Fact]
-    public void AddNotifications_WithTheTwilioProtocol_BuildsTheSmsChannelAndSegmentCalculator()
+    public void AddNotifications_WithTheCoreAndTheTwilioProtocol_BuildsChannelsOutboxAndDispatcher()
     {
-        using var provider = new ServiceCollection().AddLogging().AddTwilioProtocol().AddNotifications()
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "sqlite",
+            ["Database:ConnectionString"] = "Data Source=unused.db",
+        }).Build();
+        using var provider = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging()
+            .AddCallCenterCore().AddTwilioProtocol().AddNotifications()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
         var first = provider.GetRequiredService<SmsSegmentCalculator>();
 
         Assert.Same(first, provider.GetRequiredService<SmsSegmentCalculator>());
         Assert.IsType<TwilioSmsChannel>(provider.GetRequiredService<ISmsCarrier>());
+        Assert.Contains(provider.GetServices<INotificationChannel>(), c => c.Name == NotificationChannels.Sms);
+        Assert.Contains(provider.GetServices<INotificationChannel>(), c => c is EmailNotificationChannel && c.Name == NotificationChannels.Email);
+        Assert.Contains(provider.GetServices<IHostedService>(), s => s is OutboxDispatcherService);
+        Assert.Contains(provider.GetServices<IMessageStatusListener>(), l => l is NotificationDeliveryListener);
     }
 
     [Fact]
@@ -28,12 +41,14 @@ public sealed class NotificationsServiceCollectionExtensionsTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["Database:Provider"] = "sqlite",
+            ["Database:ConnectionString"] = "Data Source=unused.db",
             ["Notifications:Email:Host"] = "smtp.hospital.test",
             ["Notifications:Email:Port"] = "465",
             ["Notifications:Email:Security"] = "SslOnConnect",
             ["Notifications:Email:FromAddress"] = "not-an-address",
         }).Build();
-        using var provider = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddTwilioProtocol().AddNotifications()
+        using var provider = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddCallCenterCore().AddTwilioProtocol().AddNotifications()
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
 
         Assert.IsType<EmailSender>(provider.GetRequiredService<IEmailSender>());
@@ -46,13 +61,15 @@ public sealed class NotificationsServiceCollectionExtensionsTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["Database:Provider"] = "sqlite",
+            ["Database:ConnectionString"] = "Data Source=unused.db",
             ["Notifications:Email:Host"] = "smtp.hospital.test",
             ["Notifications:Email:Port"] = "465",
             ["Notifications:Email:Security"] = "SslOnConnect",
             ["Notifications:Email:FromAddress"] = "reminders@hospital.test",
             ["Notifications:Email:Timeout"] = "00:00:10",
         }).Build();
-        using var provider = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddTwilioProtocol().AddNotifications()
+        using var provider = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddCallCenterCore().AddTwilioProtocol().AddNotifications()
             .BuildServiceProvider();
 
         var email = provider.GetRequiredService<IOptions<EmailOptions>>().Value;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using Notifications.Channels;
 using Twilio.Protocol;
 using Twilio.Protocol.Rest;
 
@@ -55,6 +56,14 @@ internal static class CarrierSetup
                 twilio.ApiKeySid = null;
                 twilio.ApiKeySecret = null;
                 twilio.ApiBaseUrl = twilio.PublicBaseUrl.TrimEnd('/') + CarrierMode.SimulatorPathPrefix;
+            }
+        });
+        // A sender out of the box in simulator mode, so the outbox sends without any setting; with Twilio none is guessed.
+        services.AddOptions<SmsChannelOptions>().PostConfigure<IOptions<TelephonyOptions>, CarrierMode>((sms, telephony, mode) =>
+        {
+            if (mode.IsSimulator && string.IsNullOrWhiteSpace(sms.From) && string.IsNullOrWhiteSpace(sms.MessagingServiceSid))
+            {
+                sms.From = telephony.Value.SimulatorNumber;
             }
         });
         return services;

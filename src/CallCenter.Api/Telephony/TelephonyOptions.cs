@@ -15,6 +15,12 @@ internal sealed class TelephonyOptions
     /// <summary>The account SID the simulator plays (any AC + 32 hex digits).</summary>
     public string SimulatorAccountSid { get; set; } = "AC5eed000000000000000000000000cafe";
 
+    /// <summary>
+    /// The hub's number at the simulator (the test phone dials it by default). In simulator mode the outbox's SMS goes
+    /// out from it unless <c>Notifications:Sms:From</c> or <c>Notifications:Sms:MessagingServiceSid</c> is set.
+    /// </summary>
+    public string SimulatorNumber { get; set; } = "+861012345678";
+
     /// <summary>The simulator's auth token; when empty a random one is made at each start.</summary>
     public string? SimulatorAuthToken { get; set; }
 

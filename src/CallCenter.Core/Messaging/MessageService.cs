@@ -10,7 +10,13 @@ namespace CallCenter.Core.Messaging;
 /// Records SMS from carrier webhooks, which arrive at least once and out of order, and shows them to agents
 /// within their patient scope.
 /// </summary>
-public sealed class MessageService(IMessageRepository messages, CallerIdMatcher callerId, PatientScopeGuard guard, IAuditLog audit, TimeProvider time)
+public sealed class MessageService(
+    IMessageRepository messages,
+    CallerIdMatcher callerId,
+    PatientScopeGuard guard,
+    IAuditLog audit,
+    TimeProvider time,
+    IEnumerable<IMessageStatusListener> listeners)
 {
     public const string InboundDirection = "inbound";
 
@@ -92,7 +98,13 @@ public sealed class MessageService(IMessageRepository messages, CallerIdMatcher 
             ErrorCode = update.ErrorCode,
             ReceivedAt = now,
         };
-        return await messages.ApplyAsync(statusEvent, update.State.Rank(), update.IdempotencyToken, cancellationToken);
+        var outcome = await messages.ApplyAsync(statusEvent, update.State.Rank(), update.IdempotencyToken, cancellationToken);
+        foreach (var listener in listeners)
+        {
+            await listener.StatusReceivedAsync(update, cancellationToken);
+        }
+
+        return outcome;
     }
 
     /// <summary>The message with its history, if the actor may see its patient (unlinked messages are visible to every agent).</summary>

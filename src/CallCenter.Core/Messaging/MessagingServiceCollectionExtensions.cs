@@ -11,6 +11,7 @@ public static class MessagingServiceCollectionExtensions
         services.TryAddSingleton<CallerIdMatcher>();
         services.AddSingleton<IMessageRepository, MessageRepository>();
         services.AddSingleton<MessageService>();
+        services.AddSingleton<IRecipientSuppressions, RecipientSuppressionRepository>();
         return services;
     }
 }

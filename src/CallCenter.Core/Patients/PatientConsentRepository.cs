@@ -6,8 +6,8 @@ namespace CallCenter.Core.Patients;
 internal sealed class PatientConsentRepository(IDbConnectionFactory db) : IPatientConsentRepository
 {
     private const string InsertSql = """
-        INSERT INTO patient_consent (id, patient_id, channel, granted, changed_at, method, recorded_by_user_id, note)
-        VALUES (@Id, @PatientId, @Channel, @Granted, @ChangedAt, @Method, @RecordedByUserId, @Note)
+        INSERT INTO patient_consent (id, patient_id, channel, granted, changed_at, method, recorded_by_user_id, note, purpose)
+        VALUES (@Id, @PatientId, @Channel, @Granted, @ChangedAt, @Method, @RecordedByUserId, @Note, @Purpose)
         """;
 
     public async Task AddAsync(PatientConsent consent, CancellationToken cancellationToken = default)
@@ -18,7 +18,7 @@ internal sealed class PatientConsentRepository(IDbConnectionFactory db) : IPatie
     }
 
     private const string HistorySql = """
-        SELECT id, patient_id, channel, granted, changed_at, method, recorded_by_user_id, note
+        SELECT id, patient_id, channel, granted, changed_at, method, recorded_by_user_id, note, purpose
         FROM patient_consent
         WHERE patient_id = @PatientId
         ORDER BY changed_at DESC, id DESC

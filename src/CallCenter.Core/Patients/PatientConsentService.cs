@@ -35,6 +35,12 @@ public sealed class PatientConsentService(IPatientConsentRepository consents, Pa
             errors.Add(new FieldError("method", $"must be one of {string.Join(", ", ConsentMethods.All)}"));
         }
 
+        var purpose = string.IsNullOrWhiteSpace(input.Purpose) ? null : input.Purpose.Trim().ToLowerInvariant();
+        if (purpose is not null && !ConsentPurposes.All.Contains(purpose))
+        {
+            errors.Add(new FieldError("purpose", $"must be one of {string.Join(", ", ConsentPurposes.All)}, or absent for the whole channel"));
+        }
+
         if (input.Granted is null)
         {
             errors.Add(new FieldError("granted", "is required: true when consent is given, false when withdrawn"));
@@ -72,10 +78,11 @@ public sealed class PatientConsentService(IPatientConsentRepository consents, Pa
             Method = method!,
             RecordedByUserId = actor.UserId == Guid.Empty ? null : actor.UserId,
             Note = note,
+            Purpose = purpose,
         };
         await consents.AddAsync(consent, cancellationToken);
         await audit.WriteAsync(actor, PatientAuditOperations.ConsentAdd, patientId, AuditOutcomes.Success,
-            $"{consent.Channel} {(consent.Granted ? "granted" : "withdrawn")} by {consent.Method}", cancellationToken);
+            $"{consent.Channel}{(consent.Purpose is null ? string.Empty : " " + consent.Purpose)} {(consent.Granted ? "granted" : "withdrawn")} by {consent.Method}", cancellationToken);
         return PatientResult.Ok<PatientConsent>(consent);
     }
 

@@ -18,6 +18,7 @@ internal sealed record MessageRefusal(int Code, string Message, string Field);
 /// </summary>
 internal sealed partial class MessageService(
     MessageStore store,
+    MessageHold hold,
     HubWebhookClient hub,
     TimeProvider time,
     IOptions<CarrierSimulatorOptions> options,
@@ -68,8 +69,21 @@ internal sealed partial class MessageService(
             Status = MessageStatus.Queued,
         };
         store.Add(message);
-        message.Delivery = Task.Run(() => DeliverAsync(message));
+        if (!hold.TryHold(message))
+        {
+            message.Delivery = Task.Run(() => DeliverAsync(message));
+        }
+
         return message;
+    }
+
+    /// <summary>Starts or stops holding outbound messages queued; stopping delivers the held ones.</summary>
+    public void Hold(bool holding)
+    {
+        foreach (var message in hold.Set(holding))
+        {
+            message.Delivery = Task.Run(() => DeliverAsync(message));
+        }
     }
 
     /// <summary>A simulated patient texts the hub; the hub's TwiML reply (Message verbs) is delivered back.</summary>

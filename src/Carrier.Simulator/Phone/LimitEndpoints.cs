@@ -8,7 +8,8 @@ namespace Carrier.Simulator.Phone;
 
 /// <summary>
 /// The carrier's throttling, read and changed while it runs: <c>messageCreatesPerSecond</c> (null for no limit), so
-/// a test can make the carrier answer 429 with Retry-After to the hub's message creates.
+/// a test can make the carrier answer 429 with Retry-After to the hub's message creates; and <c>message-hold</c>, so
+/// a test can make the carrier keep outbound messages queued (no date sent yet).
 /// </summary>
 internal static class LimitEndpoints
 {
@@ -16,6 +17,19 @@ internal static class LimitEndpoints
     {
         simulator.MapGet("/limits", (MessageRateLimiter limiter) => TypedResults.Ok(new LimitsBody(limiter.PerSecond)));
         simulator.MapPut("/limits", SetLimits);
+        simulator.MapGet("/message-hold", (MessageHold hold) => TypedResults.Ok(new MessageHoldBody(hold.Holding)));
+        simulator.MapPut("/message-hold", SetMessageHold);
+    }
+
+    private static Results<Ok<MessageHoldBody>, ValidationProblem> SetMessageHold(MessageHoldBody? body, MessageService messages, MessageHold hold)
+    {
+        if (body is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["hold"] = ["is required: true or false"] });
+        }
+
+        messages.Hold(body.Hold);
+        return TypedResults.Ok(new MessageHoldBody(hold.Holding));
     }
 
     private static Results<Ok<LimitsBody>, ValidationProblem> SetLimits(LimitsBody? body, MessageRateLimiter limiter)

@@ -26,3 +26,6 @@ internal sealed record MessageView(string Sid, string From, string To, string Bo
 
 /// <summary>The carrier's throttling: message creates accepted per second before 429; null for no limit.</summary>
 internal sealed record LimitsBody(int? MessageCreatesPerSecond);
+
+/// <summary>Whether the carrier holds outbound messages queued (a backed-up carrier queue).</summary>
+internal sealed record MessageHoldBody(bool Hold);

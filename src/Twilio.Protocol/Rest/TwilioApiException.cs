@@ -41,6 +41,9 @@ public class TwilioApiException : Exception
 
     public string? MoreInfo { get; }
 
+    /// <summary>How long the carrier asked to wait (the Retry-After header of a 429), when it said.</summary>
+    public TimeSpan? RetryAfter { get; internal set; }
+
     /// <summary>The request was not processed and may succeed later: throttling or a server error.</summary>
     public bool IsTransient => !IsPermanent && (HttpStatus == 429 || Code == TwilioErrorCodes.TooManyRequests || HttpStatus >= 500);
 

@@ -46,46 +46,60 @@ public sealed partial class TwilioRestClient(
     }
 
     /// <summary>
-    /// Twilio's Messages list, newest first, filtered by recipient, sender and "sent on or after" (to the second),
-    /// following <c>next_page_uri</c> to the end. A message still queued has no date sent, so a date filter leaves it out.
-    /// Used to find out whether a send whose outcome is unknown reached the carrier.
+    /// One attempt at creating a message, no retry: for a sender that keeps its own queue (the notification outbox),
+    /// so a throttle (429, with <see cref="TwilioApiException.RetryAfter"/>) backs off the whole sender instead of
+    /// holding one request open.
     /// </summary>
-    public async Task<IReadOnlyList<MessageResource>> ListMessagesAsync(
-        string? to, DateTimeOffset? dateSentAfter, string? from = null, int pageSize = 50, CancellationToken cancellationToken = default)
+    public async Task<MessageResource> CreateMessageOnceAsync(CreateMessageRequest request, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 1000);
+        ArgumentNullException.ThrowIfNull(request);
+        var path = AccountPath("Messages.json");
+        var (status, body, retryAfter) = await PostOnceAsync(path, request.ToForm(ResolveUrl), cancellationToken);
+        if ((int)status is >= 200 and < 300)
+        {
+            return MessageResource.Read(ParseJson(body));
+        }
+
+        var error = ReadError((int)status, body, retryAfter);
+        LogFailed(logger, HttpMethod.Post.Method, path, (int)status, error.Code, 1);
+        throw error;
+    }
+
+    /// <summary>
+    /// The first page of Twilio's Messages list (<c>GET Messages.json</c>, newest first), filtered as Twilio allows:
+    /// by <c>To</c>, <c>From</c> and <c>DateSent&gt;=</c> (sent on or after, to the second). Follow
+    /// <see cref="MessagePage.NextPageUri"/> with <see cref="ListMessagesPageAsync"/>, as far as the caller needs.
+    /// A message still queued has no date sent, so a date filter leaves it out: to find out whether a send reached
+    /// the carrier, list by recipient and sender without one and compare <see cref="MessageResource.DateCreated"/>.
+    /// </summary>
+    public async Task<MessagePage> ListMessagesAsync(MessageListFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        RestChecks.That(filter.PageSize is >= 1 and <= 1000, nameof(filter.PageSize), "Twilio pages hold 1 to 1000 messages.");
         var query = new List<KeyValuePair<string, string>>();
-        if (to is not null)
+        void Add(string name, string? value)
         {
-            query.Add(new("To", to));
-        }
-
-        if (from is not null)
-        {
-            query.Add(new("From", from));
-        }
-
-        if (dateSentAfter is { } after)
-        {
-            query.Add(new("DateSent>", after.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)));
-        }
-
-        query.Add(new("PageSize", pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        var messages = new List<MessageResource>();
-        string? next = AccountPath("Messages.json") + "?" + string.Join('&', query.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)));
-        while (next is not null)
-        {
-            var page = await SendAsync(HttpMethod.Get, next, null, cancellationToken);
-            if (page.TryGetProperty("messages", out var items) && items.ValueKind == JsonValueKind.Array)
+            if (!string.IsNullOrEmpty(value))
             {
-                messages.AddRange(items.EnumerateArray().Select(MessageResource.Read));
+                query.Add(new(name, value));
             }
-
-            next = Json.String(page, "next_page_uri");
         }
 
-        return messages;
+        Add("To", filter.To);
+        Add("From", filter.From);
+        // Twilio's "DateSent>=" is the parameter named "DateSent>" (its helper libraries send it so): on or after.
+        Add("DateSent>", filter.SentOnOrAfter?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        Add("PageSize", filter.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var path = AccountPath("Messages.json") + "?" + string.Join('&', query.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)));
+        return MessagePage.Read(await SendAsync(HttpMethod.Get, path, null, cancellationToken));
+    }
+
+    /// <summary>The next page of a list, from the <c>next_page_uri</c> Twilio gave (a path on the API base).</summary>
+    public async Task<MessagePage> ListMessagesPageAsync(string nextPageUri, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(nextPageUri);
+        RestChecks.That(nextPageUri.StartsWith("/2010-04-01/Accounts/", StringComparison.Ordinal), nameof(nextPageUri), "A next page is a path of the 2010-04-01 API.");
+        return MessagePage.Read(await SendAsync(HttpMethod.Get, nextPageUri, null, cancellationToken));
     }
 
     /// <summary>One POST, no checks and no retry: the wire as it is (tests send deliberately broken requests with it).</summary>
@@ -125,7 +139,7 @@ public sealed partial class TwilioRestClient(
                 return ParseJson(body);
             }
 
-            var error = ReadError((int)status, body);
+            var error = ReadError((int)status, body, retryAfter);
             if (!error.IsTransient || attempt >= _options.MaxAttempts)
             {
                 LogFailed(logger, method.Method, LogPath(path), (int)status, error.Code, attempt);
@@ -182,19 +196,23 @@ public sealed partial class TwilioRestClient(
         }
     }
 
-    private static TwilioApiException ReadError(int status, string body)
+    private static TwilioApiException ReadError(int status, string body, TimeSpan? retryAfter)
     {
+        TwilioApiException error;
         try
         {
             using var document = JsonDocument.Parse(body);
             var root = document.RootElement;
             var code = Json.Int(root, "code");
-            return TwilioApiException.Create(status, code, Json.String(root, "message"), Json.String(root, "more_info"));
+            error = TwilioApiException.Create(status, code, Json.String(root, "message"), Json.String(root, "more_info"));
         }
         catch (JsonException)
         {
-            return TwilioApiException.Create(status, null, null, null);
+            error = TwilioApiException.Create(status, null, null, null);
         }
+
+        error.RetryAfter = retryAfter;
+        return error;
     }
 
     /// <summary>The path without its query string, where a list's filters carry phone numbers.</summary>

@@ -40,6 +40,8 @@ public sealed class ApiFactory(TestDatabase database, IReadOnlyDictionary<string
                 ["Auth:SignInPermitsPerMinute"] = "100000",
                 ["Serilog:WriteTo:1:Args:path"] = Path.Combine(LogDirectory, "callcenter-.log"),
                 ["Serilog:MinimumLevel:Default"] = "Information",
+                // Tests run the outbox's dispatcher themselves (OutboxDispatcher.RunOnceAsync), one pass at a time.
+                ["Notifications:Outbox:DispatcherEnabled"] = "false",
             });
             if (extraSettings is not null)
             {

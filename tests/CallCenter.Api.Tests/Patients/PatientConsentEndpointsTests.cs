@@ -42,9 +42,9 @@ public sealed class PatientConsentEndpointsTests(ApiFixture fixture) : IClassFix
         var agent = await hub.SignInAsAsync(Roles.Agent);
         var patient = await PatientApi.CreateAsync(agent.Client);
 
-        var response = await agent.Client.PostAsJsonAsync($"/api/patients/{patient.Id}/consents", new { channel = "fax", method = "telepathy" });
+        var response = await agent.Client.PostAsJsonAsync($"/api/patients/{patient.Id}/consents", new { channel = "fax", method = "telepathy", purpose = "marketing" });
 
-        Assert.Equal(["channel", "granted", "method"], (await PatientApi.ErrorFieldsAsync(response)).Order(StringComparer.Ordinal));
+        Assert.Equal(["channel", "granted", "method", "purpose"], (await PatientApi.ErrorFieldsAsync(response)).Order(StringComparer.Ordinal));
     }
 
     [Theory]

@@ -5,6 +5,8 @@ using CallCenter.Api.Tests.Infrastructure;
 using CallCenter.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Notifications.Channels;
 
 namespace CallCenter.Api.Tests.Simulator;
 
@@ -56,5 +58,36 @@ public sealed class CarrierSimulatorWiringTests(ApiFixture fixture) : IClassFixt
         }).Build();
 
         Assert.Equal(builtIn, CarrierMode.Decide(configuration).IsSimulator);
+    }
+
+    [Theory]
+    [InlineData("simulator", null, null, "+861012345678")]
+    [InlineData("simulator", "+861099990000", null, "+861099990000")]
+    [InlineData("simulator", null, "MG0123456789abcdef0123456789abcdef", null)]
+    [InlineData("twilio", null, null, null)]
+    public void SmsSender_InSimulatorModeWithoutOne_IsTheSimulatorNumber(string mode, string? from, string? service, string? expected)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Telephony:Mode"] = mode,
+            ["Twilio:AccountSid"] = "AC0123456789abcdef0123456789abcdef",
+            ["Twilio:AuthToken"] = "token",
+            ["Notifications:Sms:From"] = from,
+            ["Notifications:Sms:MessagingServiceSid"] = service,
+        }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddCarrier();
+        services.AddOptions<SmsChannelOptions>().BindConfiguration(SmsChannelOptions.SectionName);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Equal(expected, provider.GetRequiredService<IOptions<SmsChannelOptions>>().Value.From);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Hub_InSimulatorMode_HasAnSmsSenderOutOfTheBox(string engine)
+    {
+        var hub = await fixture.GetAsync(engine);
+
+        Assert.Equal("+861012345678", hub.Services.GetRequiredService<IOptions<SmsChannelOptions>>().Value.From);
     }
 }

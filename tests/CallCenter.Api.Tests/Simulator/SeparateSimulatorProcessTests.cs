@@ -59,7 +59,7 @@ public sealed class SeparateSimulatorProcessTests
             await hub.KillAsync();
 
             var thread = await phone.GetFromJsonAsync<JsonElement>($"/simulator/sms?number={Uri.EscapeDataString(Patient)}");
-            var listed = await Rest(carrierApi, token).ListMessagesAsync(to: Patient, dateSentAfter: null);
+            var listed = (await Rest(carrierApi, token).ListMessagesAsync(new MessageListFilter { To = Patient })).Messages;
 
             Assert.Equal(HttpStatusCode.NotFound, builtIn.StatusCode);
             Assert.True(hub.HasExited);

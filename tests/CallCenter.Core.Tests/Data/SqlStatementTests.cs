@@ -15,6 +15,7 @@ public sealed class SqlStatementTests
     [
         typeof(UserAccount).Assembly,
         typeof(Api.Accounts.UserResponse).Assembly,
+        typeof(Notifications.Outbox.INotificationOutbox).Assembly,
     ];
 
     private static readonly DatabaseEngine SqlServer =

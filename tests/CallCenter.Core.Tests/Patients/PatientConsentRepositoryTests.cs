@@ -40,6 +40,28 @@ public sealed class PatientConsentRepositoryTests(DatabaseFixture fixture) : ICl
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Allows_PurposeWithdrawnThenChannelGranted_NewestOfChannelOrPurposeDecides(string engine)
+    {
+        await using var services = (await fixture.GetAsync(engine)).CreateServices(_time);
+        var patient = TestPatients.New(_time);
+        await services.GetRequiredService<IPatientRepository>().CreateAsync(patient);
+        var consents = services.GetRequiredService<IPatientConsentRepository>();
+        var start = _time.GetUtcNow().UtcDateTime;
+
+        await consents.AddAsync(Consent(patient.Id, ConsentChannels.Sms, false, start, ConsentMethods.Verbal) with { Purpose = ConsentPurposes.Survey });
+        var afterNoSurveys = await consents.HistoryAsync(patient.Id);
+        await consents.AddAsync(Consent(patient.Id, ConsentChannels.Sms, true, start.AddDays(1), ConsentMethods.Written));
+        var afterGrant = await consents.HistoryAsync(patient.Id);
+
+        Assert.False(PatientConsent.Allows(afterNoSurveys, ConsentChannels.Sms, ConsentPurposes.Survey));
+        Assert.True(PatientConsent.Allows(afterNoSurveys, ConsentChannels.Sms, ConsentPurposes.AppointmentReminder));
+        Assert.True(PatientConsent.Allows(afterGrant, ConsentChannels.Sms, ConsentPurposes.Survey));
+        Assert.Equal(ConsentPurposes.Survey, afterGrant[1].Purpose);
+        Assert.Equal(2, PatientConsent.CurrentOf(afterGrant).Count);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
     public async Task History_PatientWithoutConsents_IsEmpty(string engine)
     {
         await using var services = (await fixture.GetAsync(engine)).CreateServices(_time);

@@ -34,13 +34,13 @@ public sealed class MessageListTests : IAsyncLifetime
         _host.Time.Advance(TimeSpan.FromMinutes(10));
         var third = await SendAsync(SimulatorHarness.Patient, "第三条");
 
-        var listed = await _host.Rest.ListMessagesAsync(SimulatorHarness.Patient, start.AddMinutes(5));
+        var listed = await ListAllAsync(new MessageListFilter { To = SimulatorHarness.Patient, SentOnOrAfter = start.AddMinutes(5) });
 
         Assert.Equal([third, second], listed.Select(m => m.Sid));
         Assert.Equal(["第三条", "第二条"], listed.Select(m => m.Body));
         Assert.All(listed, m => Assert.Equal(MessageStatus.Delivered, m.Status));
         Assert.Equal(start.AddMinutes(20), listed[0].DateSent);
-        Assert.Equal(3, (await _host.Rest.ListMessagesAsync(SimulatorHarness.Patient, null)).Count);
+        Assert.Equal(3, (await ListAllAsync(new MessageListFilter { To = SimulatorHarness.Patient })).Count);
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class MessageListTests : IAsyncLifetime
             _host.Time.Advance(TimeSpan.FromSeconds(1));
         }
 
-        var listed = await _host.Rest.ListMessagesAsync(SimulatorHarness.Patient, null, pageSize: 2);
+        var listed = await ListAllAsync(new MessageListFilter { To = SimulatorHarness.Patient, PageSize = 2 });
 
         Assert.Equal(Enumerable.Reverse(sent), listed.Select(m => m.Sid));
     }
@@ -208,6 +208,103 @@ public sealed class MessageListTests : IAsyncLifetime
         Assert.Contains("messageCreatesPerSecond", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, off.StatusCode);
         Assert.Null(JsonNode.Parse(await off.Content.ReadAsStringAsync())!["messageCreatesPerSecond"]);
+    }
+
+    [Fact]
+    public async Task List_ByToAndDateSent_AnswersNewestFirstAcrossPages()
+    {
+        await SendAsync(SimulatorHarness.Patient, "before");
+        _host.Time.Advance(TimeSpan.FromMinutes(5));
+        var since = _host.Time.GetUtcNow();
+        foreach (var body in new[] { "one", "two", "three" })
+        {
+            await SendAsync(SimulatorHarness.Patient, body);
+            _host.Time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        await SendAsync(Other, "someone else");
+
+        var first = await _host.Rest.ListMessagesAsync(new MessageListFilter { To = SimulatorHarness.Patient, From = SimulatorHarness.HubNumber, SentOnOrAfter = since, PageSize = 2 });
+        var second = await _host.Rest.ListMessagesPageAsync(first.NextPageUri!);
+
+        Assert.Equal(["three", "two"], first.Messages.Select(m => m.Body));
+        Assert.Equal(["one"], second.Messages.Select(m => m.Body));
+        Assert.Null(second.NextPageUri);
+        Assert.All(first.Messages.Concat(second.Messages), m => Assert.Equal((SimulatorHarness.Patient, SimulatorHarness.HubNumber), (m.To, m.From)));
+        Assert.All(first.Messages, m => Assert.True(m.DateSent >= since));
+    }
+
+    [Fact]
+    public async Task List_RawAnswer_HasTwiliosPagingFields()
+    {
+        await SendAsync(SimulatorHarness.Patient, "shape");
+
+        var json = await GetAsync("?To=%2B8613800138000&PageSize=1");
+
+        foreach (var field in new[] { "messages", "page", "page_size", "start", "end", "uri", "first_page_uri", "next_page_uri", "previous_page_uri" })
+        {
+            Assert.True(json.ContainsKey(field), field);
+        }
+
+        Assert.Equal((0, 1), (Int(json, "page"), Int(json, "page_size")));
+        Assert.StartsWith("SM", Sids(json)[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task List_WithoutCredentials_Returns401()
+    {
+        using var response = await _host.Client.GetAsync(ListPath + "?To=%2B8613800138000");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task CreateMessage_WhileThrottled_Answers429WithRetryAfter()
+    {
+        using var set = await _host.Client.PutAsJsonAsync("/simulator/limits", new { messageCreatesPerSecond = 1 });
+        set.EnsureSuccessStatusCode();
+        var accepted = await _host.Rest.CreateMessageOnceAsync(Message("accepted"));
+
+        var refused = await Assert.ThrowsAsync<TwilioApiException>(() => _host.Rest.CreateMessageOnceAsync(Message("throttled")));
+
+        Assert.Equal(MessageStatus.Queued, accepted.Status);
+        Assert.Equal((429, TwilioErrorCodes.TooManyRequests, TimeSpan.FromSeconds(1)), (refused.HttpStatus, refused.Code, refused.RetryAfter));
+    }
+
+    [Fact]
+    public async Task List_MessageHeldQueued_HasNoDateSentSoOnlyAListWithoutADateFilterFindsIt()
+    {
+        var since = _host.Time.GetUtcNow();
+        using var hold = await _host.Client.PutAsJsonAsync("/simulator/message-hold", new { hold = true });
+        hold.EnsureSuccessStatusCode();
+        var held = await _host.Rest.CreateMessageOnceAsync(Message("仍在排队"));
+
+        var byDate = await _host.Rest.ListMessagesAsync(new MessageListFilter { To = SimulatorHarness.Patient, SentOnOrAfter = since });
+        var byRecipient = await _host.Rest.ListMessagesAsync(new MessageListFilter { To = SimulatorHarness.Patient, From = SimulatorHarness.HubNumber });
+        using var release = await _host.Client.PutAsJsonAsync("/simulator/message-hold", new { hold = false });
+        release.EnsureSuccessStatusCode();
+        var message = _host.Services.GetRequiredService<MessageStore>().Thread(SimulatorHarness.Patient).Single(m => m.Sid == held.Sid);
+        await message.Delivery.WaitAsync(TimeSpan.FromSeconds(30));
+        var afterRelease = await _host.Rest.ListMessagesAsync(new MessageListFilter { To = SimulatorHarness.Patient, SentOnOrAfter = since });
+
+        Assert.Empty(byDate.Messages);
+        var listed = Assert.Single(byRecipient.Messages);
+        Assert.Equal((held.Sid, MessageStatus.Queued, (DateTimeOffset?)null, (DateTimeOffset?)since), (listed.Sid, listed.Status, listed.DateSent, listed.DateCreated));
+        Assert.Equal([held.Sid], afterRelease.Messages.Select(m => m.Sid));
+    }
+
+    /// <summary>Every page of a list, following <c>next_page_uri</c> to the end.</summary>
+    private async Task<List<MessageResource>> ListAllAsync(MessageListFilter filter)
+    {
+        var page = await _host.Rest.ListMessagesAsync(filter);
+        var all = new List<MessageResource>(page.Messages);
+        while (page.NextPageUri is { } next)
+        {
+            page = await _host.Rest.ListMessagesPageAsync(next);
+            all.AddRange(page.Messages);
+        }
+
+        return all;
     }
 
     private static CreateMessageRequest Message(string body) =>

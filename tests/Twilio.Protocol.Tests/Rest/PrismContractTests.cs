@@ -99,6 +99,17 @@ public sealed class PrismContractTests(PrismFixture prism) : IClassFixture<Prism
     };
 
     [Fact]
+    public async Task ListMessagesAsync_ToFromAndDateSentFilters_AcceptedBySpec()
+    {
+        var page = await Client().ListMessagesAsync(new MessageListFilter
+        {
+            To = "+8613800138000", From = "+861065529988", SentOnOrAfter = new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero), PageSize = 50,
+        });
+
+        Assert.NotNull(page.Messages);
+    }
+
+    [Fact]
     public async Task PostOnceAsync_CallWithoutTo_RefusedBySpec()
     {
         var client = Client();

@@ -1,6 +1,7 @@
 using CallCenter.Core.Accounts;
 using CallCenter.Core.Common;
 using CallCenter.Core.Conversations;
+using CallCenter.Core.Messaging;
 using CallCenter.Core.Patients;
 using Ivr.Flows.Services;
 
@@ -12,15 +13,26 @@ internal sealed class SmsInbox(
     PatientConsentService consents,
     ISmsReplyRepository replies,
     IConversationRepository conversations,
+    IRecipientSuppressions suppressions,
     TimeProvider time,
     IEnumerable<IConversationMessageListener> listeners) : ISmsInbox
 {
     /// <summary>
     /// Records the change for every patient with the number: a STOP from a shared family phone stops messages
-    /// to all of them, as the carrier would.
+    /// to all of them, as the carrier would. The number itself is suppressed too (lifted by START), so a STOP from a
+    /// number that belongs to no patient is kept as well.
     /// </summary>
     public async Task SetSmsConsentAsync(string phoneE164, bool granted, string keyword, CancellationToken cancellationToken)
     {
+        if (granted)
+        {
+            await suppressions.LiftAsync(ConsentChannels.Sms, phoneE164, cancellationToken);
+        }
+        else
+        {
+            await suppressions.SuppressAsync(ConsentChannels.Sms, phoneE164, "keyword " + (keyword ?? string.Empty).Trim().ToUpperInvariant(), cancellationToken);
+        }
+
         var note = $"keyword {keyword?.Trim().ToUpperInvariant()}";
         var input = new ConsentInput(ConsentChannels.Sms, granted, ConsentMethods.SmsKeyword, Note: note.Length > PatientConsentService.MaxNoteLength ? note[..PatientConsentService.MaxNoteLength] : note);
         foreach (var patient in await patients.FindByPhoneAsync(phoneE164, cancellationToken))

@@ -14,5 +14,7 @@ internal sealed record EmailSendResult(EmailSendOutcome Outcome, string? Message
 
     public static EmailSendResult Transient(string reason, int? smtpStatus = null) => new(EmailSendOutcome.TransientFailure, null, null, reason, smtpStatus);
 
+    public static EmailSendResult Unknown(string reason) => new(EmailSendOutcome.OutcomeUnknown, null, null, reason, null);
+
     public static EmailSendResult Permanent(string reason, int? smtpStatus = null) => new(EmailSendOutcome.PermanentFailure, null, null, reason, smtpStatus);
 }

@@ -16,7 +16,9 @@ namespace Notifications.Channels.Email;
 /// <summary>
 /// The email channel: one SMTP session per message through MailKit, with the settings of <see cref="EmailOptions"/>.
 /// A failure is a result, not an exception: 5xx answers and malformed addresses are permanent, everything else
-/// (refused connection, timeout, 4xx, TLS or login trouble) is worth trying again. Addresses and bodies are never logged.
+/// (refused connection, timeout, 4xx, TLS or login trouble) is worth trying again, unless the message data had
+/// begun to go out when the connection failed: then the outcome is unknown (the server may have queued it).
+/// Addresses and bodies are never logged.
 /// </summary>
 internal sealed partial class EmailSender(IOptions<EmailOptions> options, TimeProvider time, ILogger<EmailSender> logger) : IEmailSender
 {
@@ -39,16 +41,17 @@ internal sealed partial class EmailSender(IOptions<EmailOptions> options, TimePr
         var mime = Compose(message, to, settings);
         using var timeout = new CancellationTokenSource(settings.Timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
+        var data = new DataProgress();
         try
         {
-            var answer = await SendOverSmtpAsync(mime, settings, linked.Token);
+            var answer = await SendOverSmtpAsync(mime, settings, data, linked.Token);
             var serverId = ServerId(answer);
             LogSent(logger, serverId);
             return EmailSendResult.Sent(mime.MessageId ?? string.Empty, serverId);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return Failed(EmailSendResult.Transient("timeout"));
+            return Failed(data.Started ? EmailSendResult.Unknown("timeout-after-data") : EmailSendResult.Transient("timeout"));
         }
         catch (SmtpCommandException ex)
         {
@@ -77,11 +80,11 @@ internal sealed partial class EmailSender(IOptions<EmailOptions> options, TimePr
         }
         catch (Exception ex) when (ex is SocketException or IOException or SmtpProtocolException or ServiceNotConnectedException or TimeoutException)
         {
-            return Failed(EmailSendResult.Transient("server-unreachable"));
+            return Failed(data.Started ? EmailSendResult.Unknown("connection-lost-after-data") : EmailSendResult.Transient("server-unreachable"));
         }
     }
 
-    private static async Task<string> SendOverSmtpAsync(MimeMessage mime, EmailOptions settings, CancellationToken cancellationToken)
+    private static async Task<string> SendOverSmtpAsync(MimeMessage mime, EmailOptions settings, DataProgress data, CancellationToken cancellationToken)
     {
         using var client = new SmtpClient { Timeout = (int)settings.Timeout.TotalMilliseconds };
         client.ServerCertificateValidationCallback = (_, certificate, _, errors) => IsTrusted(certificate, errors, settings);
@@ -91,7 +94,7 @@ internal sealed partial class EmailSender(IOptions<EmailOptions> options, TimePr
             await client.AuthenticateAsync(settings.UserName, settings.Password ?? string.Empty, cancellationToken);
         }
 
-        var answer = await client.SendAsync(mime, cancellationToken);
+        var answer = await client.SendAsync(mime, cancellationToken, data);
         await client.DisconnectAsync(quit: true, cancellationToken);
         return answer;
     }
@@ -158,6 +161,18 @@ internal sealed partial class EmailSender(IOptions<EmailOptions> options, TimePr
     {
         LogFailed(logger, result.Reason!, result.SmtpStatus);
         return result;
+    }
+
+    /// <summary>Notes that the message data began to go to the server: a failure after that leaves the outcome unknown.</summary>
+    private sealed class DataProgress : ITransferProgress
+    {
+        private volatile bool _started;
+
+        public bool Started => _started;
+
+        public void Report(long bytesTransferred, long totalSize) => _started = true;
+
+        public void Report(long bytesTransferred) => _started = true;
     }
 
     [GeneratedRegex(@"queued as (?<id>[A-Za-z0-9._\-]+)", RegexOptions.IgnoreCase)]

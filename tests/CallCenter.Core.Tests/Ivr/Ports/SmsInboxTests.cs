@@ -39,6 +39,24 @@ public sealed class SmsInboxTests(DatabaseFixture fixture) : IClassFixture<Datab
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task SetSmsConsent_StopFromANumberNoPatientHas_IsKeptAsASuppressionUntilStart(string engine)
+    {
+        await using var services = IvrPortServices.Create(await fixture.GetAsync(engine), _time);
+        var phone = UniqueData.ChinaMobile();
+        var inbox = services.GetRequiredService<ISmsInbox>();
+        var suppressions = services.GetRequiredService<CallCenter.Core.Messaging.IRecipientSuppressions>();
+
+        await inbox.SetSmsConsentAsync(phone, false, "stop", CancellationToken.None);
+        await inbox.SetSmsConsentAsync(phone, false, "QUIT", CancellationToken.None);
+        var afterStop = await suppressions.FindAsync(ConsentChannels.Sms, phone);
+        await inbox.SetSmsConsentAsync(phone, true, "START", CancellationToken.None);
+
+        Assert.Equal("keyword STOP", afterStop);
+        Assert.Null(await suppressions.FindAsync(ConsentChannels.Sms, phone));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
     public async Task PendingReply_OpenThenClosed_IsFoundOnlyWhileOpen(string engine)
     {
         await using var services = IvrPortServices.Create(await fixture.GetAsync(engine), _time);

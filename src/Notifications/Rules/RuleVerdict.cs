@@ -1,0 +1,8 @@
+namespace Notifications.Rules;
+
+public enum RuleVerdict
+{
+    Send,
+    Defer,
+    Never,
+}
