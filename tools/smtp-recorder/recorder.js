@@ -6,6 +6,8 @@
 // Listens on a free loopback port and prints one line "listening <port>" when ready. With --user, AUTH (PLAIN or
 // LOGIN) is required and checked; with --cert/--key, STARTTLS is offered; a RCPT TO whose local part starts with the
 // reject prefix is refused with 550 (a permanent failure), and one starting with "busy" with 451 (a temporary one).
+// A message to a recipient starting with "vanish" is recorded and then the connection is dropped before the final
+// answer to DATA: the server has the message and the client never learns it (an outcome the client cannot know).
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -94,6 +96,14 @@ const server = new SMTPServer({
         const file = path.join(out, queueId + '.json');
         fs.writeFileSync(file + '.tmp', JSON.stringify(record));
         fs.renameSync(file + '.tmp', file);
+        if (session.envelope.rcptTo.some((r) => r.address.startsWith('vanish'))) {
+          for (const connection of server.connections) {
+            if (connection.id === session.id) {
+              connection._socket.destroy();
+            }
+          }
+          return;
+        }
         callback(null, 'Ok: queued as ' + queueId);
       } catch (error) {
         callback(error);

@@ -75,6 +75,27 @@ public sealed class EmailOutboxTests(DatabaseFixture fixture) : IClassFixture<Da
         Assert.Equal("李娜您好，请于明天上午复诊。", last.Body);
     }
 
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Dispatch_ServerDropsTheConnectionAfterTheData_FailsTheRowAsUnknownWithoutSendingAgain(string engine)
+    {
+        using var smtp = await SmtpRecorder.StartAsync();
+        await using var harness = await OutboxHarness.StartAsync(await fixture.GetAsync(engine), Email(smtp.Port));
+        var id = await harness.Outbox.EnqueueAsync(new OutboundMessage
+        {
+            Channel = NotificationChannels.Email, Purpose = NotificationPurposes.AppointmentReminder, Recipient = "vanish.zhang@patient.test",
+            Subject = "检查结果已出", Body = "张伟您好，您的检查结果已出，请登录查看。",
+        });
+
+        await harness.DispatchAllAsync();
+        harness.Time.Advance(TimeSpan.FromHours(1));
+        await harness.DispatchAllAsync();
+
+        Assert.Single(smtp.Received());
+        var row = await harness.RowAsync(id);
+        Assert.Equal((NotificationStatuses.Failed, 1, "email-outcome-unknown"), (row.Status, row.Attempts, row.Error));
+    }
+
     private static Dictionary<string, string?> Email(int port) => new()
     {
         ["Notifications:Email:Host"] = "127.0.0.1",

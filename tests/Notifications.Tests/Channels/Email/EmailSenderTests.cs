@@ -171,6 +171,18 @@ public sealed class EmailSenderTests
         Assert.Equal("invalid-address", result.Reason);
     }
 
+    [Fact]
+    public async Task SendAsync_ConnectionDroppedAfterTheData_IsAnUnknownOutcomeNotATransientOne()
+    {
+        using var smtp = await SmtpRecorder.StartAsync();
+        var sender = Sender(smtp.Port, EmailSecurity.None);
+
+        var result = await sender.SendAsync(new EmailMessage { To = "vanish.wang@patient.test", Subject = Subject, TextBody = Text }, CancellationToken.None);
+
+        Assert.Equal((EmailSendOutcome.OutcomeUnknown, "connection-lost-after-data"), (result.Outcome, result.Reason));
+        Assert.Equal(Subject, Assert.Single(smtp.Received()).Subject);
+    }
+
     private static EmailSender Sender(
         int port, EmailSecurity security, string? user = null, string? password = null, string? trusted = null, RecordingLogger<EmailSender>? logger = null) =>
         new(
