@@ -89,7 +89,13 @@ public sealed partial class JobRunListener(IJobRunRepository runs, TimeProvider 
 
     private static (string Outcome, string? Error) Classify(IJobExecutionContext context, JobExecutionException? jobException)
     {
-        var cause = jobException?.InnerException ?? jobException;
+        // Quartz wraps what the job threw (JobExecutionException, JobExecutionProcessException); the job's own exception says why.
+        Exception? cause = jobException;
+        while (cause is SchedulerException { InnerException: { } inner })
+        {
+            cause = inner;
+        }
+
         if (context.Outcome == ExecutionOutcome.Cancelled || cause is OperationCanceledException)
         {
             return (JobRunOutcomes.Cancelled, null);

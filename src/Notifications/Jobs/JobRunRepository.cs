@@ -42,16 +42,24 @@ internal sealed class JobRunRepository(IDbConnectionFactory connections, ISqlDia
             ProgressSql, new { Node = node, FireInstanceId = fireInstanceId, Percent = percent, Note = note }, cancellationToken: cancellationToken));
     }
 
-    private const string AbandonAllSql = "UPDATE job_run SET outcome = 'abandoned' WHERE outcome = 'running'";
-
-    private const string AbandonOthersSql = "UPDATE job_run SET outcome = 'abandoned' WHERE outcome = 'running' AND node NOT IN @LiveNodes";
+    private const string AbandonSql = "UPDATE job_run SET outcome = 'abandoned' WHERE id = @Id AND outcome = 'running'";
 
     public async Task<int> AbandonOpenRunsAsync(IReadOnlyCollection<string> liveNodes, CancellationToken cancellationToken = default)
     {
+        var stale = (await RunningAsync(cancellationToken)).Where(r => !liveNodes.Contains(r.Node, StringComparer.Ordinal)).ToList();
+        if (stale.Count == 0)
+        {
+            return 0;
+        }
+
         await using var connection = await connections.OpenAsync(cancellationToken);
-        return liveNodes.Count == 0
-            ? await connection.ExecuteAsync(new CommandDefinition(AbandonAllSql, cancellationToken: cancellationToken))
-            : await connection.ExecuteAsync(new CommandDefinition(AbandonOthersSql, new { LiveNodes = liveNodes.ToList() }, cancellationToken: cancellationToken));
+        var abandoned = 0;
+        foreach (var run in stale)
+        {
+            abandoned += await connection.ExecuteAsync(new CommandDefinition(AbandonSql, new { run.Id }, cancellationToken: cancellationToken));
+        }
+
+        return abandoned;
     }
 
     private const string LastFinishedSql = $"""
