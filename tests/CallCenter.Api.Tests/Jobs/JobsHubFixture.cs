@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using CallCenter.Api.Tests.Infrastructure;
+using CallCenter.Testing;
+
+namespace CallCenter.Api.Tests.Jobs;
+
+/// <summary>One hub per engine with its scheduler running (test hubs otherwise start without one).</summary>
+public sealed class JobsHubFixture : IAsyncLifetime
+{
+    private readonly ConcurrentDictionary<string, Lazy<Task<ApiFactory>>> _hubs = new();
+
+    public Task<ApiFactory> GetAsync(string engine) =>
+        _hubs.GetOrAdd(engine, e => new Lazy<Task<ApiFactory>>(() => StartAsync(e))).Value;
+
+    private static async Task<ApiFactory> StartAsync(string engine)
+    {
+        var database = await TestDatabase.CreateAsync(engine);
+        var factory = new ApiFactory(database, new Dictionary<string, string?>
+        {
+            ["Jobs:StartScheduler"] = "true",
+            ["Jobs:IdleWaitSeconds"] = "1",
+        });
+        _ = factory.Server;
+        return factory;
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var hub in _hubs.Values.Where(h => h.IsValueCreated))
+        {
+            try
+            {
+                var factory = await hub.Value;
+                await factory.DisposeAsync();
+                await factory.Database.DisposeAsync();
+            }
+            catch (InvalidOperationException)
+            {
+                // Start-up failed; the test that used it already reported why.
+            }
+        }
+    }
+}
