@@ -10,7 +10,7 @@ namespace Notifications.Jobs;
 /// deletes nothing more. Idempotent, so a run-now from the API is always safe.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed partial class HousekeepingJob(IJobRunRepository runs, IOptions<JobsOptions> options, TimeProvider time, ILogger<HousekeepingJob> logger) : IJob
+internal sealed partial class HousekeepingJob(IJobRunRepository runs, IOptions<JobsOptions> options, TimeProvider time, ILogger<HousekeepingJob> logger) : IJob
 {
     public static readonly JobKey Key = new("job-run-purge", "housekeeping");
 

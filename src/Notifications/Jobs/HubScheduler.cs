@@ -12,7 +12,7 @@ namespace Notifications.Jobs;
 /// (<see cref="QuartzSchedulerBuilder"/>): the engine is only known once configuration is bound, and jobs are built from
 /// the hub's services by <see cref="HubJobFactory"/>.
 /// </summary>
-public sealed partial class HubScheduler(
+internal sealed partial class HubScheduler(
     IServiceProvider services,
     IOptions<DatabaseOptions> database,
     IOptions<JobsOptions> options,
@@ -55,18 +55,27 @@ public sealed partial class HubScheduler(
             var clustered = QuartzStore.IsClustered(database.Value.Provider);
             var instanceId = clustered ? $"{Environment.MachineName}-{Guid.NewGuid():N}" : null;
             _factory = QuartzStore.CreateBuilder(database.Value, options.Value, instanceId, services, listener, loggerFactory).Build();
-            var scheduler = await _factory.GetScheduler(cancellationToken);
-            Node = instanceId ?? Environment.MachineName;
+            try
+            {
+                // Building the scheduler checks Quartz's tables (migration 0013): a missing one stops start-up here.
+                var scheduler = await _factory.GetScheduler(cancellationToken);
+                Node = instanceId ?? Environment.MachineName;
 
-            // Runs a node left open when it stopped without finishing them: on SQLite every open run (one node); in a
-            // cluster those of nodes that no longer check in.
-            var liveNodes = clustered ? (await scheduler.QueryClusterNodes(cancellationToken)).Select(n => n.InstanceId).Append(Node).ToList() : [];
-            await runs.AbandonOpenRunsAsync(liveNodes, cancellationToken);
+                // Runs a node left open when it stopped without finishing them: on SQLite every open run (one node);
+                // in a cluster those of nodes no longer in the check-in table.
+                var liveNodes = clustered ? (await scheduler.QueryClusterNodes(cancellationToken)).Select(n => n.InstanceId).Append(Node).ToList() : [];
+                await runs.AbandonOpenRunsAsync(liveNodes, cancellationToken);
 
-            await new RecurringJobSync(scheduler, logger).ApplyAsync(Declared, cancellationToken);
-            await scheduler.Start(cancellationToken);
-            _scheduler = scheduler;
-            LogStarted(logger, scheduler.SchedulerName, Node, database.Value.Provider, clustered, Declared.Count);
+                await new RecurringJobSync(scheduler, logger).ApplyAsync(Declared, cancellationToken);
+                await scheduler.Start(cancellationToken);
+                _scheduler = scheduler;
+                LogStarted(logger, scheduler.SchedulerName, Node, database.Value.Provider, clustered, Declared.Count);
+            }
+            catch
+            {
+                await DisposeFactoryAsync();
+                throw;
+            }
         }
         finally
         {

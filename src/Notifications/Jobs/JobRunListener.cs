@@ -10,7 +10,7 @@ namespace Notifications.Jobs;
 /// outcome (succeeded, failed with an error summary, cancelled) when it ends. A failure to write is logged and never
 /// reaches the job: the history is a record, not a gate.
 /// </summary>
-public sealed partial class JobRunListener(IJobRunRepository runs, TimeProvider time, ILogger<JobRunListener> logger) : IJobListener
+internal sealed partial class JobRunListener(IJobRunRepository runs, TimeProvider time, ILogger<JobRunListener> logger) : IJobListener
 {
     private const int MaxErrorLength = 500;
 

@@ -35,6 +35,8 @@ public sealed class HubSchedulerTests
         Assert.Equal("every 01:00:00", interval.Schedule);
         Assert.True(Assert.Single(jobs, j => j.Name == SchedulerNode.Counting.Name).Paused);
         Assert.False(housekeeping.Paused);
+        var stored = await second.Scheduler.GetTrigger(new TriggerKey(HousekeepingJob.Key.Name, HousekeepingJob.Key.Group));
+        Assert.Equal(CronTriggerMisfireInstruction.FireAndProceed, Assert.IsAssignableFrom<ICronTrigger>(stored).MisfireInstruction);
     }
 
     [Theory]
