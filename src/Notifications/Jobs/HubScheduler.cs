@@ -119,11 +119,12 @@ internal sealed partial class HubScheduler(
         }
     }
 
+    // The host stops the scheduler, and the container then disposes it; either may come first, and a host may stop
+    // twice, so stopping stays possible after disposal (the gate holds no wait handle and is never disposed).
     public async ValueTask DisposeAsync()
     {
         await StopAsync(CancellationToken.None);
         await DisposeFactoryAsync();
-        _gate.Dispose();
     }
 
     private async Task DisposeFactoryAsync()

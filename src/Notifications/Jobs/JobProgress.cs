@@ -44,8 +44,9 @@ public sealed partial class JobProgress
     /// <summary><paramref name="done"/> of the total are done; <paramref name="note"/> is a short count-only line.</summary>
     public void Report(long done, string? note = null)
     {
-        var percent = _total == 0 ? 100 : (int)Math.Clamp(done * 100 / _total, 0, 100);
-        _context.ReportProgress(percent, note ?? $"{done} of {_total}");
+        // An unknown total (0) reports 0% with the count in the note; the log line still says how many are done.
+        var percent = _total == 0 ? 0 : (int)Math.Clamp(done * 100 / _total, 0, 100);
+        _context.ReportProgress(percent, note ?? (_total == 0 ? $"{done} done" : $"{done} of {_total}"));
 
         var now = _time.GetUtcNow();
         if (percent / 10 > _loggedPercent / 10 || now - _loggedAt >= LogEvery)

@@ -11,7 +11,7 @@ using Notifications.Jobs;
 namespace CallCenter.Api.Tests.Jobs;
 
 /// <summary>The jobs API on a hub whose scheduler runs, on SQLite and PostgreSQL.</summary>
-public sealed class JobEndpointsTests(JobsHubFixture fixture) : IClassFixture<JobsHubFixture>
+public sealed class JobEndpointsTests(ApiWithJobsFixture fixture) : IClassFixture<ApiWithJobsFixture>
 {
     private const string Housekeeping = "/api/jobs/housekeeping/job-run-purge";
 

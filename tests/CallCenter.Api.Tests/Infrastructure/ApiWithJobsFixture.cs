@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
-using CallCenter.Api.Tests.Infrastructure;
 using CallCenter.Testing;
 
-namespace CallCenter.Api.Tests.Jobs;
+namespace CallCenter.Api.Tests.Infrastructure;
 
-/// <summary>One hub per engine with its scheduler running (test hubs otherwise start without one).</summary>
-public sealed class JobsHubFixture : IAsyncLifetime
+/// <summary>
+/// One hub per engine with its job scheduler running (<see cref="ApiFixture"/>'s hubs start without one), for the
+/// jobs API tests and for tests that walk every route.
+/// </summary>
+public sealed class ApiWithJobsFixture : IAsyncLifetime
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<ApiFactory>>> _hubs = new();
 
