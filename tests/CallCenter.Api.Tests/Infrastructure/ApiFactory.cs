@@ -42,6 +42,9 @@ public sealed class ApiFactory(TestDatabase database, IReadOnlyDictionary<string
                 ["Serilog:MinimumLevel:Default"] = "Information",
                 // Tests run the outbox's dispatcher themselves (OutboxDispatcher.RunOnceAsync), one pass at a time.
                 ["Notifications:Outbox:DispatcherEnabled"] = "false",
+
+                // Most test hubs need no jobs: no scheduler threads polling their database. The jobs tests turn it on.
+                ["Jobs:StartScheduler"] = "false",
             });
             if (extraSettings is not null)
             {
