@@ -12,6 +12,7 @@ using CallCenter.Api.Ivr;
 using CallCenter.Api.Messaging;
 using CallCenter.Api.Patients;
 using CallCenter.Api.Queues;
+using CallCenter.Api.Reminders;
 using CallCenter.Api.Scheduling;
 using CallCenter.Api.Telephony;
 using CallCenter.Core;
@@ -57,6 +58,7 @@ internal static class ApiSetup
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
         builder.Services.AddPatientApi();
         builder.Services.AddSchedulingApi();
+        builder.Services.AddRemindersApi();
         builder.Services.AddInteractionApi();
         builder.Services.AddCarrier();
         builder.Services.AddTelephonyApi();
@@ -92,6 +94,7 @@ internal static class ApiSetup
         app.MapAuditEndpoints();
         app.MapPatientEndpoints();
         app.MapSchedulingEndpoints();
+        app.MapReminderEndpoints();
         app.MapInteractionEndpoints();
         app.MapCallEndpoints();
         app.MapMessageEndpoints();
