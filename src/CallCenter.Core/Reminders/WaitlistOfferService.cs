@@ -37,8 +37,12 @@ internal sealed class WaitlistOfferService(
         return (await connection.QueryAsync<WaitlistOffer>(new CommandDefinition(ListForSlotSql, new { SlotId = slotId }, cancellationToken: cancellationToken))).AsList();
     }
 
-    // The claim is the transaction's first write (SQLite's write lock before any read); it fails for an offer already
-    // answered, taken or lapsed.
+    // Every offer transaction locks the slot's row first (and SQLite's write lock, before any read): the accept that
+    // wins then marks the other offers taken without waiting on a loser that holds its own offer's row (a deadlock
+    // on PostgreSQL).
+    private const string LockSlotSql = "UPDATE slot SET booked_count = booked_count WHERE id = @SlotId";
+
+    // Fails for an offer already answered, taken or lapsed.
     private const string ClaimSql = """
         UPDATE waitlist_offer SET status = 'accepted', answered_at = @Now
         WHERE id = @Id AND status = 'open' AND expires_at > @Now
@@ -120,6 +124,7 @@ internal sealed class WaitlistOfferService(
         {
             await using var tx = await connection.BeginTransactionAsync(cancellationToken);
             var keys = new { offer.Id, offer.SlotId, Now = now, AppointmentId = appointment.Id, EntryId = offer.WaitlistEntryId };
+            await connection.ExecuteAsync(new CommandDefinition(LockSlotSql, keys, tx, cancellationToken: cancellationToken));
             if (await connection.ExecuteAsync(new CommandDefinition(ClaimSql, keys, tx, cancellationToken: cancellationToken)) == 0)
             {
                 // Answered twice at once, or lapsed a moment ago: the offer as it now stands says which.
@@ -152,6 +157,7 @@ internal sealed class WaitlistOfferService(
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(LockSlotSql, new { offer.SlotId }, tx, cancellationToken: cancellationToken));
         if (await connection.ExecuteAsync(new CommandDefinition(MarkSql, new { offer.Id, Status = WaitlistOfferStatuses.Declined, Now = now }, tx, cancellationToken: cancellationToken)) == 1)
         {
             await offerer.OfferAgainAsync(offer.SlotId, connection, tx, cancellationToken);
@@ -183,6 +189,7 @@ internal sealed class WaitlistOfferService(
         {
             await using var connection = await db.OpenAsync(cancellationToken);
             await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition(LockSlotSql, new { SlotId = slotId }, tx, cancellationToken: cancellationToken));
             var count = await connection.ExecuteAsync(new CommandDefinition(ExpireSql, new { SlotId = slotId, Now = now }, tx, cancellationToken: cancellationToken));
             if (count > 0)
             {
