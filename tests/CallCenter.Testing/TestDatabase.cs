@@ -41,7 +41,15 @@ public sealed class TestDatabase : IAsyncDisposable
         ["Database:ConnectionString"] = ConnectionString,
     };
 
-    public static Task<TestDatabase> CreateAsync(string engine)
+    public static Task<TestDatabase> CreateAsync(string engine) => CreateAsync(engine, lastScript: null);
+
+    /// <summary>
+    /// A fresh database with the schema scripts only up to and including <paramref name="lastScript"/>: a migration's
+    /// test puts the data of the schema before it in place, then migrates the rest.
+    /// </summary>
+    public static Task<TestDatabase> CreateThroughAsync(string engine, string lastScript) => CreateAsync(engine, lastScript);
+
+    private static Task<TestDatabase> CreateAsync(string engine, string? lastScript)
     {
         var name = "cc_test_" + Guid.NewGuid().ToString("N")[..16];
         TestDatabase database;
@@ -66,7 +74,22 @@ public sealed class TestDatabase : IAsyncDisposable
         }
 
         var engineInstance = DatabaseEngine.Create(database.Options);
-        new SchemaMigrator(engineInstance, NullLogger<SchemaMigrator>.Instance).Migrate();
+        var migrator = new SchemaMigrator(engineInstance, NullLogger<SchemaMigrator>.Instance);
+        if (lastScript is null)
+        {
+            migrator.Migrate();
+        }
+        else
+        {
+            var scripts = SchemaMigrator.ScriptsFor(engine);
+            if (!scripts.Any(s => s.Name == lastScript))
+            {
+                throw new ArgumentException($"No schema script {lastScript} for {engine}.", nameof(lastScript));
+            }
+
+            migrator.Migrate(scripts.Where(s => string.CompareOrdinal(s.Name, lastScript) <= 0).ToList());
+        }
+
         return Task.FromResult(database);
     }
 

@@ -35,8 +35,9 @@ public sealed class DeskAccess(IOfferReader offers, IDeskWorkRepository work)
             return Owned.Refuse(DeskErrors.Refused, "accept the offer first", "offerId");
         }
 
-        var held = offer.CallSid is { } callSid && offer.Kind != WorkKind.Conversation
-            ? await work.LatestForCallAsync(agent.UserId, callSid, cancellationToken)
+        // By offer: a callback's work moves to the call placed to the patient, which the offer does not name.
+        var held = offer.CallSid is not null && offer.Kind != WorkKind.Conversation
+            ? await work.ForOfferAsync(offer.Id, cancellationToken)
             : null;
         return new Owned(held?.PatientId is { } linked ? offer with { PatientId = linked } : offer, held, null);
     }

@@ -18,7 +18,10 @@ public static class DeskServiceCollectionExtensions
     public static IServiceCollection AddAgentDesk(this IServiceCollection services)
     {
         services.AddOptions<DeskOptions>().BindConfiguration(DeskOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IDeskWorkRepository, DeskWorkRepository>();
+        // One repository for the agent's work row: the desk's operations and the voice path's, on the same table.
+        services.AddSingleton<DeskWorkRepository>();
+        services.AddSingleton<IDeskWorkRepository>(sp => sp.GetRequiredService<DeskWorkRepository>());
+        services.AddSingleton<IDeskCallRepository>(sp => sp.GetRequiredService<DeskWorkRepository>());
         services.AddSingleton<IWrapUpRepository, WrapUpRepository>();
         services.AddSingleton<IScheduledCallbackRepository, ScheduledCallbackRepository>();
         services.AddSingleton<ScreenPopReader>();
@@ -44,7 +47,6 @@ public static class DeskServiceCollectionExtensions
     private static IServiceCollection AddDeskVoice(this IServiceCollection services)
     {
         services.AddOptions<DeskVoiceOptions>().BindConfiguration(DeskVoiceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<IDeskCallRepository, DeskCallRepository>();
         services.TryAddSingleton<IAgentEndpoints, ProfileAgentEndpoints>();
         services.AddSingleton<DeskVoiceLinks>();
         services.AddSingleton<DeskVoiceTwiml>();

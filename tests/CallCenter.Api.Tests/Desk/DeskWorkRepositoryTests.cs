@@ -9,7 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace CallCenter.Api.Tests.Desk;
 
-/// <summary>Whether a call is on hold is stored once, in the voice path's desk_call row; the agent's work reads it from there.</summary>
+/// <summary>Whether a call is on hold is stored once, in the voice state of the agent's own desk_work row.</summary>
 public sealed class DeskWorkRepositoryTests(DatabaseFixture fixture) : IClassFixture<DatabaseFixture>
 {
     private static readonly DateTime Now = new(2026, 11, 23, 2, 0, 0, DateTimeKind.Utc);
@@ -25,10 +25,10 @@ public sealed class DeskWorkRepositoryTests(DatabaseFixture fixture) : IClassFix
         Assert.Null((await work.LatestForCallAsync(agentId, held.CallSid!))!.CallStatus);
 
         var connected = DeskCallControl.NewRow(held.OfferId, agentId, held.QueueName, held.CallSid!, Now) with { Status = DeskCallStatuses.Connected };
-        await calls.TryStartAsync(connected);
+        Assert.True(await calls.TryStartAsync(connected));
         Assert.False((await work.LatestForCallAsync(agentId, held.CallSid!))!.OnHold);
 
-        Assert.True(await calls.TryUpdateAsync(connected with { Status = DeskCallStatuses.OnHold }, 0));
+        Assert.True(await calls.TryUpdateAsync(connected with { Status = DeskCallStatuses.OnHold }, 1));
 
         Assert.True((await work.LatestForCallAsync(agentId, held.CallSid!))!.OnHold);
         Assert.True(Assert.Single(await work.ActiveForAgentAsync(agentId)).OnHold);
@@ -45,14 +45,17 @@ public sealed class DeskWorkRepositoryTests(DatabaseFixture fixture) : IClassFix
         var first = Work(agentId);
         await work.AddAsync(first);
         var row = DeskCallControl.NewRow(first.OfferId, agentId, first.QueueName, first.CallSid!, Now) with { Status = DeskCallStatuses.OnHold };
-        await calls.TryStartAsync(row);
+        Assert.True(await calls.TryStartAsync(row));
 
-        await calls.TryUpdateAsync(row.EndAgentPart(DeskEndReasons.Requeued, Now)!, 0);
-        await work.EndAsync(first.OfferId, DeskEndReasons.Requeued, Now);
-        await calls.TryStartAsync(DeskCallControl.NewRow(Guid.CreateVersion7(), agentId, first.QueueName, first.CallSid!, Now));
+        Assert.True(await calls.TryUpdateAsync(row.EndAgentPart(DeskEndReasons.Requeued, Now)!, 1));
+        Assert.False(await work.EndAsync(first.OfferId, DeskEndReasons.Requeued, Now));
+        var next = Work(agentId) with { CallSid = first.CallSid };
+        await work.AddAsync(next);
+        Assert.True(await calls.TryStartAsync(DeskCallControl.NewRow(next.OfferId, agentId, next.QueueName, next.CallSid!, Now)));
 
         var ended = await work.LatestEndedCallAsync(agentId);
         Assert.Equal((first.OfferId, false), (ended!.OfferId, ended.OnHold));
+        Assert.True(Assert.Single(await work.ActiveForCallAsync(first.CallSid!)) is { CallStatus: DeskCallStatuses.Connecting } active && active.OfferId == next.OfferId);
     }
 
     [Theory]
@@ -90,8 +93,7 @@ public sealed class DeskWorkRepositoryTests(DatabaseFixture fixture) : IClassFix
     {
         var services = (await fixture.GetAsync(engine)).CreateServices(new FakeTimeProvider(Now));
         var user = await services.GetRequiredService<AccountService>().CreateAsync(UniqueData.Name("agent"), "Agent", Roles.Agent, "Password-For-Tests-1");
-        var db = services.GetRequiredService<IDbConnectionFactory>();
-        var dialect = services.GetRequiredService<ISqlDialect>();
-        return (services, new DeskWorkRepository(db, dialect), new DeskCallRepository(db, dialect), user!.Id);
+        var repository = new DeskWorkRepository(services.GetRequiredService<IDbConnectionFactory>(), services.GetRequiredService<ISqlDialect>());
+        return (services, repository, repository, user!.Id);
     }
 }

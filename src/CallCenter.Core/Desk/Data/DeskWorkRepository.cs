@@ -4,20 +4,24 @@ using Dapper;
 
 namespace CallCenter.Core.Desk.Data;
 
-public sealed class DeskWorkRepository(IDbConnectionFactory db, ISqlDialect dialect) : IDeskWorkRepository
+/// <summary>
+/// The one record of an agent's part of a call or conversation, <c>desk_work</c>: the desk's reads and changes here,
+/// the voice path's (<see cref="Voice.IDeskCallRepository"/>) in <c>DeskWorkRepository.Voice.cs</c>. Whether a call
+/// is on hold is the voice path's <c>call_status</c> on this same row, so the desk never reads a copy that could lag.
+/// </summary>
+public sealed partial class DeskWorkRepository(IDbConnectionFactory db, ISqlDialect dialect) : IDeskWorkRepository
 {
-    // Whether a call is on hold is the voice path's fact: each read takes the status of the offer's desk_call row
-    // (at most one: offer_id is unique there), so the desk never reads a copy that could lag behind.
     private const string Columns = """
         w.offer_id, w.agent_id, w.kind, w.call_sid, w.conversation_id, w.queue_name, w.patient_id, w.accepted_at,
-        w.ended_at, w.end_reason, c.status AS call_status
+        w.ended_at, w.end_reason, w.call_status
         """;
 
-    private const string From = "desk_work w LEFT JOIN desk_call c ON c.offer_id = w.offer_id";
+    private const string From = "desk_work w";
 
+    // The voice path starts later (call_status stays null until it does; a conversation never has one).
     private const string InsertSql = """
-        INSERT INTO desk_work (offer_id, agent_id, kind, call_sid, conversation_id, queue_name, patient_id, accepted_at, ended_at, end_reason)
-        VALUES (@OfferId, @AgentId, @Kind, @CallSid, @ConversationId, @QueueName, @PatientId, @AcceptedAt, NULL, NULL)
+        INSERT INTO desk_work (offer_id, agent_id, kind, call_sid, conversation_id, queue_name, patient_id, accepted_at, ended_at, end_reason, call_status, version)
+        VALUES (@OfferId, @AgentId, @Kind, @CallSid, @ConversationId, @QueueName, @PatientId, @AcceptedAt, NULL, NULL, NULL, 0)
         """;
 
     public async Task AddAsync(DeskWork work, CancellationToken cancellationToken = default)
@@ -31,6 +35,14 @@ public sealed class DeskWorkRepository(IDbConnectionFactory db, ISqlDialect dial
         {
             // The accept was repeated: the work is recorded already.
         }
+    }
+
+    private const string ForOfferSql = $"SELECT {Columns} FROM {From} WHERE w.offer_id = @OfferId";
+
+    public async Task<DeskWork?> ForOfferAsync(Guid offerId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<DeskWork>(new CommandDefinition(ForOfferSql, new { OfferId = offerId }, cancellationToken: cancellationToken));
     }
 
     private const string ActiveForAgentSql = $"SELECT {Columns} FROM {From} WHERE w.agent_id = @AgentId AND w.ended_at IS NULL ORDER BY w.accepted_at, w.offer_id";
@@ -88,7 +100,8 @@ public sealed class DeskWorkRepository(IDbConnectionFactory db, ISqlDialect dial
         return await connection.ExecuteAsync(new CommandDefinition(SetPatientSql, new { OfferId = offerId, PatientId = patientId }, cancellationToken: cancellationToken)) == 1;
     }
 
-    private const string EndSql = "UPDATE desk_work SET ended_at = @At, end_reason = @Reason WHERE offer_id = @OfferId AND ended_at IS NULL";
+    // The version is bumped: a voice path change decided on the row before this end is refused and decided again.
+    private const string EndSql = "UPDATE desk_work SET ended_at = @At, end_reason = @Reason, version = version + 1 WHERE offer_id = @OfferId AND ended_at IS NULL";
 
     public async Task<bool> EndAsync(Guid offerId, string reason, DateTime at, CancellationToken cancellationToken = default)
     {

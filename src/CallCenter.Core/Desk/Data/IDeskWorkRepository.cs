@@ -7,6 +7,9 @@ public interface IDeskWorkRepository
     /// <summary>Records accepted work; a repeat for the same offer changes nothing.</summary>
     Task AddAsync(DeskWork work, CancellationToken cancellationToken = default);
 
+    /// <summary>The work of one offer, ended or not.</summary>
+    Task<DeskWork?> ForOfferAsync(Guid offerId, CancellationToken cancellationToken = default);
+
     /// <summary>The agent's work not ended yet, oldest first.</summary>
     Task<IReadOnlyList<DeskWork>> ActiveForAgentAsync(Guid agentId, CancellationToken cancellationToken = default);
 
@@ -24,6 +27,10 @@ public interface IDeskWorkRepository
 
     Task<bool> SetPatientAsync(Guid offerId, Guid patientId, CancellationToken cancellationToken = default);
 
-    /// <summary>Ends the work; false when it had ended already (so only one ender reports it).</summary>
+    /// <summary>
+    /// Ends the work; false when it had ended already (so only one ender reports it). The voice path ends a call's
+    /// work itself when the agent's part ends; this is the desk's end (a conversation closed, a wrap-up after the
+    /// agent left the call by other means).
+    /// </summary>
     Task<bool> EndAsync(Guid offerId, string reason, DateTime at, CancellationToken cancellationToken = default);
 }

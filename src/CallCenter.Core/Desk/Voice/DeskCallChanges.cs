@@ -36,7 +36,7 @@ public static class DeskCallChanges
 
     public static Task<DeskCallChange> ChangeCallAsync(
         this IDeskCallRepository calls, string callSid, Func<DeskCallRow, DeskCallRow?> decide, CancellationToken cancellationToken) =>
-        calls.ChangeAsync(() => calls.FindAsync(callSid, cancellationToken), decide, cancellationToken);
+        calls.ChangeAsync(() => calls.FindLiveAsync(callSid, cancellationToken), decide, cancellationToken);
 
     /// <summary>The agent's part ends now (the call may go on: back in line, to an outside number).</summary>
     public static DeskCallRow? EndAgentPart(this DeskCallRow row, string reason, DateTime now) =>

@@ -115,7 +115,7 @@ public sealed partial class DeskCallControl(
         QueueName = queue,
         Status = DeskCallStatuses.Connecting,
         Leg = 1,
-        CreatedAt = now,
+        StartedAt = now,
         Version = 0,
     };
 

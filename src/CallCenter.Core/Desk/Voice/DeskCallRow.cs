@@ -1,8 +1,9 @@
 namespace CallCenter.Core.Desk.Voice;
 
 /// <summary>
-/// A call an agent has (or had) on the line, as the voice path stores it. <see cref="Leg"/> counts the Dials of the
-/// agent's endpoint, so a webhook of an earlier Dial (before a hold) cannot change the current one.
+/// A call an agent has (or had) on the line: the voice path's view of the agent's work row (<c>desk_work</c>).
+/// <see cref="Leg"/> counts the Dials of the agent's endpoint, so a webhook of an earlier Dial (before a hold) cannot
+/// change the current one.
 /// </summary>
 public sealed record DeskCallRow
 {
@@ -18,7 +19,8 @@ public sealed record DeskCallRow
     public DateTime? ConnectedAt { get; init; }
     public DateTime? EndedAt { get; init; }
     public string? EndReason { get; init; }
-    public required DateTime CreatedAt { get; init; }
+    /// <summary>When the voice path started on the work (<c>call_started_at</c>).</summary>
+    public required DateTime StartedAt { get; init; }
     public required int Version { get; init; }
 
     /// <summary>Whether the agent is still on the call (their part has not ended).</summary>

@@ -2,16 +2,25 @@ using Dapper;
 
 namespace CallCenter.Core.Desk.Voice;
 
-/// <summary>The voice path's calls. Every change is conditional on the row's version, so of two webhooks racing exactly one moves the call.</summary>
+/// <summary>
+/// The voice path's view of the agent's work row (<c>desk_work</c>, implemented by <c>DeskWorkRepository</c>): one
+/// row per offer, whose voice state starts when the voice path connects it. Every change is conditional (on the
+/// row's version, or on its voice state not having started), so of two webhooks racing exactly one moves the call.
+/// </summary>
 public interface IDeskCallRepository
 {
-    Task<DeskCallRow?> FindAsync(string callSid, CancellationToken cancellationToken = default);
+    /// <summary>The call's live record (connecting, connected, on-hold or transferring): at most one, by a unique index.</summary>
+    Task<DeskCallRow?> FindLiveAsync(string callSid, CancellationToken cancellationToken = default);
 
+    /// <summary>The offer's record once the voice path has started it (null before, and for a conversation).</summary>
     Task<DeskCallRow?> FindByOfferAsync(Guid offerId, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Stores a new call, or replaces the call's ended row (a caller sent back in line meets the next agent). False,
-    /// with nothing changed, when the call is still with an agent or the offer already has a row.
+    /// Starts the voice path on the offer's work (the desk stored it on accept), on <see cref="DeskCallRow.CallSid"/>
+    /// (for a callback, the call placed to the patient). False, with nothing changed, when the offer has no work of
+    /// that agent, its voice path started already (a repeat), or the call is still live with another agent's work
+    /// (a lost race: the unique index on live calls refuses it). The row's <see cref="DeskCallRow.Version"/> is not
+    /// written: the stored version is bumped.
     /// </summary>
     Task<bool> TryStartAsync(DeskCallRow row, CancellationToken cancellationToken = default);
 

@@ -15,8 +15,9 @@ namespace CallCenter.Api.Tests.Desk.Support;
 /// The carrier edge of the desk's hub tests: these tests enqueue calls directly (no live call exists for the REST
 /// API to redirect), so the voice path is replaced by this recorder. It keeps the voice path's contract: it puts a
 /// transferred call back in line and ends the agent's part once (wrap-up, CallEnded), as the voice path does. It keeps
-/// the call where the voice path keeps it, the desk_call row (connected on connect, on-hold while held, ended when the
-/// agent's part ends), because that row is the only record of whether the caller is on hold. The real voice path
+/// the call where the voice path keeps it, the voice state of the agent's desk_work row (connected on connect,
+/// on-hold while held, ended when the agent's part ends), because that is the only record of whether the caller is
+/// on hold. The real voice path
 /// is tested through the carrier simulator in Desk/Voice, and both together in DeskEndToEndTests.
 /// </summary>
 internal sealed class TestDeskCallControl(IServiceProvider services) : IDeskCallControl

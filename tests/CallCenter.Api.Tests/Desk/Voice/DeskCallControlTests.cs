@@ -21,7 +21,7 @@ public sealed class DeskCallControlTests
         await using var hub = await VoiceHub.StartAsync(engine);
         var phone = await hub.CallerInQueueAsync();
         var agent = await hub.BusyAgentAsync();
-        var offer = hub.AcceptedOffer(phone, agent.Id);
+        var offer = await hub.AcceptedOfferAsync(phone, agent.Id);
 
         var result = await hub.ControlAsync(c => c.ConnectAsync(offer));
 
@@ -43,7 +43,7 @@ public sealed class DeskCallControlTests
         await using var hub = await VoiceHub.StartAsync(engine);
         var phone = await hub.CallerInQueueAsync();
         var agent = await hub.BusyAgentAsync();
-        var offer = hub.AcceptedOffer(phone, agent.Id);
+        var offer = await hub.AcceptedOfferAsync(phone, agent.Id);
         Assert.True((await hub.ControlAsync(c => c.ConnectAsync(offer))).Ok);
         await Polling.UntilAsync(() => Task.FromResult(hub.Notifier.Connected(agent.Id)), c => c.Count == 1, "first CallConnected");
 
@@ -82,7 +82,7 @@ public sealed class DeskCallControlTests
         await using var hub = await VoiceHub.StartAsync(engine);
         var phone = await hub.CallerInQueueAsync();
         var agent = await hub.BusyAgentAsync();
-        var offer = hub.AcceptedOffer(phone, agent.Id);
+        var offer = await hub.AcceptedOfferAsync(phone, agent.Id);
         Assert.True((await hub.ControlAsync(c => c.ConnectAsync(offer))).Ok);
         await Polling.UntilAsync(() => Task.FromResult(hub.Notifier.Connected(agent.Id)), c => c.Count == 1, "CallConnected");
         hub.Time.Advance(TimeSpan.FromSeconds(42));
@@ -106,7 +106,7 @@ public sealed class DeskCallControlTests
         var agent = await hub.BusyAgentAsync();
         Assert.Equal(System.Net.HttpStatusCode.NoContent, (await hub.Carrier.PutAsJsonAsync(
             "/simulator/far-ends/" + Uri.EscapeDataString("client:" + agent.UserName), new { answer = "no-answer" })).StatusCode);
-        var offer = hub.AcceptedOffer(phone, agent.Id);
+        var offer = await hub.AcceptedOfferAsync(phone, agent.Id);
 
         Assert.True((await hub.ControlAsync(c => c.ConnectAsync(offer))).Ok);
         var call = await Polling.UntilAsync(

@@ -17,7 +17,7 @@ public sealed class DeskCallRefusalTests
         await phone.HangUpAsync();
         await phone.WaitForStatusAsync("completed");
         var agent = await hub.BusyAgentAsync();
-        var offer = hub.AcceptedOffer(phone, agent.Id);
+        var offer = await hub.AcceptedOfferAsync(phone, agent.Id);
 
         var result = await hub.ControlAsync(c => c.ConnectAsync(offer));
 
@@ -27,13 +27,34 @@ public sealed class DeskCallRefusalTests
         Assert.Empty(hub.Routing.Requeued);
     }
 
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Connect_TwoAgentsRacingForOneCall_OneConnectsTheOtherRefusedWithoutAnError(string engine)
+    {
+        await using var hub = await VoiceHub.StartAsync(engine);
+        var phone = await hub.CallerInQueueAsync();
+        var first = await hub.BusyAgentAsync();
+        var second = await hub.BusyAgentAsync();
+        var offers = new[] { await hub.AcceptedOfferAsync(phone, first.Id), await hub.AcceptedOfferAsync(phone, second.Id) };
+
+        var results = await Task.WhenAll(offers.Select(o => Task.Run(() => hub.ControlAsync(c => c.ConnectAsync(o)))));
+
+        var won = Assert.Single(results, r => r.Ok);
+        var lost = Assert.Single(results, r => !r.Ok);
+        Assert.Equal("conflict", lost.Error);
+        var winner = offers[Array.IndexOf(results, won)];
+        await Polling.UntilAsync(() => Task.FromResult(hub.Notifier.Connected(winner.AgentId)), c => c.Count == 1, "CallConnected");
+        Assert.Empty(hub.Notifier.Ended(first.Id).Concat(hub.Notifier.Ended(second.Id)));
+        Assert.Empty(hub.Routing.Requeued);
+    }
+
     [Fact]
     public async Task HoldResumeHangUp_NoCallOnTheLine_NotFoundAndNothingSent()
     {
         await using var hub = await VoiceHub.StartAsync(TestEngines.Sqlite);
         var phone = await hub.CallerInQueueAsync();
         var agent = await hub.BusyAgentAsync();
-        var offer = hub.AcceptedOffer(phone, agent.Id);
+        var offer = await hub.AcceptedOfferAsync(phone, agent.Id);
 
         var results = new[]
         {
@@ -54,7 +75,7 @@ public sealed class DeskCallRefusalTests
         await using var hub = await VoiceHub.StartAsync(TestEngines.Sqlite);
         var phone = await hub.CallerInQueueAsync();
         var agent = await hub.BusyAgentAsync();
-        var offer = hub.AcceptedOffer(phone, agent.Id);
+        var offer = await hub.AcceptedOfferAsync(phone, agent.Id);
         Assert.True((await hub.ControlAsync(c => c.ConnectAsync(offer))).Ok);
         await Polling.UntilAsync(() => Task.FromResult(hub.Notifier.Connected(agent.Id)), c => c.Count == 1, "CallConnected");
 

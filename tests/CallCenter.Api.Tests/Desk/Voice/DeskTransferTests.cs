@@ -20,7 +20,7 @@ public sealed class DeskTransferTests
         await phone.HangUpAsync();
         await phone.WaitForStatusAsync("completed");
         var agent = await hub.BusyAgentAsync();
-        var offer = hub.AcceptedOffer(phone, agent.Id, WorkKind.Callback);
+        var offer = await hub.AcceptedOfferAsync(phone, agent.Id, WorkKind.Callback);
 
         var result = await hub.ControlAsync(c => c.ConnectAsync(offer));
 
@@ -105,7 +105,7 @@ public sealed class DeskTransferTests
     {
         var phone = await hub.CallerInQueueAsync();
         var agent = await hub.BusyAgentAsync();
-        var offer = hub.AcceptedOffer(phone, agent.Id);
+        var offer = await hub.AcceptedOfferAsync(phone, agent.Id);
         Assert.True((await hub.ControlAsync(c => c.ConnectAsync(offer))).Ok);
         await Polling.UntilAsync(() => Task.FromResult(hub.Notifier.Connected(agent.Id)), c => c.Count == 1, "CallConnected");
         return (phone, agent.Id, offer);

@@ -6,6 +6,7 @@ using CallCenter.Api.Tests.Ivr;
 using CallCenter.Core.Accounts;
 using CallCenter.Core.Agents;
 using CallCenter.Core.Desk;
+using CallCenter.Core.Desk.Data;
 using CallCenter.Core.Routing;
 using CallCenter.Testing;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -101,8 +102,23 @@ internal sealed class VoiceHub : IAsyncDisposable
         return phone;
     }
 
-    /// <summary>The offer routing would have made and the agent accepted.</summary>
-    public Offer AcceptedOffer(SimulatedPhone phone, Guid agentId, WorkKind kind = WorkKind.Call) => Routing.Add(new Offer
+    /// <summary>The offer routing would have made and the agent accepted, with the work the desk stores on accept.</summary>
+    public async Task<Offer> AcceptedOfferAsync(SimulatedPhone phone, Guid agentId, WorkKind kind = WorkKind.Call)
+    {
+        var offer = Routing.Add(NewOffer(phone, agentId, kind));
+        await Services.GetRequiredService<IDeskWorkRepository>().AddAsync(new DeskWork
+        {
+            OfferId = offer.Id,
+            AgentId = agentId,
+            Kind = kind.ToCode(),
+            CallSid = offer.CallSid,
+            QueueName = offer.QueueName,
+            AcceptedAt = offer.OfferedAt,
+        });
+        return offer;
+    }
+
+    private Offer NewOffer(SimulatedPhone phone, Guid agentId, WorkKind kind) => new()
     {
         Id = Guid.CreateVersion7(),
         Kind = kind,
@@ -115,7 +131,7 @@ internal sealed class VoiceHub : IAsyncDisposable
         Status = OfferStatus.Accepted,
         OfferedAt = Time.GetUtcNow().UtcDateTime,
         ExpiresAt = Time.GetUtcNow().UtcDateTime.AddSeconds(15),
-    });
+    };
 
     /// <summary>The voice path as the desk calls it: in a request scope of its own.</summary>
     public async Task<T> ControlAsync<T>(Func<IDeskCallControl, Task<T>> act)
