@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CallCenter.Core.Accounts;
 using CallCenter.Core.Audit;
 using CallCenter.Core.Data;
@@ -34,9 +35,15 @@ public sealed class NoShowRecords(IDbConnectionFactory db, PatientScopeGuard sco
     /// <summary>The record without scope or audit, for callers that already did both (the profile, the screen-pop).</summary>
     public async Task<NoShowRecord> ReadAsync(Guid patientId, CancellationToken cancellationToken = default)
     {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await ReadAsync(connection, patientId, cancellationToken);
+    }
+
+    /// <summary>The record read on the caller's connection (the screen-pop reads everything on one).</summary>
+    public async Task<NoShowRecord> ReadAsync(DbConnection connection, Guid patientId, CancellationToken cancellationToken = default)
+    {
         var settings = options.Value;
         var since = time.GetUtcNow().UtcDateTime.AddDays(-settings.NoShowFlagDays);
-        await using var connection = await db.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleAsync<Row>(new CommandDefinition(CountSql, new { PatientId = patientId, Since = since }, cancellationToken: cancellationToken));
         return new NoShowRecord((int)row.Total, (int)row.Recent, settings.NoShowFlagDays, settings.NoShowFlagCount, row.LastAt);
     }
