@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test project against real services. Provisions what the tests need (PostgreSQL, Chromium, tmux,
-# the Twilio reference tools), fails when a required service cannot be started, and ends with one line:
+# the Twilio reference tools, the SMTP recorder), fails when a required service cannot be started, and ends with one line:
 # "tests: N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -26,6 +26,8 @@ fi
 
 echo "test.sh: installing the Twilio reference tools (tools/twilio-reference)"
 (cd tools/twilio-reference && npm ci --no-audit --no-fund)
+echo "test.sh: installing the SMTP recorder the email tests send to (tools/smtp-recorder)"
+(cd tools/smtp-recorder && npm ci --no-audit --no-fund)
 
 dotnet build CallCenter.sln -c Release -nologo -v quiet
 

@@ -9,6 +9,7 @@ using CallCenter.Api.Home;
 using CallCenter.Api.Infrastructure;
 using CallCenter.Api.Interactions;
 using CallCenter.Api.Ivr;
+using CallCenter.Api.Jobs;
 using CallCenter.Api.Messaging;
 using CallCenter.Api.Patients;
 using CallCenter.Api.Queues;
@@ -19,6 +20,8 @@ using CallCenter.Core;
 using CallCenter.Core.Desk;
 using Carrier.Simulator;
 using Notifications;
+using Notifications.Jobs;
+using Notifications.Reminders;
 using Serilog;
 
 namespace CallCenter.Api;
@@ -67,7 +70,10 @@ internal static class ApiSetup
         builder.Services.AddAgentsApi();
         builder.Services.AddAgentDesk();
         builder.Services.AddNotifications();
+        builder.Services.AddHubJobs();
+        builder.Services.AddReminderJobs();
         builder.Services.AddDeskApi();
+        builder.Services.AddJobsApi();
         builder.Services.AddCarrierSimulator(services => services.GetRequiredService<CarrierMode>().IsSimulator);
     }
 
@@ -103,6 +109,7 @@ internal static class ApiSetup
         app.MapQueuesEndpoints();
         app.MapAgentEndpoints();
         app.MapDesk();
+        app.MapJobEndpoints();
         app.MapCarrierSimulator();
     }
 }

@@ -28,6 +28,7 @@ public static class CarrierSimulatorExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<CarrierSimulatorOptions>()
             .BindConfiguration(CarrierSimulatorOptions.SectionName)
+            .ValidateDataAnnotations()
             .Configure<IServiceProvider>((options, provider) => options.Enabled = isEnabled?.Invoke(provider) ?? true);
         services.TryAddSingleton(TimeProvider.System);
         // Twilio gives the hub 15 seconds to answer a webhook.
@@ -40,6 +41,7 @@ public static class CarrierSimulatorExtensions
         services.TryAddSingleton<CallRunner>();
         services.TryAddSingleton<MessageStore>();
         services.TryAddSingleton<MessageService>();
+        services.TryAddSingleton<MessageRateLimiter>();
         return services;
     }
 
@@ -56,6 +58,7 @@ public static class CarrierSimulatorExtensions
                     : Results.NotFound());
         simulator.MapRestEndpoints();
         simulator.MapPhoneEndpoints();
+        simulator.MapLimitEndpoints();
         return simulator;
     }
 }

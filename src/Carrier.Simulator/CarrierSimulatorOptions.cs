@@ -35,6 +35,13 @@ internal sealed class CarrierSimulatorOptions
     /// </summary>
     public TimeSpan AgentTalkTime { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// Message creates accepted per second before the REST API answers 429 with Retry-After, as Twilio throttles a
+    /// sender; null (default) for no limit. Changeable while running through <c>PUT /simulator/limits</c>.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
+    public int? MessageCreatesPerSecond { get; set; }
+
     /// <summary>A guard against redirect loops: a call that fetches more TwiML documents than this is ended.</summary>
     public int MaxDocumentsPerCall { get; set; } = 500;
 }

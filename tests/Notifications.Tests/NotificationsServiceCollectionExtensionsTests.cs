@@ -1,5 +1,8 @@
 using CallCenter.Core.Messaging;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Notifications.Channels.Email;
 using Notifications.Channels;
 using Twilio.Protocol;
 using Twilio.Protocol.Sms;
@@ -18,5 +21,42 @@ public sealed class NotificationsServiceCollectionExtensionsTests
 
         Assert.Same(first, provider.GetRequiredService<SmsSegmentCalculator>());
         Assert.IsType<TwilioSmsChannel>(provider.GetRequiredService<ISmsCarrier>());
+    }
+
+    [Fact]
+    public void AddNotifications_BindsEmailSettingsFromNotificationsEmail_AndRefusesABadOne()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Notifications:Email:Host"] = "smtp.hospital.test",
+            ["Notifications:Email:Port"] = "465",
+            ["Notifications:Email:Security"] = "SslOnConnect",
+            ["Notifications:Email:FromAddress"] = "not-an-address",
+        }).Build();
+        using var provider = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddTwilioProtocol().AddNotifications()
+            .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+
+        Assert.IsType<EmailSender>(provider.GetRequiredService<IEmailSender>());
+        var failure = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<EmailOptions>>().Value);
+        Assert.Contains("Notifications:Email:FromAddress", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddNotifications_EmailSettingsBound()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Notifications:Email:Host"] = "smtp.hospital.test",
+            ["Notifications:Email:Port"] = "465",
+            ["Notifications:Email:Security"] = "SslOnConnect",
+            ["Notifications:Email:FromAddress"] = "reminders@hospital.test",
+            ["Notifications:Email:Timeout"] = "00:00:10",
+        }).Build();
+        using var provider = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddTwilioProtocol().AddNotifications()
+            .BuildServiceProvider();
+
+        var email = provider.GetRequiredService<IOptions<EmailOptions>>().Value;
+
+        Assert.Equal(("smtp.hospital.test", 465, EmailSecurity.SslOnConnect, TimeSpan.FromSeconds(10)), (email.Host, email.Port, email.Security, email.Timeout));
     }
 }

@@ -22,9 +22,12 @@ internal sealed record CarrierMode(bool IsSimulator)
         {
             "simulator" => new CarrierMode(true),
             "twilio" => new CarrierMode(false),
+            // A configured API base URL names an outside carrier (Twilio, or the simulator run as its own process):
+            // the built-in simulator stays off, and missing credentials stop start-up naming the setting.
             "auto" => new CarrierMode(
-                string.IsNullOrWhiteSpace(configuration[$"{TwilioOptions.SectionName}:AccountSid"])
-                || string.IsNullOrWhiteSpace(configuration[$"{TwilioOptions.SectionName}:AuthToken"])),
+                string.IsNullOrWhiteSpace(configuration[$"{TwilioOptions.SectionName}:ApiBaseUrl"])
+                && (string.IsNullOrWhiteSpace(configuration[$"{TwilioOptions.SectionName}:AccountSid"])
+                    || string.IsNullOrWhiteSpace(configuration[$"{TwilioOptions.SectionName}:AuthToken"]))),
             _ => throw new InvalidOperationException($"{TelephonyOptions.SectionName}:Mode must be auto, twilio or simulator, not '{mode}'."),
         };
     }

@@ -6,8 +6,9 @@ internal sealed class TelephonyOptions
     public const string SectionName = "Telephony";
 
     /// <summary>
-    /// <c>auto</c> (default): Twilio when <c>Twilio:AccountSid</c> and <c>Twilio:AuthToken</c> are set, else the
-    /// built-in carrier simulator. <c>twilio</c> or <c>simulator</c> force one.
+    /// <c>auto</c> (default): the carrier at <c>Twilio:ApiBaseUrl</c> (default Twilio's) when <c>Twilio:AccountSid</c>
+    /// and <c>Twilio:AuthToken</c> are set or <c>Twilio:ApiBaseUrl</c> is (the simulator run as its own process), else
+    /// the built-in carrier simulator. <c>twilio</c> (any outside carrier) or <c>simulator</c> force one.
     /// </summary>
     public string Mode { get; set; } = "auto";
 

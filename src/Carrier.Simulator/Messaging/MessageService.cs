@@ -85,8 +85,8 @@ internal sealed partial class MessageService(
             Direction = "inbound",
             DateCreated = time.GetUtcNow(),
             NumSegments = SmsText.Segments(body),
-            Status = MessageStatus.Received,
         };
+        message.MoveTo(MessageStatus.Received, message.DateCreated);
         store.Add(message);
         if (SmsText.IsOptOut(body))
         {
@@ -151,7 +151,7 @@ internal sealed partial class MessageService(
     {
         foreach (var status in new[] { MessageStatus.Queued, MessageStatus.Sent, MessageStatus.Delivered })
         {
-            message.Status = status;
+            message.MoveTo(status, time.GetUtcNow());
             if (message.StatusCallback is null)
             {
                 continue;

@@ -24,6 +24,15 @@ internal sealed class MessageStore
         }
     }
 
+    /// <summary>Every message, newest first (the order of Twilio's Messages list).</summary>
+    public IReadOnlyList<SimulatedMessage> NewestFirst()
+    {
+        lock (_lock)
+        {
+            return [.. Enumerable.Reverse(_messages)];
+        }
+    }
+
     /// <summary>Opt-out is per pair, as with Twilio: STOP to one sender number blocks only that sender.</summary>
     public void SetOptedOut(string patient, string sender, bool optedOut)
     {

@@ -23,3 +23,6 @@ internal sealed record CallView(
 internal sealed record CallSummary(string CallSid, string From, string To, string Direction, string Status, DateTimeOffset CreatedAt);
 
 internal sealed record MessageView(string Sid, string From, string To, string Body, string Direction, string Status, int NumSegments, DateTimeOffset DateCreated);
+
+/// <summary>The carrier's throttling: message creates accepted per second before 429; null for no limit.</summary>
+internal sealed record LimitsBody(int? MessageCreatesPerSecond);

@@ -11,7 +11,7 @@ using Twilio.Protocol.Webhooks;
 
 namespace Carrier.Simulator.Rest;
 
-/// <summary>The subset of Twilio's 2010-04-01 REST API the hub uses: create and update calls, create messages.</summary>
+/// <summary>The subset of Twilio's 2010-04-01 REST API the hub uses: create and update calls, create and list messages.</summary>
 internal static partial class RestEndpoints
 {
     public static void MapRestEndpoints(this RouteGroupBuilder simulator)
@@ -20,6 +20,7 @@ internal static partial class RestEndpoints
         accounts.MapPost("/Calls.json", CreateCallAsync);
         accounts.MapPost("/Calls/{callSid}.json", UpdateCallAsync);
         accounts.MapPost("/Messages.json", CreateMessageAsync);
+        accounts.MapGet("/Messages.json", ListMessages);
     }
 
     private static async Task<IResult> CreateCallAsync(
@@ -140,11 +141,19 @@ internal static partial class RestEndpoints
         return RestJson.Call(call, time.GetUtcNow());
     }
 
-    private static async Task<IResult> CreateMessageAsync(string accountSid, HttpRequest request, MessageService messages, IOptions<TwilioOptions> twilio)
+    private static async Task<IResult> CreateMessageAsync(
+        string accountSid, HttpRequest request, MessageService messages, MessageRateLimiter limiter, IOptions<TwilioOptions> twilio)
     {
         if (RestAuthentication.Check(request, accountSid, twilio.Value) is { } refused)
         {
             return refused;
+        }
+
+        if (limiter.TryTake() is { } wait)
+        {
+            // Whole seconds, rounded up, as an HTTP Retry-After says them.
+            request.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return RestJson.Error(StatusCodes.Status429TooManyRequests, 20429, "Too Many Requests");
         }
 
         if (await ReadFormAsync(request) is not { } form)
@@ -159,6 +168,25 @@ internal static partial class RestEndpoints
 
         var message = messages.Send(form["To"]!, form["From"]!, form["Body"]!, form["StatusCallback"] is { Length: > 0 } callback ? callback : null);
         return RestJson.Message(message);
+    }
+
+    private static IResult ListMessages(string accountSid, HttpRequest request, MessageStore store, IOptions<TwilioOptions> twilio)
+    {
+        if (RestAuthentication.Check(request, accountSid, twilio.Value) is { } refused)
+        {
+            return refused;
+        }
+
+        var (query, bad) = MessageListQuery.Parse(request.Query);
+        if (query is null)
+        {
+            return RestJson.Error(StatusCodes.Status400BadRequest, 20001, $"Invalid {bad} parameter");
+        }
+
+        var matching = store.NewestFirst().Where(query.Matches).ToList();
+        var page = query.Slice(matching);
+        var hasNext = page.Count == query.PageSize && !ReferenceEquals(page[^1], matching[^1]);
+        return RestJson.MessagePage(accountSid, query, page, hasNext);
     }
 
     private static async Task<TwilioForm?> ReadFormAsync(HttpRequest request) =>

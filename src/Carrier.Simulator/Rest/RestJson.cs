@@ -46,8 +46,34 @@ internal static class RestJson
         },
         statusCode: created ? StatusCodes.Status201Created : StatusCodes.Status200OK);
 
-    public static IResult Message(SimulatedMessage message, int httpStatus = StatusCodes.Status201Created) => Results.Json(
-        new JsonObject
+    /// <summary>A message just created: it reads "queued", as Twilio answers a create before it sends; later changes arrive as status callbacks.</summary>
+    public static IResult Message(SimulatedMessage message, int httpStatus = StatusCodes.Status201Created) =>
+        Results.Json(MessageObject(message, MessageStatus.Queued, dateSent: null, message.DateCreated), statusCode: httpStatus);
+
+    /// <summary>One page of the Messages list, with Twilio's paging fields; the URIs are relative to the API's base, as Twilio's are.</summary>
+    public static IResult MessagePage(string accountSid, MessageListQuery query, IReadOnlyList<SimulatedMessage> page, bool hasNext)
+    {
+        var path = "/2010-04-01/Accounts/" + accountSid + "/Messages.json?";
+        var start = query.Page * query.PageSize;
+        var messages = new JsonArray([.. page.Select(m => (JsonNode)MessageObject(m, m.Status, m.DateSent, m.DateUpdated))]);
+        return Results.Json(new JsonObject
+        {
+            ["end"] = page.Count == 0 ? start : start + page.Count - 1,
+            ["first_page_uri"] = path + query.QueryString(0, null),
+            ["next_page_uri"] = hasNext ? path + query.QueryString(query.Page + 1, "PA" + page[^1].Sid) : null,
+            ["page"] = query.Page,
+            ["page_size"] = query.PageSize,
+            ["previous_page_uri"] = query.Page > 0 ? path + query.QueryString(query.Page - 1, null) : null,
+            ["messages"] = messages,
+            ["start"] = start,
+            ["uri"] = path + query.QueryString(query.Page, query.PageToken),
+        });
+    }
+
+    private static JsonObject MessageObject(SimulatedMessage message, MessageStatus status, DateTimeOffset? dateSent, DateTimeOffset dateUpdated)
+    {
+        var uri = "/2010-04-01/Accounts/" + message.AccountSid + "/Messages/" + message.Sid;
+        return new JsonObject
         {
             ["sid"] = message.Sid,
             ["account_sid"] = message.AccountSid,
@@ -55,21 +81,26 @@ internal static class RestJson
             ["to"] = message.To,
             ["from"] = message.From,
             ["body"] = message.Body,
-            // The resource shows the status when it was created; later changes arrive as status callbacks.
-            ["status"] = "queued",
+            ["status"] = WebhookNames.MessageStatus.ToWire(status),
             ["direction"] = message.Direction,
             ["num_segments"] = message.NumSegments.ToString(CultureInfo.InvariantCulture),
             ["num_media"] = "0",
-            ["error_code"] = null,
+            ["error_code"] = message.ErrorCode,
             ["error_message"] = null,
             ["api_version"] = CallStatusReporter.ApiVersion,
             ["date_created"] = Date(message.DateCreated),
-            ["date_updated"] = Date(message.DateCreated),
-            ["date_sent"] = null,
+            ["date_updated"] = Date(dateUpdated),
+            ["date_sent"] = dateSent is { } sent ? Date(sent) : null,
             ["price"] = null,
-            ["uri"] = "/2010-04-01/Accounts/" + message.AccountSid + "/Messages/" + message.Sid + ".json",
-        },
-        statusCode: httpStatus);
+            ["price_unit"] = "USD",
+            ["uri"] = uri + ".json",
+            ["subresource_uris"] = new JsonObject
+            {
+                ["media"] = uri + "/Media.json",
+                ["feedback"] = uri + "/Feedback.json",
+            },
+        };
+    }
 
     private static string Date(DateTimeOffset at) =>
         at.ToUniversalTime().ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", CultureInfo.InvariantCulture);

@@ -29,6 +29,14 @@ internal static class Json
             }
             : null;
 
+    /// <summary>An RFC 2822 date as Twilio writes them ("Fri, 24 May 2019 17:44:50 +0000").</summary>
+    public static DateTimeOffset? Date(JsonElement json, string name) =>
+        DateTimeOffset.TryParseExact(
+            String(json, name), "ddd, dd MMM yyyy HH:mm:ss zzzz", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            || DateTimeOffset.TryParse(String(json, name), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out at)
+            ? at
+            : null;
+
     public static int? Int(JsonElement json, string name) =>
         int.TryParse(String(json, name), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number : null;
 }

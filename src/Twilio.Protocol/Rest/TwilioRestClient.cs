@@ -45,14 +45,61 @@ public sealed partial class TwilioRestClient(
         return MessageResource.Read(json);
     }
 
+    /// <summary>
+    /// Twilio's Messages list, newest first, filtered by recipient, sender and "sent on or after" (to the second),
+    /// following <c>next_page_uri</c> to the end. A message still queued has no date sent, so a date filter leaves it out.
+    /// Used to find out whether a send whose outcome is unknown reached the carrier.
+    /// </summary>
+    public async Task<IReadOnlyList<MessageResource>> ListMessagesAsync(
+        string? to, DateTimeOffset? dateSentAfter, string? from = null, int pageSize = 50, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, 1000);
+        var query = new List<KeyValuePair<string, string>>();
+        if (to is not null)
+        {
+            query.Add(new("To", to));
+        }
+
+        if (from is not null)
+        {
+            query.Add(new("From", from));
+        }
+
+        if (dateSentAfter is { } after)
+        {
+            query.Add(new("DateSent>", after.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        query.Add(new("PageSize", pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var messages = new List<MessageResource>();
+        string? next = AccountPath("Messages.json") + "?" + string.Join('&', query.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)));
+        while (next is not null)
+        {
+            var page = await SendAsync(HttpMethod.Get, next, null, cancellationToken);
+            if (page.TryGetProperty("messages", out var items) && items.ValueKind == JsonValueKind.Array)
+            {
+                messages.AddRange(items.EnumerateArray().Select(MessageResource.Read));
+            }
+
+            next = Json.String(page, "next_page_uri");
+        }
+
+        return messages;
+    }
+
     /// <summary>One POST, no checks and no retry: the wire as it is (tests send deliberately broken requests with it).</summary>
-    internal async Task<(HttpStatusCode Status, string Body, TimeSpan? RetryAfter)> PostOnceAsync(
-        string path, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken cancellationToken)
+    internal Task<(HttpStatusCode Status, string Body, TimeSpan? RetryAfter)> PostOnceAsync(
+        string path, IEnumerable<KeyValuePair<string, string>> fields, CancellationToken cancellationToken) =>
+        SendOnceAsync(HttpMethod.Post, path, fields, cancellationToken);
+
+    private async Task<(HttpStatusCode Status, string Body, TimeSpan? RetryAfter)> SendOnceAsync(
+        HttpMethod method, string path, IEnumerable<KeyValuePair<string, string>>? fields, CancellationToken cancellationToken)
     {
         // Joined as text: an API base with a path (the simulator's {hub}/simulator) keeps it, where new Uri(base, "/x") would drop it.
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(_options.ApiBaseUrl.TrimEnd('/') + path))
+        using var request = new HttpRequestMessage(method, new Uri(_options.ApiBaseUrl.TrimEnd('/') + path))
         {
-            Content = new FormUrlEncodedContent(fields),
+            Content = fields is null ? null : new FormUrlEncodedContent(fields),
         };
         request.Headers.Authorization = Authorization();
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
@@ -64,11 +111,15 @@ public sealed partial class TwilioRestClient(
     internal string AccountPath(string resource) =>
         "/2010-04-01/Accounts/" + Uri.EscapeDataString(_options.AccountSid) + "/" + resource;
 
-    private async Task<JsonElement> SendAsync(string path, IReadOnlyList<KeyValuePair<string, string>> fields, CancellationToken cancellationToken)
+    private Task<JsonElement> SendAsync(string path, IReadOnlyList<KeyValuePair<string, string>> fields, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, path, fields, cancellationToken);
+
+    private async Task<JsonElement> SendAsync(
+        HttpMethod method, string path, IReadOnlyList<KeyValuePair<string, string>>? fields, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
-            var (status, body, retryAfter) = await PostOnceAsync(path, fields, cancellationToken);
+            var (status, body, retryAfter) = await SendOnceAsync(method, path, fields, cancellationToken);
             if ((int)status is >= 200 and < 300)
             {
                 return ParseJson(body);
@@ -77,12 +128,12 @@ public sealed partial class TwilioRestClient(
             var error = ReadError((int)status, body);
             if (!error.IsTransient || attempt >= _options.MaxAttempts)
             {
-                LogFailed(logger, path, (int)status, error.Code, attempt);
+                LogFailed(logger, method.Method, LogPath(path), (int)status, error.Code, attempt);
                 throw error;
             }
 
             var wait = Backoff(attempt, retryAfter);
-            LogRetrying(logger, path, (int)status, error.Code, attempt, wait.TotalMilliseconds);
+            LogRetrying(logger, method.Method, LogPath(path), (int)status, error.Code, attempt, wait.TotalMilliseconds);
             await delay(wait, cancellationToken);
         }
     }
@@ -146,9 +197,12 @@ public sealed partial class TwilioRestClient(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Twilio POST {Path} answered {Status} (code {Code}) on attempt {Attempt}; retrying in {DelayMs} ms")]
-    private static partial void LogRetrying(ILogger logger, string path, int status, int? code, int attempt, double delayMs);
+    /// <summary>The path without its query string, where a list's filters carry phone numbers.</summary>
+    private static string LogPath(string path) => path.Split('?', 2)[0];
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Twilio POST {Path} failed with {Status} (code {Code}) after {Attempt} attempt(s)")]
-    private static partial void LogFailed(ILogger logger, string path, int status, int? code, int attempt);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Twilio {Method} {Path} answered {Status} (code {Code}) on attempt {Attempt}; retrying in {DelayMs} ms")]
+    private static partial void LogRetrying(ILogger logger, string method, string path, int status, int? code, int attempt, double delayMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Twilio {Method} {Path} failed with {Status} (code {Code}) after {Attempt} attempt(s)")]
+    private static partial void LogFailed(ILogger logger, string method, string path, int status, int? code, int attempt);
 }

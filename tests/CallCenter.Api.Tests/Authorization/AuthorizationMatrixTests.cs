@@ -46,6 +46,21 @@ public sealed class AuthorizationMatrixTests(ApiFixture fixture) : IClassFixture
     }
 
     [Theory]
+    [InlineData("GET", "/api/jobs/")]
+    [InlineData("POST", "/api/jobs/{group}/{name}/run")]
+    [InlineData("POST", "/api/jobs/{group}/{name}/pause")]
+    [InlineData("POST", "/api/jobs/{group}/{name}/resume")]
+    public async Task JobsRoutes_AreForAdminsOnly(string method, string pattern)
+    {
+        var routes = ApiRoute.All((await fixture.GetAsync(TestEngines.Sqlite)).Services);
+
+        var route = Assert.Single(routes, r => r.Method == method && r.Pattern == pattern);
+
+        Assert.Equal(Policies.Admin, route.Policy);
+        Assert.False(route.AllowsAnonymous);
+    }
+
+    [Theory]
     [InlineData(Roles.Agent)]
     [InlineData(Roles.Supervisor)]
     public async Task EveryApiRoute_ForRoleBelowItsPolicy_Returns403(string role)

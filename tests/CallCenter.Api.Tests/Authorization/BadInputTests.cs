@@ -8,9 +8,9 @@ namespace CallCenter.Api.Tests.Authorization;
 
 /// <summary>
 /// Sends malformed and wrongly typed input to every /api route as an admin (allowed everywhere): the hub must
-/// answer a client error, never a 500.
+/// answer a client error, never a 500. The hub runs its job scheduler, so the jobs routes answer for real.
 /// </summary>
-public sealed class BadInputTests(ApiFixture fixture) : IClassFixture<ApiFixture>
+public sealed class BadInputTests(ApiWithJobsFixture fixture) : IClassFixture<ApiWithJobsFixture>
 {
     private static readonly string[] Bodies =
     [

@@ -40,6 +40,9 @@ public sealed class ApiFactory(TestDatabase database, IReadOnlyDictionary<string
                 ["Auth:SignInPermitsPerMinute"] = "100000",
                 ["Serilog:WriteTo:1:Args:path"] = Path.Combine(LogDirectory, "callcenter-.log"),
                 ["Serilog:MinimumLevel:Default"] = "Information",
+
+                // Most test hubs need no jobs: no scheduler threads polling their database. The jobs tests turn it on.
+                ["Jobs:StartScheduler"] = "false",
             });
             if (extraSettings is not null)
             {

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using CallCenter.Api.Telephony;
 using CallCenter.Api.Tests.Infrastructure;
 using CallCenter.Testing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CallCenter.Api.Tests.Simulator;
@@ -36,5 +37,24 @@ public sealed class CarrierSimulatorWiringTests(ApiFixture fixture) : IClassFixt
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(20003, error.GetProperty("code").GetInt32());
+    }
+
+    [Theory]
+    [InlineData(null, null, null, null, true)]
+    [InlineData(null, "AC5eed000000000000000000000000cafe", "token", null, false)]
+    [InlineData(null, null, null, "http://127.0.0.1:5090/simulator", false)]
+    [InlineData("simulator", "AC5eed000000000000000000000000cafe", "token", "http://127.0.0.1:5090/simulator", true)]
+    [InlineData("twilio", null, null, null, false)]
+    public void Decide_ConfiguredApiBaseUrl_MeansAnOutsideCarrier(string? mode, string? accountSid, string? token, string? apiBaseUrl, bool builtIn)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Telephony:Mode"] = mode,
+            ["Twilio:AccountSid"] = accountSid,
+            ["Twilio:AuthToken"] = token,
+            ["Twilio:ApiBaseUrl"] = apiBaseUrl,
+        }).Build();
+
+        Assert.Equal(builtIn, CarrierMode.Decide(configuration).IsSimulator);
     }
 }

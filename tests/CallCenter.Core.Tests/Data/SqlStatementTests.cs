@@ -15,6 +15,7 @@ public sealed class SqlStatementTests
     [
         typeof(UserAccount).Assembly,
         typeof(Api.Accounts.UserResponse).Assembly,
+        typeof(Notifications.Jobs.JobRun).Assembly,
     ];
 
     private static readonly DatabaseEngine SqlServer =

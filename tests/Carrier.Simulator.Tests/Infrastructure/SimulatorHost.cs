@@ -33,16 +33,33 @@ internal sealed class SimulatorHost : IAsyncDisposable
 
     public TwilioRestClient Rest => _app.Services.GetRequiredService<TwilioRestClient>();
 
-    public static async Task<SimulatorHost> StartAsync(bool enabled = true)
+    /// <summary>
+    /// The address a process outside the test reaches the simulator's REST API at, when started with
+    /// <c>network: true</c> (Kestrel on a free loopback port); null on the in-memory test server.
+    /// </summary>
+    public Uri? NetworkApiBaseUrl { get; private set; }
+
+    public static async Task<SimulatorHost> StartAsync(bool enabled = true, bool network = false)
     {
         var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseTestServer();
+        var apiBase = SimulatorHarness.PublicBaseUrl + "/simulator";
+        if (network)
+        {
+            var origin = "http://127.0.0.1:" + FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+            builder.WebHost.UseUrls(origin);
+            apiBase = origin + "/simulator";
+        }
+        else
+        {
+            builder.WebHost.UseTestServer();
+        }
+
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Twilio:AccountSid"] = SimulatorHarness.AccountSid,
             ["Twilio:AuthToken"] = SimulatorHarness.AuthToken,
             ["Twilio:PublicBaseUrl"] = SimulatorHarness.PublicBaseUrl,
-            ["Twilio:ApiBaseUrl"] = SimulatorHarness.PublicBaseUrl + "/simulator",
+            ["Twilio:ApiBaseUrl"] = apiBase,
             ["Twilio:MaxAttempts"] = "1",
         });
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
@@ -52,13 +69,18 @@ internal sealed class SimulatorHost : IAsyncDisposable
         builder.Services.AddCarrierSimulator(_ => enabled);
         builder.Services.AddHttpClient("carrier-simulator").ConfigurePrimaryHttpMessageHandler(() => hub).SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         WebApplication? started = null;
-        builder.Services.AddHttpClient<TwilioRestClient>().ConfigurePrimaryHttpMessageHandler(() => started!.GetTestServer().CreateHandler());
+        if (!network)
+        {
+            builder.Services.AddHttpClient<TwilioRestClient>().ConfigurePrimaryHttpMessageHandler(() => started!.GetTestServer().CreateHandler());
+        }
+
         var app = builder.Build();
         started = app;
         app.MapCarrierSimulator();
         await app.StartAsync();
         var host = new SimulatorHost(app, hub, time);
-        host.Client = app.GetTestClient();
+        host.Client = network ? new HttpClient { BaseAddress = new Uri(apiBase[..^"/simulator".Length]) } : app.GetTestClient();
+        host.NetworkApiBaseUrl = network ? new Uri(apiBase) : null;
         return host;
     }
 
@@ -68,6 +90,13 @@ internal sealed class SimulatorHost : IAsyncDisposable
         var options = _app.Services.GetRequiredService<IOptions<TwilioOptions>>().Value;
         var other = new TwilioOptions { AccountSid = options.AccountSid, AuthToken = token, ApiBaseUrl = options.ApiBaseUrl, PublicBaseUrl = options.PublicBaseUrl, MaxAttempts = 1 };
         return new TwilioRestClient(new HttpClient(_app.GetTestServer().CreateHandler()), Options.Create(other), (_, _) => Task.CompletedTask, NullLogger<TwilioRestClient>.Instance);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()
