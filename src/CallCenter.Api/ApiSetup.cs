@@ -71,7 +71,7 @@ internal static class ApiSetup
         builder.Services.AddAgentDesk();
         builder.Services.AddNotifications();
         builder.Services.AddHubJobs();
-        builder.Services.AddReminderJobs();
+        builder.Services.AddReminderJobs(builder.Configuration["Reminders:TimeZone"] ?? "Asia/Shanghai");
         builder.Services.AddDeskApi();
         builder.Services.AddJobsApi();
         builder.Services.AddCarrierSimulator(services => services.GetRequiredService<CarrierMode>().IsSimulator);

@@ -34,6 +34,9 @@ public sealed class ReminderOptions
     [Required]
     public string TimeZone { get; set; } = "Asia/Shanghai";
 
+    /// <summary>Who gets the daily operations email at 07:00 (hospital time); none configured sends nothing.</summary>
+    public List<string> DailyReportTo { get; set; } = [];
+
     /// <summary>Appointments marked no-show per batch (the job runs batches until none are due).</summary>
     [Range(1, 10_000)]
     public int NoShowBatchSize { get; set; } = 200;

@@ -23,6 +23,7 @@ public static class RemindersServiceCollectionExtensions
         services.AddSingleton<WaitlistOfferService>();
         services.AddSingleton<NoShowMarker>();
         services.AddSingleton<NoShowRecords>();
+        services.AddSingleton<DailyOperationsReader>();
         services.AddSingleton(sp => new ReminderRuns(sp.GetRequiredService<NoShowMarker>(), sp.GetRequiredService<WaitlistOfferService>()));
         return services;
     }
