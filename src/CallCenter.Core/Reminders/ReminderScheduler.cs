@@ -26,18 +26,18 @@ internal sealed class ReminderScheduler(IEnumerable<IReminderOutbox> queues, Tim
                 await ScheduleAsync(context, askConfirmation: true);
                 break;
             case AppointmentChangeKind.Moved:
-                await WithdrawAsync(context, WithdrawAllSql, CloseRepliesSql);
+                await WithdrawAsync(context, onlyConfirmation: false);
                 await ScheduleAsync(context, askConfirmation: change.Status != AppointmentStatus.Confirmed);
                 break;
             case AppointmentChangeKind.Confirmed:
-                await WithdrawAsync(context, WithdrawConfirmationSql, CloseUnsentRepliesSql);
+                await WithdrawAsync(context, onlyConfirmation: true);
                 break;
             case AppointmentChangeKind.NoShow:
-                await WithdrawAsync(context, WithdrawAllSql, CloseRepliesSql);
+                await WithdrawAsync(context, onlyConfirmation: false);
                 await OfferRebookingAsync(context);
                 break;
             default:
-                await WithdrawAsync(context, WithdrawAllSql, CloseRepliesSql);
+                await WithdrawAsync(context, onlyConfirmation: false);
                 break;
         }
     }
@@ -124,10 +124,12 @@ internal sealed class ReminderScheduler(IEnumerable<IReminderOutbox> queues, Tim
         WHERE appointment_id = @AppointmentId AND closed_at IS NULL AND sent_at > @Now
         """;
 
-    private async Task WithdrawAsync(Context context, string withdrawSql, string closeSql)
+    private async Task WithdrawAsync(Context context, bool onlyConfirmation)
     {
         var keys = new { context.Change.AppointmentId, context.Now };
-        var selectSql = withdrawSql == WithdrawAllSql ? ScheduledSql : ScheduledConfirmationSql;
+        var (selectSql, withdrawSql, closeSql) = onlyConfirmation
+            ? (ScheduledConfirmationSql, WithdrawConfirmationSql, CloseUnsentRepliesSql)
+            : (ScheduledSql, WithdrawAllSql, CloseRepliesSql);
         var ids = _queues.Length == 0
             ? []
             : (await context.Connection.QueryAsync<Guid>(new CommandDefinition(selectSql, keys, context.Transaction, cancellationToken: context.Token))).AsList();
