@@ -44,6 +44,9 @@ internal sealed class FlowBenchWorld : IPatientDirectory, IAppointmentBook, IQue
 
     public Task<IReadOnlyList<SlotOffer>> FreeSlotsAsync(string departmentCode, int count, CancellationToken cancellationToken) => Task.FromResult(_slots);
 
+    public Task<AppointmentActionResult> AnswerOfferAsync(Guid pendingReplyId, bool accept, CancellationToken cancellationToken) =>
+        Task.FromResult(new AppointmentActionResult(false, "expired"));
+
     public Task<AppointmentActionResult> BookAsync(Guid patientId, Guid slotId, CancellationToken cancellationToken) =>
         Task.FromResult(new AppointmentActionResult(true, null, _appointment));
 

@@ -18,6 +18,9 @@ public sealed record DeskScreenPop
     /// <summary>Open follow-ups of kind complaint, also listed here so they cannot be missed.</summary>
     public IReadOnlyList<DeskFollowUp> OpenComplaints { get; init; } = [];
     public DeskIvrSummary? Ivr { get; init; }
+
+    /// <summary>The patient's no-shows (null for an unknown caller or a patient the agent may not see).</summary>
+    public DeskNoShows? NoShows { get; init; }
     public required string Queue { get; init; }
     public int WaitedSeconds { get; init; }
 }

@@ -14,6 +14,7 @@ using CallCenter.Api.Messaging;
 using CallCenter.Api.Outbox;
 using CallCenter.Api.Patients;
 using CallCenter.Api.Queues;
+using CallCenter.Api.Reminders;
 using CallCenter.Api.Scheduling;
 using CallCenter.Api.Telephony;
 using CallCenter.Core;
@@ -21,6 +22,7 @@ using CallCenter.Core.Desk;
 using Carrier.Simulator;
 using Notifications;
 using Notifications.Jobs;
+using Notifications.Reminders;
 using Serilog;
 
 namespace CallCenter.Api;
@@ -60,6 +62,7 @@ internal static class ApiSetup
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.KebabCaseLower)));
         builder.Services.AddPatientApi();
         builder.Services.AddSchedulingApi();
+        builder.Services.AddRemindersApi();
         builder.Services.AddInteractionApi();
         builder.Services.AddCarrier();
         builder.Services.AddTelephonyApi();
@@ -69,6 +72,7 @@ internal static class ApiSetup
         builder.Services.AddAgentDesk();
         builder.Services.AddNotifications();
         builder.Services.AddHubJobs();
+        builder.Services.AddReminderJobs(builder.Configuration["Reminders:TimeZone"] ?? "Asia/Shanghai");
         builder.Services.AddDeskApi();
         builder.Services.AddJobsApi();
         builder.Services.AddCarrierSimulator(services => services.GetRequiredService<CarrierMode>().IsSimulator);
@@ -97,6 +101,7 @@ internal static class ApiSetup
         app.MapAuditEndpoints();
         app.MapPatientEndpoints();
         app.MapSchedulingEndpoints();
+        app.MapReminderEndpoints();
         app.MapInteractionEndpoints();
         app.MapCallEndpoints();
         app.MapMessageEndpoints();

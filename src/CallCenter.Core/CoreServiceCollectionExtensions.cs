@@ -10,6 +10,7 @@ using CallCenter.Core.Interactions;
 using CallCenter.Core.Messaging;
 using CallCenter.Core.Patients;
 using CallCenter.Core.Queues;
+using CallCenter.Core.Reminders;
 using CallCenter.Core.Routing;
 using CallCenter.Core.Scheduling;
 using CallCenter.Core.Seeding;
@@ -31,6 +32,7 @@ public static class CoreServiceCollectionExtensions
         services.AddAudit();
         services.AddPatients();
         services.AddScheduling();
+        services.AddReminders();
         services.AddInteractions();
         services.AddCalls();
         services.AddMessaging();

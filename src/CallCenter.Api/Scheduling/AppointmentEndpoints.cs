@@ -19,7 +19,9 @@ internal static class AppointmentEndpoints
         group.MapPost("/{id:guid}/confirm", ConfirmAsync).WithSummary("Confirm a booked appointment.");
         group.MapPost("/{id:guid}/cancel", CancelAsync).WithSummary("Cancel a booked or confirmed appointment; its place returns to the slot.");
         group.MapPost("/{id:guid}/complete", CompleteAsync).WithSummary("Mark a booked or confirmed appointment completed.");
-        group.MapPost("/{id:guid}/no-show", NoShowAsync).WithSummary("Mark a booked or confirmed appointment as a no-show.");
+        group.MapPost("/{id:guid}/no-show", NoShowAsync).WithSummary("Mark a booked or confirmed appointment (not checked in) as a no-show.");
+        group.MapPost("/{id:guid}/move", MoveAsync).WithSummary("Move an active appointment to another slot: its place there is taken and the old one given back; 409 when the new slot is full.");
+        group.MapPost("/{id:guid}/check-in", CheckInAsync).WithSummary("Record that the patient has arrived; a checked-in appointment is never marked no-show.");
 
         var patients = app.MapGroup("/api/patients/{patientId:guid}/appointments").WithTags("Appointments").RequireAuthorization(Policies.Agent);
         patients.MapGet("/", ListForPatientAsync).WithSummary("A patient's upcoming (soonest first) or past (latest first) appointments.");
@@ -88,6 +90,52 @@ internal static class AppointmentEndpoints
     private static Task<Results<Ok<AppointmentResponse>, ValidationProblem, ProblemHttpResult>> NoShowAsync(
         Guid id, AppointmentService appointments, HttpContext context, CancellationToken cancellationToken) =>
         TransitionAsync(id, AppointmentStatus.NoShow, null, appointments, context, cancellationToken);
+
+    private static async Task<Results<Ok<AppointmentResponse>, ValidationProblem, ProblemHttpResult>> MoveAsync(
+        Guid id, MoveAppointmentRequest? request, AppointmentService appointments, HttpContext context, CancellationToken cancellationToken)
+    {
+        if (request?.SlotId is not { } slotId)
+        {
+            return Problems.Field("slotId", "is required: the slot to move the appointment to");
+        }
+
+        var result = await appointments.MoveAsync(context.User.ToActor(), id, slotId, cancellationToken);
+        return result.Outcome switch
+        {
+            MoveOutcome.Moved => TypedResults.Ok(AppointmentResponse.From(result.Appointment!)),
+            MoveOutcome.NotFound => SchedulingValidation.NotFound("Appointment not found"),
+            MoveOutcome.SlotNotFound => Problems.Field("slotId", "no such slot"),
+            MoveOutcome.SlotInPast => Problems.Field("slotId", "the slot has already started; choose a later one"),
+            MoveOutcome.SameSlot => Problems.Field("slotId", "is the appointment's own slot"),
+            MoveOutcome.SlotFull => Problems.Conflict(
+                "Slot full",
+                $"All places in the slot are booked; the appointment stays where it was. The patient can join the slot's waitlist: POST /api/slots/{slotId}/waitlist.",
+                new Dictionary<string, object?> { ["slotId"] = slotId, ["waitlist"] = $"/api/slots/{slotId}/waitlist" }),
+            MoveOutcome.AlreadyBooked => Problems.Conflict(
+                "Already booked", "The patient already holds an active appointment in that slot.", new Dictionary<string, object?> { ["slotId"] = slotId }),
+            _ => Problems.Conflict(
+                "Move not allowed",
+                $"The appointment is {result.Appointment?.Status.ToCode()}{(result.Appointment?.CheckedInAt is null ? string.Empty : " and checked in")}; only a booked or confirmed appointment not yet checked in can move.",
+                new Dictionary<string, object?> { ["currentStatus"] = result.Appointment?.Status.ToCode() }),
+        };
+    }
+
+    private static async Task<Results<Ok<AppointmentResponse>, ProblemHttpResult>> CheckInAsync(
+        Guid id, AppointmentService appointments, HttpContext context, CancellationToken cancellationToken)
+    {
+        var result = await appointments.CheckInAsync(context.User.ToActor(), id, cancellationToken);
+        return result.Outcome switch
+        {
+            TransitionOutcome.Done => TypedResults.Ok(AppointmentResponse.From(result.Appointment!)),
+            TransitionOutcome.NotFound => SchedulingValidation.NotFound("Appointment not found"),
+            _ => Problems.Conflict(
+                "Check-in not allowed",
+                result.Appointment!.CheckedInAt is null
+                    ? $"The appointment is {result.Appointment.Status.ToCode()}; only a booked or confirmed appointment can be checked in."
+                    : "The patient is already checked in.",
+                new Dictionary<string, object?> { ["currentStatus"] = result.Appointment.Status.ToCode(), ["checkedInAt"] = result.Appointment.CheckedInAt }),
+        };
+    }
 
     private static async Task<Results<Ok<AppointmentResponse>, ValidationProblem, ProblemHttpResult>> TransitionAsync(
         Guid id, AppointmentStatus target, string? cancelReason, AppointmentService appointments, HttpContext context, CancellationToken cancellationToken)

@@ -44,6 +44,8 @@ internal sealed record BookAppointmentRequest(Guid? PatientId, Guid? SlotId, App
 
 internal sealed record CancelAppointmentRequest(string? Reason);
 
+internal sealed record MoveAppointmentRequest(Guid? SlotId);
+
 internal sealed record AppointmentResponse(
     Guid Id,
     Guid PatientId,
@@ -56,10 +58,11 @@ internal sealed record AppointmentResponse(
     string? Reason,
     string? CancelReason,
     DateTime BookedAt,
-    DateTime UpdatedAt)
+    DateTime UpdatedAt,
+    DateTime? CheckedInAt)
 {
     public static AppointmentResponse From(Appointment a) =>
-        new(a.Id, a.PatientId, a.SlotId, a.DoctorId, a.StartsAt, a.EndsAt, a.Status, a.Channel, a.Reason, a.CancelReason, a.BookedAt, a.UpdatedAt);
+        new(a.Id, a.PatientId, a.SlotId, a.DoctorId, a.StartsAt, a.EndsAt, a.Status, a.Channel, a.Reason, a.CancelReason, a.BookedAt, a.UpdatedAt, a.CheckedInAt);
 }
 
 internal sealed record AddWaitlistRequest(Guid? PatientId, string? Note);

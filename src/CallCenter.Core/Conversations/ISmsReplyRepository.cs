@@ -5,8 +5,14 @@ public interface ISmsReplyRepository
 {
     Task AddPendingAsync(SmsPendingReply reply, CancellationToken cancellationToken = default);
 
-    /// <summary>The most recently sent reply to this phone that is neither closed nor expired at <paramref name="now"/>.</summary>
+    /// <summary>
+    /// The most recently sent reply to this phone that is open at <paramref name="now"/>: sent (a reminder's reply opens
+    /// when the reminder is due), neither closed nor expired.
+    /// </summary>
     Task<SmsPendingReply?> FindOpenAsync(string phone, DateTime now, CancellationToken cancellationToken = default);
+
+    /// <summary>The latest waitlist offer to this phone that lapsed (or was taken) unanswered after <paramref name="since"/>.</summary>
+    Task<SmsPendingReply?> FindLapsedOfferAsync(string phone, DateTime now, DateTime since, CancellationToken cancellationToken = default);
 
     Task<SmsPendingReply?> FindAsync(Guid id, CancellationToken cancellationToken = default);
 

@@ -24,7 +24,7 @@ internal sealed class SmsReplyRepository(IDbConnectionFactory db, ISqlDialect di
 
     private const string FindOpenSql = $"""
         SELECT {Columns} FROM sms_pending_reply
-        WHERE phone = @Phone AND closed_at IS NULL AND expires_at > @Now
+        WHERE phone = @Phone AND closed_at IS NULL AND expires_at > @Now AND sent_at <= @Now
         ORDER BY sent_at DESC, id DESC
         """;
 
@@ -33,6 +33,19 @@ internal sealed class SmsReplyRepository(IDbConnectionFactory db, ISqlDialect di
         await using var connection = await db.OpenAsync(cancellationToken);
         return await connection.QueryFirstOrDefaultAsync<SmsPendingReply>(
             new CommandDefinition(FindOpenSql, new { Phone = phone, Now = now }, cancellationToken: cancellationToken));
+    }
+
+    private const string FindLapsedOfferSql = $"""
+        SELECT {Columns} FROM sms_pending_reply
+        WHERE phone = @Phone AND purpose = 'waitlist-offer' AND closed_at IS NULL AND expires_at <= @Now AND expires_at > @Since
+        ORDER BY expires_at DESC, id DESC
+        """;
+
+    public async Task<SmsPendingReply?> FindLapsedOfferAsync(string phone, DateTime now, DateTime since, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await connection.QueryFirstOrDefaultAsync<SmsPendingReply>(
+            new CommandDefinition(FindLapsedOfferSql, new { Phone = phone, Now = now, Since = since }, cancellationToken: cancellationToken));
     }
 
     private const string FindSql = $"SELECT {Columns} FROM sms_pending_reply WHERE id = @Id";

@@ -13,6 +13,9 @@ public sealed record Appointment
     public DateTime UpdatedAt { get; init; }
     public string? CancelReason { get; init; }
 
+    /// <summary>When the patient arrived (null until checked in); a checked-in appointment is never a no-show.</summary>
+    public DateTime? CheckedInAt { get; init; }
+
     /// <summary>The slot's times and doctor, read with the appointment.</summary>
     public DateTime StartsAt { get; init; }
     public DateTime EndsAt { get; init; }

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CallCenter.Core.Common;
 using CallCenter.Core.Data;
 using Dapper;
@@ -8,10 +9,10 @@ namespace CallCenter.Core.Scheduling;
 /// Appointments and the slot's <c>booked_count</c>, kept equal to the slot's appointments that are not
 /// cancelled: every change of both happens in one transaction.
 /// </summary>
-internal sealed class AppointmentRepository(IDbConnectionFactory db, ISqlDialect dialect, TimeProvider time) : IAppointmentRepository
+internal sealed class AppointmentRepository(IDbConnectionFactory db, ISqlDialect dialect, TimeProvider time, AppointmentChanges changes) : IAppointmentRepository
 {
     private const string Columns = """
-        a.id, a.patient_id, a.slot_id, a.status, a.channel, a.reason, a.booked_at, a.updated_at, a.cancel_reason,
+        a.id, a.patient_id, a.slot_id, a.status, a.channel, a.reason, a.booked_at, a.updated_at, a.cancel_reason, a.checked_in_at,
         s.starts_at, s.ends_at, s.doctor_id
         """;
 
@@ -37,10 +38,23 @@ internal sealed class AppointmentRepository(IDbConnectionFactory db, ISqlDialect
 
     public async Task<BookingOutcome> BookAsync(Appointment appointment, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(appointment);
-        var keys = new { appointment.SlotId, appointment.PatientId };
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        var outcome = await BookInAsync(appointment, connection, tx, cancellationToken);
+        if (outcome == BookingOutcome.Booked)
+        {
+            await tx.CommitAsync(cancellationToken);
+        }
+
+        return outcome;
+    }
+
+    public async Task<BookingOutcome> BookInAsync(Appointment appointment, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(appointment);
+        ArgumentNullException.ThrowIfNull(connection);
+        var keys = new { appointment.SlotId, appointment.PatientId };
+        var tx = transaction;
         var taken = await connection.ExecuteAsync(new CommandDefinition(TakePlaceSql, keys, tx, cancellationToken: cancellationToken));
         var alreadyBooked = await connection.ExecuteScalarAsync<long>(
             new CommandDefinition(ActiveForPatientSql, keys, tx, cancellationToken: cancellationToken)) > 0;
@@ -71,7 +85,7 @@ internal sealed class AppointmentRepository(IDbConnectionFactory db, ISqlDialect
             tx,
             cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(LeaveWaitlistSql, keys, tx, cancellationToken: cancellationToken));
-        await tx.CommitAsync(cancellationToken);
+        await changes.NotifyAsync(AppointmentChangeKind.Booked, appointment.Id, appointment.BookedAt, connection, tx, cancellationToken);
         return BookingOutcome.Booked;
     }
 
@@ -79,7 +93,7 @@ internal sealed class AppointmentRepository(IDbConnectionFactory db, ISqlDialect
     // Two "from" parameters cover every transition (confirm has one source status: it is passed twice).
     private const string SetStatusSql = """
         UPDATE appointment SET status = @Target, updated_at = @Now, cancel_reason = @CancelReason
-        WHERE id = @Id AND status IN (@From1, @From2)
+        WHERE id = @Id AND status IN (@From1, @From2) AND (@Target <> 'no-show' OR checked_in_at IS NULL)
         """;
 
     private const string GiveBackPlaceSql = """
@@ -112,6 +126,108 @@ internal sealed class AppointmentRepository(IDbConnectionFactory db, ISqlDialect
             if (changed == 1 && target == AppointmentStatus.Cancelled)
             {
                 await connection.ExecuteAsync(new CommandDefinition(GiveBackPlaceSql, new { Id = id }, tx, cancellationToken: cancellationToken));
+            }
+
+            if (changed == 1 && AppointmentChanges.KindOf(target) is { } kind)
+            {
+                await changes.NotifyAsync(kind, id, parameters.Now, connection, tx, cancellationToken);
+            }
+
+            await tx.CommitAsync(cancellationToken);
+        }
+
+        var current = await FindAsync(id, cancellationToken);
+        var outcome = current is null ? TransitionOutcome.NotFound : changed == 1 ? TransitionOutcome.Done : TransitionOutcome.NotAllowed;
+        return new TransitionResult(outcome, current);
+    }
+
+    // The first statement writes, so SQLite takes its write lock before anything is read (a deferred transaction
+    // that reads first cannot upgrade once another writer committed). The guard makes a move of a cancelled,
+    // finished or checked-in appointment, or a second move racing this one, change nothing.
+    private const string ClaimForMoveSql = """
+        UPDATE appointment SET updated_at = @Now
+        WHERE id = @Id AND slot_id = @FromSlotId AND status IN ('booked', 'confirmed') AND checked_in_at IS NULL
+        """;
+
+    private const string SetSlotSql = "UPDATE appointment SET slot_id = @ToSlotId WHERE id = @Id AND slot_id = @FromSlotId";
+
+    private const string GiveBackSlotSql = "UPDATE slot SET booked_count = booked_count - 1 WHERE id = @SlotId AND booked_count > 0";
+
+    private const string SlotStartsAtSql = "SELECT starts_at FROM slot WHERE id = @SlotId";
+
+    public async Task<MoveResult> MoveAsync(Guid id, Guid toSlotId, CancellationToken cancellationToken = default)
+    {
+        var current = await FindAsync(id, cancellationToken);
+        if (current is null)
+        {
+            return new MoveResult(MoveOutcome.NotFound, null);
+        }
+
+        if (current.SlotId == toSlotId)
+        {
+            return new MoveResult(MoveOutcome.SameSlot, current);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var outcome = await MoveInTransactionAsync(current, toSlotId, now, cancellationToken);
+        return new MoveResult(outcome, await FindAsync(id, cancellationToken));
+    }
+
+    private async Task<MoveOutcome> MoveInTransactionAsync(Appointment current, Guid toSlotId, DateTime now, CancellationToken cancellationToken)
+    {
+        var keys = new { current.Id, FromSlotId = current.SlotId, ToSlotId = toSlotId, SlotId = toSlotId, current.PatientId, Now = now };
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+        if (await connection.ExecuteAsync(new CommandDefinition(ClaimForMoveSql, keys, tx, cancellationToken: cancellationToken)) == 0)
+        {
+            return MoveOutcome.NotAllowed;
+        }
+
+        var slot = await connection.QuerySingleOrDefaultAsync<SlotStart>(new CommandDefinition(SlotStartsAtSql, keys, tx, cancellationToken: cancellationToken));
+        if (slot is null)
+        {
+            return MoveOutcome.SlotNotFound;
+        }
+
+        if (slot.StartsAt <= now)
+        {
+            return MoveOutcome.SlotInPast;
+        }
+
+        if (await connection.ExecuteScalarAsync<long>(new CommandDefinition(ActiveForPatientSql, keys, tx, cancellationToken: cancellationToken)) > 0)
+        {
+            return MoveOutcome.AlreadyBooked;
+        }
+
+        if (await connection.ExecuteAsync(new CommandDefinition(TakePlaceSql, keys, tx, cancellationToken: cancellationToken)) == 0)
+        {
+            return MoveOutcome.SlotFull;
+        }
+
+        await connection.ExecuteAsync(new CommandDefinition(SetSlotSql, keys, tx, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(GiveBackSlotSql, new { SlotId = current.SlotId }, tx, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(LeaveWaitlistSql, keys, tx, cancellationToken: cancellationToken));
+        await changes.NotifyAsync(AppointmentChangeKind.Moved, current.Id, now, connection, tx, cancellationToken, previousSlotId: current.SlotId);
+        await tx.CommitAsync(cancellationToken);
+        return MoveOutcome.Moved;
+    }
+
+    private const string CheckInSql = """
+        UPDATE appointment SET checked_in_at = @Now, updated_at = @Now
+        WHERE id = @Id AND status IN ('booked', 'confirmed') AND checked_in_at IS NULL
+        """;
+
+    public async Task<TransitionResult> CheckInAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        int changed;
+        await using (var connection = await db.OpenAsync(cancellationToken))
+        {
+            await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+            var now = time.GetUtcNow().UtcDateTime;
+            changed = await connection.ExecuteAsync(new CommandDefinition(CheckInSql, new { Id = id, Now = now }, tx, cancellationToken: cancellationToken));
+            if (changed == 1)
+            {
+                await changes.NotifyAsync(AppointmentChangeKind.CheckedIn, id, now, connection, tx, cancellationToken);
             }
 
             await tx.CommitAsync(cancellationToken);
@@ -155,6 +271,11 @@ internal sealed class AppointmentRepository(IDbConnectionFactory db, ISqlDialect
         return Pages.FromOverfetch(rows.Select(r => r.ToAppointment()).ToList(), page);
     }
 
+    private sealed record SlotStart
+    {
+        public DateTime StartsAt { get; init; }
+    }
+
     // Status and channel are stored as their kebab-case codes, which Dapper cannot map to the enums itself.
     private sealed record AppointmentRow
     {
@@ -167,6 +288,7 @@ internal sealed class AppointmentRepository(IDbConnectionFactory db, ISqlDialect
         public DateTime BookedAt { get; init; }
         public DateTime UpdatedAt { get; init; }
         public string? CancelReason { get; init; }
+        public DateTime? CheckedInAt { get; init; }
         public DateTime StartsAt { get; init; }
         public DateTime EndsAt { get; init; }
         public Guid DoctorId { get; init; }
@@ -182,6 +304,7 @@ internal sealed class AppointmentRepository(IDbConnectionFactory db, ISqlDialect
             BookedAt = BookedAt,
             UpdatedAt = UpdatedAt,
             CancelReason = CancelReason,
+            CheckedInAt = CheckedInAt,
             StartsAt = StartsAt,
             EndsAt = EndsAt,
             DoctorId = DoctorId,

@@ -85,6 +85,43 @@ public sealed class AppointmentService(
         return result;
     }
 
+    /// <summary>Moves the appointment to another slot (its reminders follow). Out of scope reads as not found.</summary>
+    public async Task<MoveResult> MoveAsync(Actor actor, Guid id, Guid toSlotId, CancellationToken cancellationToken = default)
+    {
+        const string operation = "appointment.move";
+        if (await FindVisibleAsync(actor, id, operation, cancellationToken) is not { } appointment)
+        {
+            return new MoveResult(MoveOutcome.NotFound, null);
+        }
+
+        var result = await appointments.MoveAsync(id, toSlotId, cancellationToken);
+        var moved = result.Outcome == MoveOutcome.Moved;
+        await audit.WriteAsync(
+            actor,
+            operation,
+            appointment.PatientId,
+            moved ? AuditOutcomes.Success : AuditOutcomes.Failed,
+            moved ? $"appointment {id} slot {appointment.SlotId} to {toSlotId}" : $"appointment {id} to slot {toSlotId} {result.Outcome}",
+            cancellationToken);
+        return result;
+    }
+
+    /// <summary>Records the patient's arrival. Out of scope reads as not found.</summary>
+    public async Task<TransitionResult> CheckInAsync(Actor actor, Guid id, CancellationToken cancellationToken = default)
+    {
+        const string operation = "appointment.check-in";
+        if (await FindVisibleAsync(actor, id, operation, cancellationToken) is not { } appointment)
+        {
+            return new TransitionResult(TransitionOutcome.NotFound, null);
+        }
+
+        var result = await appointments.CheckInAsync(id, cancellationToken);
+        var done = result.Outcome == TransitionOutcome.Done;
+        await audit.WriteAsync(
+            actor, operation, appointment.PatientId, done ? AuditOutcomes.Success : AuditOutcomes.Failed, done ? $"appointment {id}" : $"appointment {id} not active", cancellationToken);
+        return result;
+    }
+
     /// <summary>The patient's upcoming or past appointments, or null when the patient is not found or out of scope.</summary>
     public async Task<Page<Appointment>?> ListForPatientAsync(
         Actor actor, Guid patientId, bool upcoming, PageRequest page, CancellationToken cancellationToken = default)

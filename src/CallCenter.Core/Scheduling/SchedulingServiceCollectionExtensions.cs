@@ -9,6 +9,7 @@ public static class SchedulingServiceCollectionExtensions
         services.AddSingleton<IDepartmentRepository, DepartmentRepository>();
         services.AddSingleton<IDoctorRepository, DoctorRepository>();
         services.AddSingleton<ISlotRepository, SlotRepository>();
+        services.AddSingleton<AppointmentChanges>();
         services.AddSingleton<IAppointmentRepository, AppointmentRepository>();
         services.AddSingleton<IWaitlistRepository, WaitlistRepository>();
         services.AddSingleton<AppointmentService>();

@@ -15,6 +15,13 @@ public interface IAppointmentBook
 
     Task<AppointmentActionResult> BookAsync(Guid patientId, Guid slotId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Answers a waitlist offer (the pending reply it opened): <paramref name="accept"/> books the offered place if
+    /// still free. Succeeded with the booked appointment, or with reason <c>declined</c>; else reason <c>taken</c>
+    /// (another patient was first), <c>expired</c> or <c>not-found</c>.
+    /// </summary>
+    Task<AppointmentActionResult> AnswerOfferAsync(Guid pendingReplyId, bool accept, CancellationToken cancellationToken);
+
     /// <summary>Department codes that exist, for validation.</summary>
     Task<IReadOnlySet<string>> DepartmentCodesAsync(CancellationToken cancellationToken);
 }

@@ -1,14 +1,16 @@
 namespace Ivr.Flows.Sms;
 
 /// <summary>
-/// Reads a patient's answer to an appointment message: 1, Y, OK, 确认... confirm; 2, N, NO, 取消... cancel.
-/// CANCEL on its own is an opt-out keyword (Twilio stops all messages), so it never reaches here; "取消" does.
+/// Reads a patient's answer to an appointment message or a waitlist offer: 1, Y, YES, 确认... confirm (or take the
+/// offer); 2, N, NO, CANCEL, 取消... cancel (or decline). Trimmed, case- and width-insensitive: "１", "ｙｅｓ" and
+/// "Yes!" read as 1 and YES. CANCEL is also a carrier opt-out keyword: the keyword handler withdraws SMS consent as
+/// the carrier does and, when an appointment awaits an answer, lets it cancel that appointment too.
 /// </summary>
 public static class ReplyWords
 {
     public static IReadOnlyList<string> DefaultConfirm { get; } = ["1", "Y", "YES", "OK", "CONFIRM", "确认", "是", "好"];
 
-    public static IReadOnlyList<string> DefaultCancel { get; } = ["2", "N", "NO", "取消", "否", "不"];
+    public static IReadOnlyList<string> DefaultCancel { get; } = ["2", "N", "NO", "CANCEL", "取消", "否", "不"];
 
     /// <summary>True when <paramref name="body"/> is one of <paramref name="words"/>, ignoring case, spaces and end punctuation.</summary>
     public static bool Matches(string? body, IEnumerable<string> words)
@@ -26,6 +28,7 @@ public static class ReplyWords
             && score is >= 0 and <= 10 ? score : null;
     }
 
+    // NFKC folds full-width letters, digits and punctuation (ＹＥＳ, １, ！) to their ASCII forms.
     private static string Normalize(string? body) =>
-        (body ?? string.Empty).Trim().TrimEnd('.', '!', '。', '！', ',', '，').Trim();
+        (body ?? string.Empty).Normalize(System.Text.NormalizationForm.FormKC).Trim().TrimEnd('.', '!', '。', ',', '，').Trim();
 }

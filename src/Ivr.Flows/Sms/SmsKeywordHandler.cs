@@ -6,6 +6,9 @@ namespace Ivr.Flows.Sms;
 /// Runs before any step of an SMS flow, so no flow edit can break it: opt-out keywords withdraw SMS consent at once
 /// and confirm; START and UNSTOP restore it; HELP and INFO answer the help text. YES restores consent too, but when
 /// a hub message awaits an answer (an appointment reminder) YES is that answer, so the flow goes on to read it.
+/// CANCEL is an opt-out keyword to the carrier (it stops messages to the number whatever the hub does), so it always
+/// withdraws consent; when an appointment or offer awaits an answer it is also that answer ("cancel"), so the flow
+/// goes on to cancel the appointment rather than leave the patient booked for a visit they called off.
 /// </summary>
 internal static class SmsKeywordHandler
 {
@@ -25,6 +28,12 @@ internal static class SmsKeywordHandler
         {
             case SmsKeyword.OptOut:
                 await inbox.SetSmsConsentAsync(phone, granted: false, keyword, cancellationToken);
+                if (keyword == "CANCEL" && await inbox.PendingReplyAsync(phone, cancellationToken) is not null)
+                {
+                    context.Trace("opt-out", keyword);
+                    return false;
+                }
+
                 context.SmsReplies.Add(context.Text(context.Flow.OptOutText));
                 context.Trace("opt-out", keyword);
                 context.Session.Ended = true;

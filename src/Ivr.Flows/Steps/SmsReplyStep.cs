@@ -7,8 +7,10 @@ namespace Ivr.Flows.Steps;
 
 /// <summary>
 /// Applies a patient's text to the hub message awaiting it: a reply to an appointment message confirms or cancels
-/// that appointment; a reply to a survey is stored as the answer (with a 0-10 score when it is one). Anything else
-/// (no message awaits an answer, or the reply cannot be read) takes <see cref="Unmatched"/>, usually to staff.
+/// that appointment; a reply to a waitlist offer takes ("1") or declines ("2") the place, and is told when another
+/// patient was first or the offer lapsed; a reply to a survey is stored as the answer (with a 0-10 score when it is
+/// one). Anything else (no message awaits an answer, or the reply cannot be read) takes <see cref="Unmatched"/>,
+/// usually to staff.
 /// <code>{"type": "smsReply", "confirmedText": {...}, "cancelledText": {...}, "surveyText": {...}, "next": "done", "unmatched": "agent"}</code>
 /// </summary>
 [FlowStepType("smsReply", Kinds = [FlowKind.Sms])]
@@ -27,6 +29,16 @@ public sealed class SmsReplyStep : FlowStep
 
     public LocalizedText? SurveyText { get; init; }
 
+    /// <summary>Sent when the patient took a waitlist offer: the place is booked.</summary>
+    public LocalizedText? OfferAcceptedText { get; init; }
+
+    public LocalizedText? OfferDeclinedText { get; init; }
+
+    /// <summary>Sent when another patient took the offered place first.</summary>
+    public LocalizedText? OfferTakenText { get; init; }
+
+    public LocalizedText? OfferExpiredText { get; init; }
+
     public string? Next { get; init; }
 
     public string? Unmatched { get; init; }
@@ -34,7 +46,11 @@ public sealed class SmsReplyStep : FlowStep
     public override IEnumerable<StepTransition> Transitions() => [new("next", Next), new("unmatched", Unmatched)];
 
     public override IEnumerable<StepPrompt> Prompts() =>
-        [new("confirmedText", ConfirmedText), new("cancelledText", CancelledText), new("failedText", FailedText), new("surveyText", SurveyText)];
+        [
+            new("confirmedText", ConfirmedText), new("cancelledText", CancelledText), new("failedText", FailedText), new("surveyText", SurveyText),
+            new("offerAcceptedText", OfferAcceptedText), new("offerDeclinedText", OfferDeclinedText), new("offerTakenText", OfferTakenText),
+            new("offerExpiredText", OfferExpiredText),
+        ];
 
     public override async ValueTask<StepOutcome> ExecuteAsync(StepContext context, CancellationToken cancellationToken)
     {
@@ -50,6 +66,7 @@ public sealed class SmsReplyStep : FlowStep
         {
             "appointment" => await AppointmentAsync(context, pending, body, cancellationToken),
             "survey" => await SurveyAsync(context, pending, phone, body, cancellationToken),
+            "waitlist-offer" => await OfferAsync(context, pending, body, cancellationToken),
             _ => StepOutcome.Next(Unmatched, "unknown-purpose"),
         };
     }
@@ -71,6 +88,30 @@ public sealed class SmsReplyStep : FlowStep
         await context.Services.SmsInbox.CloseReplyAsync(pending.Id, outcome, cancellationToken);
         context.Trace(outcome, result.Reason);
         context.SmsReplies.Add(context.Text(!result.Succeeded ? FailedText : confirm ? ConfirmedText : CancelledText));
+        return StepOutcome.Next(Next, outcome);
+    }
+
+    private async Task<StepOutcome> OfferAsync(StepContext context, PendingReply pending, string? body, CancellationToken cancellationToken)
+    {
+        var accept = ReplyWords.Matches(body, ConfirmWords ?? ReplyWords.DefaultConfirm);
+        var decline = !accept && ReplyWords.Matches(body, CancelWords ?? ReplyWords.DefaultCancel);
+        if (!accept && !decline)
+        {
+            return StepOutcome.Next(Unmatched, "unreadable");
+        }
+
+        // The hub closes the pending reply itself, with the answer it applied.
+        var result = await context.Services.Appointments.AnswerOfferAsync(pending.Id, accept, cancellationToken);
+        var outcome = result.Succeeded ? (accept ? "offer-accepted" : "offer-declined") : "offer-" + (result.Reason ?? "failed");
+        var text = outcome switch
+        {
+            "offer-accepted" => OfferAcceptedText,
+            "offer-declined" => OfferDeclinedText,
+            "offer-taken" => OfferTakenText,
+            _ => OfferExpiredText,
+        };
+        context.Trace(outcome, null);
+        context.SmsReplies.Add(context.Text(text));
         return StepOutcome.Next(Next, outcome);
     }
 

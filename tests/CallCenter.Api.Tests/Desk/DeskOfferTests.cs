@@ -28,6 +28,8 @@ public sealed class DeskOfferTests(DeskFixture fixture) : IClassFixture<DeskFixt
             await hub.AddInteractionAsync(patient.Id, $"note {i}", TimeSpan.FromHours(i + 1));
         }
 
+        var missed = await hub.BookAsync(patient.Id, TimeSpan.FromDays(-3));
+        await hub.Services.GetRequiredService<CallCenter.Core.Scheduling.IAppointmentRepository>().TransitionAsync(missed, CallCenter.Core.Scheduling.AppointmentStatus.NoShow, null);
         var complaint = await hub.AddFollowUpAsync(patient.Id, "complaint");
         var voicemail = await hub.AddFollowUpAsync(patient.Id, "general");
         var callSid = "CA" + Guid.NewGuid().ToString("N");
@@ -46,6 +48,7 @@ public sealed class DeskOfferTests(DeskFixture fixture) : IClassFixture<DeskFixt
         Assert.Equal(Enumerable.Range(0, 10).Select(i => $"note {i}"), pop.RecentInteractions.Select(i => i.Summary));
         Assert.Equal([complaint, voicemail], pop.OpenFollowUps.Select(f => f.Id).Order());
         Assert.Equal([complaint], pop.OpenComplaints.Select(f => f.Id));
+        Assert.Equal((1, 1, 90, false), (pop.NoShows!.Total, pop.NoShows.Recent, pop.NoShows.WindowDays, pop.NoShows.Flagged));
         Assert.Equal(["1", "3"], pop.Ivr!.MenuPath);
         Assert.Equal(["welcome", "menu", "verify", "queue"], pop.Ivr.Steps);
         Assert.Equal(("verified", "en-US", "hotline"), (pop.Ivr.Verification, pop.Ivr.Language, pop.Ivr.FlowId));

@@ -23,6 +23,7 @@ public sealed class PatientOpenApiTests(ApiFixture fixture) : IClassFixture<ApiF
                 "get /api/patients", "get /api/patients/{id}", "get /api/patients/{id}/consents", "get /api/patients/{id}/timeline",
                 "get /api/patients/duplicates", "post /api/patients", "post /api/patients/{id}/consents", "post /api/patients/{id}/notes",
                 "put /api/patients/{id}", "put /api/patients/{id}/assignment", "get /api/patients/{patientId}/appointments",
+                "get /api/patients/{patientId}/no-shows",
             ];
         Assert.Equal(expected.Order(StringComparer.Ordinal), operations.Select(o => o.Route).Order(StringComparer.Ordinal));
         Assert.All(operations, o => Assert.False(string.IsNullOrWhiteSpace(o.Operation.GetProperty("summary").GetString()), o.Route));

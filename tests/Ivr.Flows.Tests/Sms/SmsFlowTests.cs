@@ -18,6 +18,10 @@ public sealed class SmsFlowTests
               "cancelledText": { "zh-CN": "已取消", "en-US": "Cancelled" },
               "failedText": { "zh-CN": "无法更改", "en-US": "Could not change it" },
               "surveyText": { "zh-CN": "谢谢", "en-US": "Thank you" },
+              "offerAcceptedText": { "zh-CN": "已预约", "en-US": "The place is yours" },
+              "offerDeclinedText": { "zh-CN": "好的", "en-US": "You stay on the list" },
+              "offerTakenText": { "zh-CN": "已被预约", "en-US": "Someone was first" },
+              "offerExpiredText": { "zh-CN": "已过期", "en-US": "The offer has expired" },
               "unmatched": "agent" },
             { "id": "agent", "type": "conversation", "reason": "patient-message",
               "prompt": { "zh-CN": "客服会回复您", "en-US": "An agent will reply" } }
@@ -83,6 +87,12 @@ public sealed class SmsFlowTests
     [InlineData("2", "cancel", "Cancelled")]
     [InlineData("取消", "cancel", "Cancelled")]
     [InlineData("no.", "cancel", "Cancelled")]
+    [InlineData("１", "confirm", "Confirmed")]
+    [InlineData("ｙｅｓ", "confirm", "Confirmed")]
+    [InlineData(" y ", "confirm", "Confirmed")]
+    [InlineData("２", "cancel", "Cancelled")]
+    [InlineData("N", "cancel", "Cancelled")]
+    [InlineData("ＮＯ！", "cancel", "Cancelled")]
     public async Task ReplyToAppointmentMessage_ConfirmsOrCancels(string body, string action, string reply)
     {
         var run = await FlowRun.Of(Flow, arrange: PendingAppointment).StartAsync(smsBody: body);
@@ -90,6 +100,58 @@ public sealed class SmsFlowTests
         Assert.Equal([(action, PatientId, AppointmentId)], run.World.AppointmentActions);
         Assert.Equal(reply, run.Last.SmsReplies[^1]);
         Assert.Single(run.World.ClosedReplies);
+    }
+
+    [Theory]
+    [InlineData("CANCEL")]
+    [InlineData("cancel")]
+    public async Task CancelKeyword_WithAnAppointmentAwaitingAnswer_CancelsItAndStillOptsOut(string body)
+    {
+        var run = await FlowRun.Of(Flow, arrange: PendingAppointment).StartAsync(smsBody: body);
+
+        // The carrier treats CANCEL as STOP whatever the hub does, so consent goes too; the visit is called off as meant.
+        Assert.Equal([("cancel", PatientId, AppointmentId)], run.World.AppointmentActions);
+        Assert.Equal((FlowRun.CallerNumber, false), (Assert.Single(run.World.ConsentChanges).Phone, run.World.ConsentChanges[0].Granted));
+        Assert.Equal("Cancelled", run.Last.SmsReplies[^1]);
+    }
+
+    [Fact]
+    public async Task YesKeyword_WithAnAppointmentAwaitingAnswer_ConfirmsIt()
+    {
+        var run = await FlowRun.Of(Flow, arrange: PendingAppointment).StartAsync(smsBody: "YES");
+
+        Assert.Equal([("confirm", PatientId, AppointmentId)], run.World.AppointmentActions);
+        Assert.Equal(["Confirmed"], run.Last.SmsReplies);
+    }
+
+    [Theory]
+    [InlineData("1", null, "accept-offer", "The place is yours")]
+    [InlineData("确认", "taken", "accept-offer", "Someone was first")]
+    [InlineData("Y", "expired", "accept-offer", "The offer has expired")]
+    [InlineData("2", null, "decline-offer", "You stay on the list")]
+    [InlineData("取消", null, "decline-offer", "You stay on the list")]
+    public async Task ReplyToWaitlistOffer_TakesDeclinesOrIsToldWhyNot(string body, string? outcome, string action, string reply)
+    {
+        var replyId = Guid.NewGuid();
+        var run = await FlowRun.Of(Flow, arrange: world =>
+        {
+            world.PendingReplies[FlowRun.CallerNumber] = new PendingReply(replyId, "waitlist-offer", PatientId, null, null, world.Time.GetUtcNow());
+            world.OfferOutcomes[replyId] = outcome;
+        }).StartAsync(smsBody: body);
+
+        Assert.Equal([(action, Guid.Empty, replyId)], run.World.AppointmentActions);
+        Assert.Equal([reply], run.Last.SmsReplies);
+    }
+
+    [Fact]
+    public async Task UnreadableReplyToWaitlistOffer_GoesToAgents()
+    {
+        var run = await FlowRun.Of(Flow, arrange: world =>
+            world.PendingReplies[FlowRun.CallerNumber] = new PendingReply(Guid.NewGuid(), "waitlist-offer", PatientId, null, null, world.Time.GetUtcNow()))
+            .StartAsync(smsBody: "is it with Dr Wang?");
+
+        Assert.Empty(run.World.AppointmentActions);
+        Assert.Equal(["An agent will reply"], run.Last.SmsReplies);
     }
 
     [Fact]

@@ -82,6 +82,17 @@ internal sealed class FakeWorld : IPatientDirectory, IAppointmentBook, IQueueLin
     public Task<AppointmentActionResult> CancelAsync(Guid patientId, Guid appointmentId, CancellationToken cancellationToken) =>
         Act("cancel", patientId, appointmentId, "cancelled");
 
+    /// <summary>What each pending reply of a waitlist offer answers when accepted: reason null books, else "taken" or "expired".</summary>
+    public Dictionary<Guid, string?> OfferOutcomes { get; } = [];
+
+    public Task<AppointmentActionResult> AnswerOfferAsync(Guid pendingReplyId, bool accept, CancellationToken cancellationToken)
+    {
+        ThrowIfFailing();
+        AppointmentActions.Add((accept ? "accept-offer" : "decline-offer", Guid.Empty, pendingReplyId));
+        var reason = OfferOutcomes.GetValueOrDefault(pendingReplyId, "expired");
+        return Task.FromResult(!accept ? new AppointmentActionResult(true, "declined") : reason is null ? new AppointmentActionResult(true) : new AppointmentActionResult(false, reason));
+    }
+
     public Task<IReadOnlyList<SlotOffer>> FreeSlotsAsync(string departmentCode, int count, CancellationToken cancellationToken) =>
         Answer<IReadOnlyList<SlotOffer>>(FreeSlots.GetValueOrDefault(departmentCode)?.Take(count).ToList() ?? []);
 

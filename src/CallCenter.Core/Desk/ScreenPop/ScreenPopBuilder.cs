@@ -4,6 +4,7 @@ using CallCenter.Core.Audit;
 using CallCenter.Core.Common;
 using CallCenter.Core.Ivr;
 using CallCenter.Core.Patients;
+using CallCenter.Core.Reminders;
 using CallCenter.Core.Routing;
 
 namespace CallCenter.Core.Desk.ScreenPop;
@@ -11,10 +12,11 @@ namespace CallCenter.Core.Desk.ScreenPop;
 /// <summary>
 /// Builds the screen-pop an agent sees with an offer: the patient (within the agent's patient scope: a patient the
 /// agent may not see shows nothing, not even the full number), their next appointments, latest interactions, open
-/// follow-ups and complaints, what the caller did in the IVR, and for an unknown caller the patients with that number.
+/// follow-ups and complaints, their no-shows, what the caller did in the IVR, and for an unknown caller the patients with that number.
 /// Every patient shown is a read of their data and audited as the agent.
 /// </summary>
-public sealed class ScreenPopBuilder(ScreenPopReader reader, IIvrOutcomeReader ivr, PhoneNumberNormalizer phones, IAuditLog audit, TimeProvider time)
+public sealed class ScreenPopBuilder(
+    ScreenPopReader reader, IIvrOutcomeReader ivr, NoShowRecords noShows, PhoneNumberNormalizer phones, IAuditLog audit, TimeProvider time)
 {
     public const string ReadOperation = "patient.read";
     private const string Complaint = "complaint";
@@ -56,6 +58,7 @@ public sealed class ScreenPopBuilder(ScreenPopReader reader, IIvrOutcomeReader i
         }
 
         var rows = await reader.DetailsAsync(connection, patientId, now, cancellationToken);
+        var missed = await noShows.ReadAsync(connection, patientId, cancellationToken);
         await audit.WriteAsync(agent, ReadOperation, patientId, AuditOutcomes.Success, detail, cancellationToken);
         var followUps = rows.FollowUps.Select(ToDesk).ToList();
         return pop with
@@ -72,6 +75,7 @@ public sealed class ScreenPopBuilder(ScreenPopReader reader, IIvrOutcomeReader i
             }).ToList(),
             OpenFollowUps = followUps,
             OpenComplaints = followUps.Where(f => f.Kind == Complaint || f.Category == Complaint).ToList(),
+            NoShows = new DeskNoShows { Total = missed.Total, Recent = missed.Recent, WindowDays = missed.WindowDays, Flagged = missed.Flagged },
         };
     }
 

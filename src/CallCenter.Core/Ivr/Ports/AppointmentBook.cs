@@ -1,5 +1,6 @@
 using CallCenter.Core.Accounts;
 using CallCenter.Core.Common;
+using CallCenter.Core.Reminders;
 using CallCenter.Core.Scheduling;
 using Ivr.Flows.Services;
 
@@ -14,6 +15,7 @@ internal sealed class AppointmentBook(
     ISlotRepository slots,
     IDepartmentRepository departments,
     IDoctorRepository doctors,
+    WaitlistOfferService offers,
     TimeProvider time) : IAppointmentBook
 {
     private const string CancelReason = "cancelled by the patient on the phone line";
@@ -62,6 +64,20 @@ internal sealed class AppointmentBook(
             BookingOutcome.SlotFull => new AppointmentActionResult(false, "full"),
             BookingOutcome.SlotInPast => new AppointmentActionResult(false, "in-past"),
             BookingOutcome.AlreadyBooked => new AppointmentActionResult(false, "already-booked"),
+            _ => new AppointmentActionResult(false, "not-found"),
+        };
+    }
+
+    public async Task<AppointmentActionResult> AnswerOfferAsync(Guid pendingReplyId, bool accept, CancellationToken cancellationToken)
+    {
+        var result = await offers.AnswerAsync(pendingReplyId, accept, cancellationToken);
+        return result.Answer switch
+        {
+            OfferAnswer.Accepted => new AppointmentActionResult(
+                true, null, result.Appointment is null ? null : await SummarizeAsync(result.Appointment, cancellationToken)),
+            OfferAnswer.Declined => new AppointmentActionResult(true, "declined"),
+            OfferAnswer.Taken => new AppointmentActionResult(false, "taken"),
+            OfferAnswer.Expired => new AppointmentActionResult(false, "expired"),
             _ => new AppointmentActionResult(false, "not-found"),
         };
     }

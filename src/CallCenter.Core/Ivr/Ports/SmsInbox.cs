@@ -3,7 +3,9 @@ using CallCenter.Core.Common;
 using CallCenter.Core.Conversations;
 using CallCenter.Core.Messaging;
 using CallCenter.Core.Patients;
+using CallCenter.Core.Reminders;
 using Ivr.Flows.Services;
+using Microsoft.Extensions.Options;
 
 namespace CallCenter.Core.Ivr.Ports;
 
@@ -15,6 +17,7 @@ internal sealed class SmsInbox(
     IConversationRepository conversations,
     IRecipientSuppressions suppressions,
     TimeProvider time,
+    IOptions<ReminderOptions> reminders,
     IEnumerable<IConversationMessageListener> listeners) : ISmsInbox
 {
     /// <summary>
@@ -41,9 +44,15 @@ internal sealed class SmsInbox(
         }
     }
 
+    /// <summary>
+    /// The open reply; else a waitlist offer that lapsed or was taken in the last hours, so that a late "1" is told so
+    /// (the offer service answers "expired" or "taken") instead of reaching an agent as a puzzle.
+    /// </summary>
     public async Task<PendingReply?> PendingReplyAsync(string phoneE164, CancellationToken cancellationToken)
     {
-        var open = await replies.FindOpenAsync(phoneE164, time.GetUtcNow().UtcDateTime, cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var open = await replies.FindOpenAsync(phoneE164, now, cancellationToken)
+            ?? await replies.FindLapsedOfferAsync(phoneE164, now, now.AddHours(-reminders.Value.LapsedOfferAnswerHours), cancellationToken);
         return open is null
             ? null
             : new PendingReply(open.Id, open.Purpose, open.PatientId, open.AppointmentId, open.SurveyId, new DateTimeOffset(DateTime.SpecifyKind(open.SentAt, DateTimeKind.Utc)));

@@ -1,0 +1,5 @@
+using CallCenter.Core.Scheduling;
+
+namespace CallCenter.Core.Reminders;
+
+public sealed record OfferAnswerResult(OfferAnswer Answer, Appointment? Appointment = null);
