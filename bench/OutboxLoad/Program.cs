@@ -102,6 +102,9 @@ while (true)
     }
 }
 
+var (hubCpu, carrierCpu) = (ProcessCpu.Seconds(hub.Id), ProcessCpu.Seconds(carrier.Id));
+Console.WriteLine(string.Create(culture,
+    $"CPU used: hub {hubCpu:F1} s ({hubCpu * 1000 / options.Messages:F2} ms a message), simulator {carrierCpu:F1} s ({carrierCpu * 1000 / options.Messages:F2} ms a message)"));
 await using (var connection = await engine.OpenAsync())
 {
     var span = await connection.QuerySingleAsync<SentSpan>(
