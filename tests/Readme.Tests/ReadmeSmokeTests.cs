@@ -11,7 +11,9 @@ namespace Readme.Tests;
 /// The README followed as a newcomer follows it, on a throw-away data folder and a free port: its first command
 /// starts the hub (launch settings and all) and names the admin account; its quick start seeds demo data and its
 /// commands get a token, search patients and list free slots; a simulated call hears the greeting and a texted HELP
-/// is answered; every hub URL the README names answers. When a README command changes, this test runs the new one.
+/// is answered; every hub URL the README names answers; the Outbound section books a demo patient for tomorrow, the
+/// confirmation request reaches the simulator's phone, a "1" from it confirms the appointment, and an admin lists the
+/// jobs and runs one. When a README command changes, this test runs the new one.
 /// </summary>
 public sealed class ReadmeSmokeTests(ITestOutputHelper output) : IDisposable
 {
@@ -28,10 +30,13 @@ public sealed class ReadmeSmokeTests(ITestOutputHelper output) : IDisposable
 
         var firstCommand = _readme.Commands("Two commands")[0];
         Assert.Equal("dotnet run --project src/CallCenter.Api", firstCommand);
+        string adminPassword;
         await using (var hub = ShellHub.Start(firstCommand, _data, port))
         {
             await ReadyOrFailAsync(hub);
-            Assert.Contains("First start: created user 'admin' with password:", string.Join('\n', hub.Output), StringComparison.Ordinal);
+            var printed = Regex.Match(string.Join('\n', hub.Output), "First start: created user 'admin' with password: (?<password>\\S+)");
+            Assert.True(printed.Success, "The first start did not name the admin account.");
+            adminPassword = printed.Groups["password"].Value;
             await ReadmeUrlsAnswerAsync(hub);
         }
 
@@ -44,6 +49,7 @@ public sealed class ReadmeSmokeTests(ITestOutputHelper output) : IDisposable
             await QuickStartCommandsWorkAsync(hub, quickStart.Skip(1).ToList());
             await SimulatedCallHearsTheGreetingAsync(hub);
             await TextedHelpIsAnsweredAsync(hub);
+            await OutboundWorksAsync(hub, adminPassword);
         }
 
         // What the hub keeps went to the throw-away folder the documented settings named.
@@ -119,6 +125,43 @@ public sealed class ReadmeSmokeTests(ITestOutputHelper output) : IDisposable
         Assert.All(patients.GetProperty("items").EnumerateArray(), p => Assert.Contains("王", p.GetProperty("fullName").GetString(), StringComparison.Ordinal));
         var slots = Answer(answers, commands, "/api/slots?onlyFree=true");
         Assert.NotEmpty(slots.GetProperty("items").EnumerateArray());
+    }
+
+    /// <summary>
+    /// Runs the Outbound section's commands in one shell, as pasted. The admin password is the one this hub printed on
+    /// its first start (the README names both: the quick start's, or the printed one), put where the README has its
+    /// example. Fails if the confirmation request never reaches the phone, the "1" does not confirm, or the jobs API
+    /// does not answer as the README says.
+    /// </summary>
+    private async Task OutboundWorksAsync(ShellHub hub, string adminPassword)
+    {
+        const string Marker = "@@@readme-command-done";
+        const string ExamplePassword = "\"password\":\"choose-a-long-one\"";
+        var commands = _readme.Commands("Outbound");
+        Assert.Contains(commands, c => c.Contains(ExamplePassword, StringComparison.Ordinal));
+        // No pipefail, as in a newcomer's terminal: "curl | grep -q" may end curl early once grep has its match.
+        var script = "set -eu\n" + string.Join('\n', commands.Select(c =>
+            c.Replace(ReadmePort, $"localhost:{hub.BaseAddress.Port}", StringComparison.Ordinal)
+             .Replace(ExamplePassword, $"\"password\":\"{adminPassword}\"", StringComparison.Ordinal) + $"\necho; echo {Marker}"));
+        var (exitCode, stdout, stderr) = await Shell.RunAsync(script);
+        Assert.True(exitCode == 0, $"The Outbound commands failed ({exitCode}):\n{stderr}\n{stdout}");
+        var answers = stdout.Split(Marker).Select(a => a.Trim()).ToList();
+        output.WriteLine(string.Join("\n---\n", answers.Select(a => a.Length > 600 ? a[..600] + "..." : a)));
+
+        string AnswerTo(string prefix)
+        {
+            var index = commands.ToList().FindIndex(c => c.StartsWith(prefix, StringComparison.Ordinal));
+            Assert.True(index >= 0, $"The Outbound section no longer has a command starting '{prefix}'; change this test with it.");
+            return answers[index];
+        }
+
+        var thread = JsonDocument.Parse(AnswerTo("curl -s -G localhost:5080/simulator/sms")).RootElement;
+        Assert.Contains(Messages(thread), body => body.Contains("回复1确认", StringComparison.Ordinal) || body.Contains("Reply 1 to confirm", StringComparison.Ordinal));
+        var appointment = JsonDocument.Parse(AnswerTo("curl -s localhost:5080/api/appointments/")).RootElement;
+        Assert.Equal("confirmed", appointment.GetProperty("status").GetString());
+        var jobs = JsonDocument.Parse(AnswerTo("curl -s localhost:5080/api/jobs")).RootElement;
+        Assert.Contains(jobs.EnumerateArray(), j => j.GetRawText().Contains("no-show-marking", StringComparison.Ordinal));
+        Assert.Equal("202", AnswerTo("curl -s -o /dev/null -w"));
     }
 
     private async Task SimulatedCallHearsTheGreetingAsync(ShellHub hub)

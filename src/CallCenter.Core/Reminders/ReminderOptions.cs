@@ -37,6 +37,17 @@ public sealed class ReminderOptions
     /// <summary>Who gets the daily operations email at 07:00 (hospital time); none configured sends nothing.</summary>
     public List<string> DailyReportTo { get; set; } = [];
 
+    /// <summary>The hospital's name in Chinese messages to patients (the templates' <c>{{hospitalName}}</c>).</summary>
+    [Required]
+    public string HospitalName { get; set; } = "医院";
+
+    /// <summary>The hospital's name in English messages to patients.</summary>
+    [Required]
+    public string HospitalNameEn { get; set; } = "The hospital";
+
+    /// <summary>The number patients call to book again (the no-show message's <c>{{hospitalPhone}}</c>).</summary>
+    public string HospitalPhone { get; set; } = string.Empty;
+
     /// <summary>Appointments marked no-show per batch (the job runs batches until none are due).</summary>
     [Range(1, 10_000)]
     public int NoShowBatchSize { get; set; } = 200;

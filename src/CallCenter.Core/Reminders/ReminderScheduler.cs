@@ -57,11 +57,21 @@ internal sealed class ReminderScheduler(IEnumerable<IReminderOutbox> queues, Tim
         {
             var step = plan.Steps[index];
             var dueAt = change.StartsAt.AddMinutes(-step.OffsetMinutes);
-
-            // A step whose moment has passed (booked two days ahead: no 72-hour request) is not sent late.
-            if (dueAt <= context.Now || (step.Purpose == ReminderPurposes.Confirmation && !askConfirmation))
+            if (step.Purpose == ReminderPurposes.Confirmation && !askConfirmation)
             {
                 continue;
+            }
+
+            // A plain reminder whose moment has passed is not sent late. A confirmation request whose moment has passed
+            // (booked for tomorrow, the request is 72 hours ahead) is due at once, as long as the visit has not started.
+            if (dueAt <= context.Now)
+            {
+                if (step.Purpose != ReminderPurposes.Confirmation || change.StartsAt <= context.Now)
+                {
+                    continue;
+                }
+
+                dueAt = context.Now;
             }
 
             var id = Ids.New(time);

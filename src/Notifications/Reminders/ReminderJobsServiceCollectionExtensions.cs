@@ -1,3 +1,4 @@
+using CallCenter.Core.Reminders;
 using Microsoft.Extensions.DependencyInjection;
 using Notifications.Jobs;
 
@@ -7,11 +8,14 @@ public static class ReminderJobsServiceCollectionExtensions
 {
     /// <summary>
     /// The recurring jobs of visit reminders: no-show marking and waitlist offer expiry, each every minute, and the
-    /// daily operations email at 07:00 in <paramref name="timeZone"/> (IANA; the hospital's, <c>Reminders:TimeZone</c>).
+    /// daily operations email at 07:00 in <paramref name="timeZone"/> (IANA; the hospital's, <c>Reminders:TimeZone</c>);
+    /// and the notification outbox as reminders' <see cref="IReminderOutbox"/>, so reminders, confirmation requests,
+    /// waitlist offers and rebooking invitations are sent.
     /// </summary>
     public static IServiceCollection AddReminderJobs(this IServiceCollection services, string timeZone = "Asia/Shanghai")
     {
         ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton<IReminderOutbox, NotificationReminderOutbox>();
         services.AddRecurringJob<DailyOperationsEmailJob>(
             DailyOperationsEmailJob.Key,
             "Emails yesterday's reminders, confirmations, cancellations, no-shows and waitlist fills (with a CSV) to Reminders:DailyReportTo.",

@@ -20,14 +20,14 @@ public sealed class ReminderSettingsEndpointsTests(ApiFixture fixture) : IClassF
         var initial = await ReadAsync<PlanDto>(await supervisor.Client.GetAsync($"/api/departments/{departmentId}/reminder-plan"));
         var saved = await supervisor.Client.PutAsJsonAsync(
             $"/api/departments/{departmentId}/reminder-plan",
-            new { steps = new[] { new { offsetMinutes = 120, purpose = "appointment-reminder", channel = "sms" }, new { offsetMinutes = 2880, purpose = "appointment-confirmation", channel = "voice" } } });
+            new { steps = new[] { new { offsetMinutes = 120, purpose = "appointment-reminder", channel = "sms" }, new { offsetMinutes = 2880, purpose = "appointment-confirmation", channel = "sms" } } });
         var read = await ReadAsync<PlanDto>(await supervisor.Client.GetAsync($"/api/departments/{departmentId}/reminder-plan"));
 
         Assert.True(initial.IsDefault);
         Assert.Equal([(4320, "appointment-confirmation", "sms"), (1440, "appointment-reminder", "sms")], initial.Steps.Select(s => (s.OffsetMinutes, s.Purpose, s.Channel)));
         Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         Assert.False(read.IsDefault);
-        Assert.Equal([(2880, "appointment-confirmation", "voice"), (120, "appointment-reminder", "sms")], read.Steps.Select(s => (s.OffsetMinutes, s.Purpose, s.Channel)));
+        Assert.Equal([(2880, "appointment-confirmation", "sms"), (120, "appointment-reminder", "sms")], read.Steps.Select(s => (s.OffsetMinutes, s.Purpose, s.Channel)));
     }
 
     [Theory]
@@ -51,12 +51,14 @@ public sealed class ReminderSettingsEndpointsTests(ApiFixture fixture) : IClassF
             },
         });
         var unknownDepartment = await supervisor.Client.PutAsJsonAsync($"/api/departments/{Guid.NewGuid()}/reminder-plan", new { steps = Array.Empty<object>() });
+        var voice = await supervisor.Client.PutAsJsonAsync(url, new { steps = new[] { new { offsetMinutes = 60, purpose = "appointment-reminder", channel = "voice" } } });
 
         Assert.Equal(["steps"], await FieldErrorsAsync(missing));
         Assert.Equal(
             ["steps[0].offsetMinutes", "steps[1].channel", "steps[1].purpose", "steps[2].channel", "steps[2].offsetMinutes", "steps[3]"],
             (await FieldErrorsAsync(bad)).Order(StringComparer.Ordinal));
         Assert.Equal(HttpStatusCode.NotFound, unknownDepartment.StatusCode);
+        Assert.Equal(["steps[0].channel"], await FieldErrorsAsync(voice));
     }
 
     [Theory]

@@ -20,7 +20,7 @@ public sealed class DailyOperationsTests(DatabaseFixture fixture) : IClassFixtur
         await using var services = Create(await fixture.GetAsync(engine), _time);
         var appointments = services.GetRequiredService<AppointmentService>();
 
-        // 30 hours ahead: the 24-hour reminder falls due today (Shanghai), the 72-hour request is already past.
+        // 30 hours ahead: the 24-hour reminder falls due today (Shanghai), the 72-hour request's moment has passed: due now.
         var confirmedSlot = await AddSlotAsync(services, (await AddDoctorAsync(services)).Id, Now.UtcDateTime.AddHours(30));
         var confirmed = await BookAsync(services, (await AddPatientAsync(services)).Id, confirmedSlot.Id);
         await appointments.TransitionAsync(Actor.System, confirmed.Id, AppointmentStatus.Confirmed);
@@ -42,10 +42,11 @@ public sealed class DailyOperationsTests(DatabaseFixture fixture) : IClassFixtur
         var today = await reader.ReadAsync(new DateOnly(2026, 12, 7));
         var before = await reader.ReadAsync(new DateOnly(2026, 12, 6));
 
-        // Reminders: the confirmed visit's and the waitlist booking's; the cancelled visit's was withdrawn.
-        Assert.Equal((2, 1, 1, 1, 1), (today.RemindersDue, today.Confirmed, today.Cancelled, today.NoShows, today.WaitlistFills));
+        // Reminders: the confirmed visit's reminder, and the waitlist booking's confirmation request (due at once) and
+        // reminder; the confirmed visit's request and the cancelled visit's were withdrawn.
+        Assert.Equal((3, 1, 1, 1, 1), (today.RemindersDue, today.Confirmed, today.Cancelled, today.NoShows, today.WaitlistFills));
         Assert.Equal((0, 0, 0, 0, 0), (before.RemindersDue, before.Confirmed, before.Cancelled, before.NoShows, before.WaitlistFills));
         Assert.Equal(new DateOnly(2026, 12, 6), reader.Yesterday(Now));
-        Assert.Equal("day,time_zone,reminders_due,confirmed,cancelled,no_shows,waitlist_fills\r\n2026-12-07,Asia/Shanghai,2,1,1,1,1\r\n", today.ToCsv());
+        Assert.Equal("day,time_zone,reminders_due,confirmed,cancelled,no_shows,waitlist_fills\r\n2026-12-07,Asia/Shanghai,3,1,1,1,1\r\n", today.ToCsv());
     }
 }

@@ -44,15 +44,33 @@ public sealed class ReminderSchedulerTests(DatabaseFixture fixture) : IClassFixt
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
-    public async Task Book_TwoDaysAhead_SkipsTheConfirmationWhoseMomentPassed(string engine)
+    public async Task Book_TwoDaysAhead_AsksForConfirmationAtOnce(string engine)
     {
         await using var services = Create(await fixture.GetAsync(engine), _time, _outbox);
-        var (patientId, _) = await AddPatientAsync(services);
+        var (patientId, phone) = await AddPatientAsync(services);
         var slot = await AddSlotAsync(services, (await AddDoctorAsync(services)).Id, Now.UtcDateTime.AddDays(2));
 
         var appointment = await BookAsync(services, patientId, slot.Id);
 
-        Assert.Equal([ReminderPurposes.Reminder], (await RemindersAsync(services, appointment.Id)).Select(r => r.Purpose).ToList());
+        Assert.Equal(
+            [(ReminderPurposes.Confirmation, Now.UtcDateTime), (ReminderPurposes.Reminder, slot.StartsAt.AddHours(-24))],
+            (await RemindersAsync(services, appointment.Id)).Select(r => (r.Purpose, r.DueAt)).ToList());
+        Assert.Equal((appointment.Id, ReplyPurposes.Appointment), ((await services.GetRequiredService<ISmsInbox>().PendingReplyAsync(phone, CancellationToken.None))?.AppointmentId, (await services.GetRequiredService<ISmsInbox>().PendingReplyAsync(phone, CancellationToken.None))?.Purpose));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Book_ForTomorrow_AsksForConfirmationAtOnceAndSkipsThePassedReminder(string engine)
+    {
+        await using var services = Create(await fixture.GetAsync(engine), _time, _outbox);
+        var (patientId, _) = await AddPatientAsync(services);
+        var slot = await AddSlotAsync(services, (await AddDoctorAsync(services)).Id, Now.UtcDateTime.AddHours(20));
+
+        var appointment = await BookAsync(services, patientId, slot.Id);
+
+        Assert.Equal([(ReminderPurposes.Confirmation, Now.UtcDateTime)], (await RemindersAsync(services, appointment.Id)).Select(r => (r.Purpose, r.DueAt)).ToList());
+        var message = Assert.Single(_outbox.Pending);
+        Assert.Equal((Now.UtcDateTime, slot.StartsAt), (message.DueAt, message.SendBefore!.Value));
     }
 
     [Theory]

@@ -41,7 +41,7 @@ public sealed class WaitlistOfferTests(DatabaseFixture fixture) : IClassFixture<
         Assert.Equal([slotWaiter.Id, doctorWaiter.Id, departmentWaiter.Id], OffersInOrder(offers, _outbox));
         Assert.DoesNotContain(offers, o => o.PatientId == lastDepartmentWaiter.Id);
         Assert.All(offers, o => Assert.Equal((WaitlistOfferStatuses.Open, o.OfferedAt.AddMinutes(30)), (o.Status, o.ExpiresAt)));
-        Assert.All(_outbox.Enqueued, m => Assert.True(m.Urgent));
+        Assert.All(_outbox.Enqueued.Where(m => m.Purpose == ReminderPurposes.WaitlistOffer), m => Assert.True(m.Urgent));
         var pending = await services.GetRequiredService<ISmsInbox>().PendingReplyAsync(slotWaiter.Phone, CancellationToken.None);
         Assert.Equal(ReplyPurposes.WaitlistOffer, pending?.Purpose);
     }

@@ -55,7 +55,8 @@ internal sealed class OutboxHarness : IAsyncDisposable
 
     public HttpClient CarrierHttp => _carrier.GetTestClient();
 
-    public static async Task<OutboxHarness> StartAsync(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, FakeTimeProvider? clock = null)
+    public static async Task<OutboxHarness> StartAsync(
+        TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, FakeTimeProvider? clock = null, Action<IServiceCollection>? configure = null)
     {
         var time = clock ?? new FakeTimeProvider(Start);
         var twilio = new Dictionary<string, string?>
@@ -98,6 +99,7 @@ internal sealed class OutboxHarness : IAsyncDisposable
         services.AddTwilioProtocol();
         services.AddNotifications();
         services.AddHttpClient<TwilioRestClient>().ConfigurePrimaryHttpMessageHandler(() => carrier.GetTestServer().CreateHandler());
+        configure?.Invoke(services);
         var hub = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         return new OutboxHarness(carrier, hub, time);
     }
