@@ -40,6 +40,7 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton<INotificationOutbox, NotificationOutbox>();
         services.AddSingleton<NotificationService>();
         services.AddSingleton<TemplateService>();
+        services.AddSingleton<SendFactsReader>();
         services.AddSingleton<SendRules>();
         services.AddSingleton<SendRateLimiter>();
         services.AddSingleton<OutboxTimeline>();

@@ -31,6 +31,34 @@ internal sealed class AuditLog(IDbConnectionFactory db, ISqlDialect dialect, Tim
         await connection.ExecuteAsync(new CommandDefinition(InsertSql, entry, cancellationToken: cancellationToken));
     }
 
+    public async Task WriteManyAsync(Actor actor, string operation, IReadOnlyCollection<Guid> patientIds, string outcome, string? detail = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        ArgumentNullException.ThrowIfNull(patientIds);
+        if (patientIds.Count == 0)
+        {
+            return;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var entries = patientIds.Select(patientId => new AuditEntry
+        {
+            Id = Ids.New(time),
+            OccurredAt = now,
+            UserId = actor.UserId == Guid.Empty ? null : actor.UserId,
+            UserName = actor.UserName,
+            Operation = operation,
+            PatientId = patientId,
+            Outcome = outcome,
+            Detail = detail is { Length: > 500 } ? detail[..500] : detail,
+        }).ToList();
+
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(InsertSql, entries, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     // Each filter is optional: "@X IS NULL OR column = @X" keeps one statement valid on every engine.
     private const string QuerySql = $"""
         SELECT id, occurred_at, user_id, user_name, operation, patient_id, outcome, detail

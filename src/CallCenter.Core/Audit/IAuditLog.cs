@@ -9,5 +9,8 @@ public interface IAuditLog
     /// <summary>Records one audited action. <c>detail</c> is never personal data: IDs and reasons only.</summary>
     Task WriteAsync(Actor actor, string operation, Guid? patientId, string outcome, string? detail = null, CancellationToken cancellationToken = default);
 
+    /// <summary>One entry per patient for the same action, written in one transaction (a background job's batch read).</summary>
+    Task WriteManyAsync(Actor actor, string operation, IReadOnlyCollection<Guid> patientIds, string outcome, string? detail = null, CancellationToken cancellationToken = default);
+
     Task<Page<AuditEntry>> QueryAsync(AuditQuery query, PageRequest page, CancellationToken cancellationToken = default);
 }

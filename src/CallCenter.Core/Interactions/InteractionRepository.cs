@@ -26,6 +26,21 @@ internal sealed class InteractionRepository(IDbConnectionFactory db, ISqlDialect
         await connection.ExecuteAsync(new CommandDefinition(InsertSql, interaction, cancellationToken: cancellationToken));
     }
 
+    public async Task AddAsync(DbTransaction transaction, IReadOnlyList<Interaction> interactions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentNullException.ThrowIfNull(interactions);
+        if (interactions.Any(i => i.Summary is { Length: > MaxSummaryLength }))
+        {
+            throw new ArgumentException($"Summary must be at most {MaxSummaryLength} characters.", nameof(interactions));
+        }
+
+        if (interactions.Count > 0)
+        {
+            await transaction.Connection!.ExecuteAsync(new CommandDefinition(InsertSql, interactions, transaction, cancellationToken: cancellationToken));
+        }
+    }
+
     /// <summary>Adds a timeline entry inside another feature's transaction (a call or message recorded with its entry).</summary>
     internal static Task InsertAsync(DbConnection connection, DbTransaction tx, Interaction interaction, CancellationToken cancellationToken) =>
         connection.ExecuteAsync(new CommandDefinition(InsertSql, interaction, tx, cancellationToken: cancellationToken));

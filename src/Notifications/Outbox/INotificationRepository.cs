@@ -1,5 +1,6 @@
 using System.Data.Common;
 using CallCenter.Core.Common;
+using CallCenter.Core.Interactions;
 
 namespace Notifications.Outbox;
 
@@ -21,25 +22,23 @@ public interface INotificationRepository
     /// </summary>
     Task<IReadOnlyList<Notification>> ClaimDueAsync(Guid claimToken, DateTime now, DateTime leaseUntil, int batchSize, CancellationToken cancellationToken);
 
-    /// <summary>Back to pending for <paramref name="at"/>, not counted as an attempt (rules, throttling).</summary>
-    Task<bool> DeferAsync(Notification claimed, DateTime at, string? reason, DateTime now, CancellationToken cancellationToken);
+    /// <summary>
+    /// Writes a batch's outcomes in one transaction, each fenced by its claim (an outcome whose row is no longer this
+    /// claim's changes nothing), with the timeline entries of the recorded ones; the outcomes recorded.
+    /// </summary>
+    Task<IReadOnlyList<DispatchOutcome>> RecordAsync(
+        IReadOnlyList<DispatchOutcome> outcomes, Func<DispatchOutcome, Interaction?> timelineEntry, DateTime now, CancellationToken cancellationToken);
 
-    /// <summary>A failed attempt: counted, back to pending for <paramref name="at"/>.</summary>
-    Task<bool> RetryAsync(Notification claimed, DateTime at, string failure, bool checkCarrier, DateTime now, CancellationToken cancellationToken);
+    /// <summary>Statuses the message records hold for the batch's accepted rows (callbacks that came before the rows knew their ids).</summary>
+    Task<IReadOnlyList<CarrierStatusSeen>> StatusesSeenAsync(Guid claimToken, CancellationToken cancellationToken);
 
-    /// <summary>Ends a row that was never accepted by the carrier: suppressed, expired or failed.</summary>
-    Task<bool> FinishAsync(Notification claimed, string status, string? failure, bool countAttempt, DateTime now, CancellationToken cancellationToken);
-
-    /// <summary>The carrier has it: its id and the status it gave.</summary>
-    Task<bool> AcceptedAsync(Notification claimed, string carrierId, string status, bool countAttempt, DateTime now, CancellationToken cancellationToken);
+    /// <summary>Clears the claim token from the batch's rows that are no longer sending.</summary>
+    Task ReleaseClaimAsync(Guid claimToken, CancellationToken cancellationToken);
 
     /// <summary>Moves the row with the carrier id forward to <paramref name="status"/>; the row if it moved.</summary>
     Task<Notification?> ApplyCarrierStatusAsync(string carrierId, string status, string? errorCode, DateTime now, CancellationToken cancellationToken);
 
     Task<bool> CarrierIdInUseAsync(string carrierId, CancellationToken cancellationToken);
-
-    /// <summary>Non-urgent messages the carrier took for the patient since a time: how many, and when the oldest went.</summary>
-    Task<(int Count, DateTime? Oldest)> CountSentSinceAsync(Guid patientId, DateTime since, CancellationToken cancellationToken);
 
     Task<Notification?> FindAsync(Guid id, CancellationToken cancellationToken);
 

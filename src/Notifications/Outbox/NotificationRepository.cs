@@ -1,11 +1,12 @@
 using System.Data.Common;
 using CallCenter.Core.Common;
 using CallCenter.Core.Data;
+using CallCenter.Core.Interactions;
 using Dapper;
 
 namespace Notifications.Outbox;
 
-internal sealed class NotificationRepository(IDbConnectionFactory db, ISqlDialect dialect) : INotificationRepository
+internal sealed class NotificationRepository(IDbConnectionFactory db, ISqlDialect dialect, IInteractionRepository interactions) : INotificationRepository
 {
     private const string Columns = """
         id, patient_id, channel, purpose, template_key, language, subject, body, recipient, correlation, urgent,
@@ -79,17 +80,12 @@ internal sealed class NotificationRepository(IDbConnectionFactory db, ISqlDialec
         return rows.AsList();
     }
 
+    // Every write to a claimed row is fenced by its claim token and the sending status: a dispatcher whose lease ran
+    // out (and whose row another dispatcher took) changes nothing.
     private const string DeferSql = """
         UPDATE notification SET status = 'pending', next_attempt_at = @At, claim_token = NULL, error = @Error, updated_at = @Now
         WHERE id = @Id AND claim_token = @ClaimToken AND status = 'sending'
         """;
-
-    public async Task<bool> DeferAsync(Notification claimed, DateTime at, string? reason, DateTime now, CancellationToken cancellationToken)
-    {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            DeferSql, new { claimed.Id, claimed.ClaimToken, At = at, Error = reason, Now = now }, cancellationToken: cancellationToken)) == 1;
-    }
 
     private const string RetrySql = """
         UPDATE notification
@@ -98,46 +94,81 @@ internal sealed class NotificationRepository(IDbConnectionFactory db, ISqlDialec
         WHERE id = @Id AND claim_token = @ClaimToken AND status = 'sending'
         """;
 
-    public async Task<bool> RetryAsync(Notification claimed, DateTime at, string failure, bool checkCarrier, DateTime now, CancellationToken cancellationToken)
-    {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            RetrySql, new { claimed.Id, claimed.ClaimToken, At = at, Error = Cut(failure), CheckCarrier = checkCarrier, Now = now }, cancellationToken: cancellationToken)) == 1;
-    }
-
-    private const string FinishSql = """
+    private const string EndSql = """
         UPDATE notification
         SET status = @Status, claim_token = NULL, error = @Error, attempts = attempts + @Attempt, updated_at = @Now
         WHERE id = @Id AND claim_token = @ClaimToken AND status = 'sending'
         """;
 
-    public async Task<bool> FinishAsync(Notification claimed, string status, string? failure, bool countAttempt, DateTime now, CancellationToken cancellationToken)
-    {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            FinishSql,
-            new { claimed.Id, claimed.ClaimToken, Status = status, Error = failure is null ? null : Cut(failure), Attempt = countAttempt ? 1 : 0, Now = now },
-            cancellationToken: cancellationToken)) == 1;
-    }
-
+    // The claim token stays until the batch has caught up with the carrier statuses that raced it (ReleaseClaimAsync).
     private const string AcceptedSql = """
         UPDATE notification
-        SET status = @Status, status_rank = @StatusRank, carrier_id = @CarrierId, sent_at = @Now, claim_token = NULL,
+        SET status = @Status, status_rank = @StatusRank, carrier_id = @CarrierId, sent_at = @Now,
             check_carrier = @False, error = NULL, attempts = attempts + @Attempt, updated_at = @Now
         WHERE id = @Id AND claim_token = @ClaimToken AND status = 'sending'
         """;
 
-    public async Task<bool> AcceptedAsync(Notification claimed, string carrierId, string status, bool countAttempt, DateTime now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<DispatchOutcome>> RecordAsync(
+        IReadOnlyList<DispatchOutcome> outcomes, Func<DispatchOutcome, Interaction?> timelineEntry, DateTime now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        ArgumentNullException.ThrowIfNull(timelineEntry);
+        var recorded = new List<DispatchOutcome>(outcomes.Count);
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        foreach (var outcome in outcomes)
+        {
+            var (sql, parameters) = Statement(outcome, now);
+            if (await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken)) == 1)
+            {
+                recorded.Add(outcome);
+            }
+        }
+
+        await interactions.AddAsync(transaction, [.. recorded.Select(timelineEntry).OfType<Interaction>()], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return recorded;
+    }
+
+    private static (string Sql, object Parameters) Statement(DispatchOutcome outcome, DateTime now)
+    {
+        var row = outcome.Row;
+        var error = outcome.Error is null ? null : Cut(outcome.Error);
+        var attempt = outcome.CountAttempt ? 1 : 0;
+        return outcome.Kind switch
+        {
+            DispatchOutcomeKind.Accepted => (AcceptedSql, new
+            {
+                row.Id, row.ClaimToken, outcome.CarrierId, outcome.Status, StatusRank = NotificationStatuses.Rank(outcome.Status!),
+                Attempt = attempt, False = false, Now = now,
+            }),
+            DispatchOutcomeKind.Deferred => (DeferSql, new { row.Id, row.ClaimToken, outcome.At, Error = error, Now = now }),
+            DispatchOutcomeKind.Retry => (RetrySql, new { row.Id, row.ClaimToken, outcome.At, Error = error, outcome.CheckCarrier, Now = now }),
+            _ => (EndSql, new { row.Id, row.ClaimToken, outcome.Status, Error = error, Attempt = attempt, Now = now }),
+        };
+    }
+
+    // A status callback that came before its row knew its carrier id moved the message record only: read those back.
+    private const string StatusesSeenSql = """
+        SELECT n.id AS notification_id, n.carrier_id, m.status AS message_status, m.error_code
+        FROM notification n
+        JOIN message m ON m.message_sid = n.carrier_id
+        WHERE n.claim_token = @ClaimToken
+        """;
+
+    public async Task<IReadOnlyList<CarrierStatusSeen>> StatusesSeenAsync(Guid claimToken, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
-            AcceptedSql,
-            new
-            {
-                claimed.Id, claimed.ClaimToken, CarrierId = carrierId, Status = status, StatusRank = NotificationStatuses.Rank(status),
-                Attempt = countAttempt ? 1 : 0, False = false, Now = now,
-            },
-            cancellationToken: cancellationToken)) == 1;
+        var rows = await connection.QueryAsync<CarrierStatusSeen>(new CommandDefinition(StatusesSeenSql, new { ClaimToken = claimToken }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    private const string ReleaseClaimSql = "UPDATE notification SET claim_token = NULL WHERE claim_token = @ClaimToken AND status <> 'sending'";
+
+    public async Task ReleaseClaimAsync(Guid claimToken, CancellationToken cancellationToken)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(ReleaseClaimSql, new { ClaimToken = claimToken }, cancellationToken: cancellationToken));
     }
 
     // Forward only, and only once the carrier has the row (rank 1 and up): a callback never reopens or moves back a row.
@@ -166,20 +197,6 @@ internal sealed class NotificationRepository(IDbConnectionFactory db, ISqlDialec
     {
         await using var connection = await db.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition(CarrierIdInUseSql, new { CarrierId = carrierId }, cancellationToken: cancellationToken)) > 0;
-    }
-
-    private const string CountSentSinceSql = """
-        SELECT COUNT(*) AS count, MIN(sent_at) AS oldest
-        FROM notification
-        WHERE patient_id = @PatientId AND sent_at >= @Since AND urgent = @False
-        """;
-
-    public async Task<(int Count, DateTime? Oldest)> CountSentSinceAsync(Guid patientId, DateTime since, CancellationToken cancellationToken)
-    {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleAsync<SentCount>(new CommandDefinition(
-            CountSentSinceSql, new { PatientId = patientId, Since = since, False = false }, cancellationToken: cancellationToken));
-        return ((int)row.Count, row.Oldest);
     }
 
     private const string FindSql = $"SELECT {Columns} FROM notification WHERE id = @Id";
@@ -217,11 +234,4 @@ internal sealed class NotificationRepository(IDbConnectionFactory db, ISqlDialec
     }
 
     private static string Cut(string text) => text.Length > 200 ? text[..200] : text;
-
-    private sealed class SentCount
-    {
-        public long Count { get; init; }
-
-        public DateTime? Oldest { get; init; }
-    }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CallCenter.Core.Messaging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,9 +8,13 @@ using Notifications.Rules;
 namespace Notifications.Outbox;
 
 /// <summary>
-/// One pass over the due rows: claim a batch (a conditional update, safe with other dispatchers in this and other
-/// processes), then for each row: if an earlier attempt's outcome is unknown, ask the carrier first (found: recorded,
-/// not sent again); check the rules now; take a token from the sender's rate; send; record what the carrier said.
+/// One pass over the due rows, a batch at a time so that the database is asked a few times a batch, not a few times
+/// a message: claim a batch (one conditional update, safe with other dispatchers in this and other processes); read
+/// the rules' facts for the whole batch; then for each row, at once up to the concurrency: if an earlier attempt's
+/// outcome is unknown, ask the carrier first (found: recorded, not sent again); check the rules; take a token from
+/// the sender's rate; send. All outcomes are written in one transaction with their timeline entries, then statuses
+/// that raced them are caught up. A crash before that write leaves the rows claimed: when the lease runs out they
+/// are taken back and the carrier is asked before anything is sent again.
 /// </summary>
 internal sealed partial class OutboxDispatcher(
     INotificationRepository notifications,
@@ -28,91 +33,96 @@ internal sealed partial class OutboxDispatcher(
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue;
+        var started = Stopwatch.GetTimestamp();
         var now = Now();
-        var claimed = await notifications.ClaimDueAsync(Guid.NewGuid(), now, now + settings.Lease, settings.BatchSize, cancellationToken);
-        await Parallel.ForEachAsync(
-            claimed,
+        var claimToken = Guid.NewGuid();
+        var claimed = await notifications.ClaimDueAsync(claimToken, now, now + settings.Lease, settings.BatchSize, cancellationToken);
+        if (claimed.Count == 0)
+        {
+            return 0;
+        }
+
+        var facts = await rules.ReadFactsAsync(claimToken, claimed, now, cancellationToken);
+        var outcomes = new DispatchOutcome?[claimed.Count];
+        await Parallel.ForAsync(
+            0,
+            claimed.Count,
             new ParallelOptions { MaxDegreeOfParallelism = settings.Concurrency, CancellationToken = cancellationToken },
-            async (row, token) =>
+            async (index, token) =>
             {
                 try
                 {
-                    await HandleAsync(row, token);
+                    outcomes[index] = await HandleAsync(claimed[index], facts, settings, token);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    // The row stays claimed until its lease runs out, then it is taken back and the carrier asked first.
-                    LogHandleFailed(logger, row.Id, ex);
+                    // No outcome: the row stays claimed until its lease runs out, then it is taken back and the carrier asked first.
+                    LogHandleFailed(logger, claimed[index].Id, ex);
                 }
             });
+
+        var handled = outcomes.OfType<DispatchOutcome>().ToList();
+        var recorded = await notifications.RecordAsync(handled, timeline.SentEntry, Now(), cancellationToken);
+        await timeline.CatchUpAsync(claimToken, cancellationToken);
+        Summarise(claimed.Count, handled.Count, recorded, Stopwatch.GetElapsedTime(started));
         return claimed.Count;
     }
 
-    private async Task HandleAsync(Notification row, CancellationToken cancellationToken)
+    private async Task<DispatchOutcome> HandleAsync(Notification row, SendFacts facts, OutboxOptions settings, CancellationToken cancellationToken)
     {
-        var settings = options.CurrentValue;
         if (!_channels.TryGetValue(row.Channel, out var channel))
         {
-            await FailOrRetryAsync(row, "no-channel:" + row.Channel, checkCarrier: false, settings, cancellationToken);
-            return;
+            return FailOrRetry(row, "no-channel:" + row.Channel, checkCarrier: false, settings);
         }
 
         var message = new ChannelMessage(row.Id, row.Channel, row.Purpose, row.Recipient, row.Subject, row.Body, row.Language, row.PatientId);
-        if (row.CheckCarrier && await FoundAtCarrierAsync(row, channel, message, settings, cancellationToken))
+        if (row.CheckCarrier && await AskCarrierAsync(row, channel, message, settings, cancellationToken) is { } known)
         {
-            return;
+            return known;
         }
 
         var now = Now();
-        var decision = await rules.CheckAsync(row, now, cancellationToken);
+        var decision = rules.Check(row, facts, now);
         switch (decision.Verdict)
         {
             case RuleVerdict.Never:
-                await notifications.FinishAsync(row, decision.Status!, decision.Reason, countAttempt: false, now, cancellationToken);
                 LogDropped(logger, row.Id, decision.Status!, decision.Reason);
-                return;
+                return DispatchOutcome.Ended(row, decision.Status!, decision.Reason, countAttempt: false);
             case RuleVerdict.Defer:
-                await notifications.DeferAsync(row, decision.Until!.Value, decision.Reason, now, cancellationToken);
-                return;
+                return DispatchOutcome.Deferred(row, decision.Until!.Value, decision.Reason);
         }
 
         var sender = channel.Name + ":" + channel.SenderOf(message);
         var (perSecond, burst) = channel.SendRate;
         if (rate.TryTake(sender, perSecond, burst) is { } wait)
         {
-            await notifications.DeferAsync(row, now + wait, "rate", now, cancellationToken);
-            return;
+            return DispatchOutcome.Deferred(row, now + wait, "rate");
         }
 
         var result = await channel.SendAsync(message, cancellationToken);
-        now = Now();
         switch (result.Outcome)
         {
             case ChannelOutcome.Accepted:
-                await RecordAcceptedAsync(row, result.CarrierId!, result.CarrierStatus ?? NotificationStatuses.Queued, countAttempt: true, cancellationToken);
-                break;
+                LogAccepted(logger, row.Id, row.Channel, result.CarrierId!);
+                return DispatchOutcome.Accepted(row, result.CarrierId!, result.CarrierStatus ?? NotificationStatuses.Queued, countAttempt: true);
             case ChannelOutcome.Throttled:
                 var retryAfter = result.RetryAfter is { } after && after > TimeSpan.Zero ? after : settings.ThrottleDelay;
                 rate.BackOff(sender, retryAfter);
-                await notifications.DeferAsync(row, now + retryAfter, "throttled", now, cancellationToken);
-                break;
+                return DispatchOutcome.Deferred(row, Now() + retryAfter, "throttled");
             case ChannelOutcome.OptedOut:
                 await suppressions.SuppressAsync(row.Channel, row.Recipient, "carrier " + result.Error, cancellationToken);
-                await notifications.FinishAsync(row, NotificationStatuses.Suppressed, "opted-out at carrier (" + result.Error + ")", countAttempt: true, now, cancellationToken);
-                break;
+                return DispatchOutcome.Ended(row, NotificationStatuses.Suppressed, "opted-out at carrier (" + result.Error + ")", countAttempt: true);
             case ChannelOutcome.Rejected:
-                await notifications.FinishAsync(row, NotificationStatuses.Failed, result.Error, countAttempt: true, now, cancellationToken);
                 LogDropped(logger, row.Id, NotificationStatuses.Failed, result.Error);
-                break;
+                return DispatchOutcome.Ended(row, NotificationStatuses.Failed, result.Error, countAttempt: true);
             default:
-                await FailOrRetryAsync(row, result.Error ?? "error", result.Outcome == ChannelOutcome.Unknown, settings, cancellationToken);
-                break;
+                return FailOrRetry(row, result.Error ?? "error", result.Outcome == ChannelOutcome.Unknown, settings);
         }
     }
 
     // The previous sender's outcome is unknown: a message the carrier has (same recipient and text, not yet another
     // row's) is this row's, recorded without sending again. A failed question is an attempt, asked again later.
-    private async Task<bool> FoundAtCarrierAsync(Notification row, INotificationChannel channel, ChannelMessage message, OutboxOptions settings, CancellationToken cancellationToken)
+    private async Task<DispatchOutcome?> AskCarrierAsync(Notification row, INotificationChannel channel, ChannelMessage message, OutboxOptions settings, CancellationToken cancellationToken)
     {
         IReadOnlyList<string>? found;
         try
@@ -122,8 +132,7 @@ internal sealed partial class OutboxDispatcher(
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogLookupFailed(logger, row.Id, ex.GetType().Name);
-            await FailOrRetryAsync(row, "carrier-lookup-failed", checkCarrier: true, settings, cancellationToken);
-            return true;
+            return FailOrRetry(row, "carrier-lookup-failed", checkCarrier: true, settings);
         }
 
         foreach (var carrierId in found ?? [])
@@ -131,50 +140,49 @@ internal sealed partial class OutboxDispatcher(
             if (!await notifications.CarrierIdInUseAsync(carrierId, cancellationToken))
             {
                 LogFoundAtCarrier(logger, row.Id, carrierId);
-                await RecordAcceptedAsync(row, carrierId, NotificationStatuses.Queued, countAttempt: false, cancellationToken);
-                return true;
+                return DispatchOutcome.Accepted(row, carrierId, NotificationStatuses.Queued, countAttempt: false);
             }
         }
 
-        return false;
+        return null;
     }
 
-    private async Task RecordAcceptedAsync(Notification row, string carrierId, string status, bool countAttempt, CancellationToken cancellationToken)
+    private DispatchOutcome FailOrRetry(Notification row, string error, bool checkCarrier, OutboxOptions settings)
     {
-        var now = Now();
-        if (!await notifications.AcceptedAsync(row, carrierId, status, countAttempt, now, cancellationToken))
-        {
-            // Our lease ran out and another dispatcher has the row: it asks the carrier and finds this message.
-            LogLeaseLost(logger, row.Id, carrierId);
-            return;
-        }
-
-        LogAccepted(logger, row.Id, row.Channel, carrierId);
-        await timeline.SentAsync(row, carrierId, cancellationToken);
-        // A callback that came before the row knew its carrier id found nothing to move: catch up from the message record.
-        await timeline.CatchUpAsync(row, carrierId, cancellationToken);
-    }
-
-    private async Task FailOrRetryAsync(Notification row, string error, bool checkCarrier, OutboxOptions settings, CancellationToken cancellationToken)
-    {
-        var now = Now();
         var attempts = row.Attempts + 1;
         if (attempts >= settings.MaxAttempts)
         {
-            await notifications.FinishAsync(row, NotificationStatuses.Failed, error, countAttempt: true, now, cancellationToken);
             LogDropped(logger, row.Id, NotificationStatuses.Failed, error);
-            return;
+            return DispatchOutcome.Ended(row, NotificationStatuses.Failed, error, countAttempt: true);
         }
 
         var backoff = settings.RetryBaseDelay * Math.Pow(2, attempts - 1);
         var delay = backoff > settings.RetryMaxDelay ? settings.RetryMaxDelay : backoff;
-        await notifications.RetryAsync(row, now + delay, error, checkCarrier, now, cancellationToken);
         LogRetry(logger, row.Id, attempts, error, delay.TotalSeconds);
+        return DispatchOutcome.Retry(row, Now() + delay, error, checkCarrier);
+    }
+
+    private void Summarise(int claimed, int handled, IReadOnlyList<DispatchOutcome> recorded, TimeSpan elapsed)
+    {
+        int Count(DispatchOutcomeKind kind) => recorded.Count(o => o.Kind == kind);
+        LogPass(logger, claimed, Count(DispatchOutcomeKind.Accepted), Count(DispatchOutcomeKind.Deferred), Count(DispatchOutcomeKind.Retry),
+            Count(DispatchOutcomeKind.Ended), claimed - recorded.Count, elapsed.TotalMilliseconds);
+        if (recorded.Count < handled)
+        {
+            // The lease ran out during the pass and another dispatcher took those rows: it asks the carrier first.
+            LogLeaseLost(logger, handled - recorded.Count);
+        }
     }
 
     private DateTime Now() => time.GetUtcNow().UtcDateTime;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Notification {NotificationId} ({Channel}) accepted by the carrier as {CarrierId}")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox pass: {Claimed} claimed, {Accepted} accepted, {Deferred} deferred, {Retried} to retry, {Ended} ended, {Unrecorded} left to their lease, in {ElapsedMs:F0} ms")]
+    private static partial void LogPass(ILogger logger, int claimed, int accepted, int deferred, int retried, int ended, int unrecorded, double elapsedMs);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} outcomes of an outbox pass were not recorded: their lease ran out and another dispatcher has the rows")]
+    private static partial void LogLeaseLost(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Notification {NotificationId} ({Channel}) accepted by the carrier as {CarrierId}")]
     private static partial void LogAccepted(ILogger logger, Guid notificationId, string channel, string carrierId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {NotificationId} was already at the carrier as {CarrierId}: recorded, not sent again")]
@@ -188,9 +196,6 @@ internal sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {NotificationId}: the carrier could not be asked ({Error})")]
     private static partial void LogLookupFailed(ILogger logger, Guid notificationId, string error);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Notification {NotificationId} sent as {CarrierId} after its lease ran out; the dispatcher that took it over records it")]
-    private static partial void LogLeaseLost(ILogger logger, Guid notificationId, string carrierId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Notification {NotificationId} could not be handled; it is taken back when its lease runs out")]
     private static partial void LogHandleFailed(ILogger logger, Guid notificationId, Exception exception);

@@ -14,12 +14,12 @@ public sealed class OutboxOptions : IValidatableObject
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Rows claimed at once.</summary>
-    [Range(1, 10_000)]
-    public int BatchSize { get; set; } = 100;
+    [Range(1, 2_000)]
+    public int BatchSize { get; set; } = 500;
 
     /// <summary>Rows of a batch sent at the same time.</summary>
     [Range(1, 256)]
-    public int Concurrency { get; set; } = 8;
+    public int Concurrency { get; set; } = 32;
 
     /// <summary>How long a claim holds: a row still sending after this is taken back (and the carrier asked first).</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);

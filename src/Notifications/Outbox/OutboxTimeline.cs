@@ -1,34 +1,44 @@
+using System.Globalization;
 using CallCenter.Core.Common;
 using CallCenter.Core.Interactions;
-using CallCenter.Core.Messaging;
 
 namespace Notifications.Outbox;
 
 /// <summary>
 /// The outbox's entries on the patient's timeline (a send, then its delivery outcome; replies are recorded there by
-/// the inbound SMS path), and the catch-up of a status the carrier reported before the row knew its carrier id.
+/// the inbound SMS path), and the catch-up of statuses the carrier reported before a batch's rows knew their carrier ids.
 /// </summary>
-internal sealed class OutboxTimeline(IInteractionRepository interactions, IMessageRepository messages, INotificationRepository notifications, TimeProvider time)
+internal sealed class OutboxTimeline(IInteractionRepository interactions, INotificationRepository notifications, TimeProvider time)
 {
-    public Task SentAsync(Notification row, string carrierId, CancellationToken cancellationToken) =>
-        AddAsync(row, carrierId, $"{row.Purpose} {row.Channel} sent", cancellationToken);
+    /// <summary>The timeline entry of an accepted send, written with the batch's outcomes; null for other outcomes and rows without a patient.</summary>
+    public Interaction? SentEntry(DispatchOutcome outcome) =>
+        outcome.Kind == DispatchOutcomeKind.Accepted ? Entry(outcome.Row, outcome.CarrierId, $"{outcome.Row.Purpose} {outcome.Row.Channel} sent") : null;
 
-    public Task OutcomeAsync(Notification row, CancellationToken cancellationToken) =>
-        AddAsync(row, row.CarrierId, $"{row.Purpose} {row.Channel} {row.Status}", cancellationToken);
-
-    public async Task CatchUpAsync(Notification row, string carrierId, CancellationToken cancellationToken)
+    public async Task OutcomeAsync(Notification row, CancellationToken cancellationToken)
     {
-        if (row.Channel != NotificationChannels.Sms || await messages.FindBySidAsync(carrierId, cancellationToken) is not { } message)
+        if (Entry(row, row.CarrierId, $"{row.Purpose} {row.Channel} {row.Status}") is { } entry)
         {
-            return;
+            await interactions.AddAsync(entry, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// After a batch's outcomes are committed: a callback that came before a row had its carrier id found nothing to
+    /// move, but its status is in the message record; apply those, then release the batch's claim.
+    /// </summary>
+    public async Task CatchUpAsync(Guid claimToken, CancellationToken cancellationToken)
+    {
+        foreach (var seen in await notifications.StatusesSeenAsync(claimToken, cancellationToken))
+        {
+            if (OutboxStatusOf(seen.MessageStatus) is { } status
+                && await notifications.ApplyCarrierStatusAsync(seen.CarrierId, status, seen.ErrorCode?.ToString(CultureInfo.InvariantCulture), time.GetUtcNow().UtcDateTime, cancellationToken) is { } moved
+                && NotificationStatuses.Rank(moved.Status) == 3)
+            {
+                await OutcomeAsync(moved, cancellationToken);
+            }
         }
 
-        if (OutboxStatusOf(message.Status) is { } status
-            && await notifications.ApplyCarrierStatusAsync(carrierId, status, message.ErrorCode?.ToString(System.Globalization.CultureInfo.InvariantCulture), time.GetUtcNow().UtcDateTime, cancellationToken) is { } moved
-            && NotificationStatuses.Rank(moved.Status) == 3)
-        {
-            await OutcomeAsync(moved, cancellationToken);
-        }
+        await notifications.ReleaseClaimAsync(claimToken, cancellationToken);
     }
 
     /// <summary>The outbox status for a message status code (the <c>message</c> table's), null for none that matters.</summary>
@@ -42,15 +52,10 @@ internal sealed class OutboxTimeline(IInteractionRepository interactions, IMessa
         _ => null,
     };
 
-    private async Task AddAsync(Notification row, string? carrierId, string summary, CancellationToken cancellationToken)
-    {
-        if (row.PatientId is not { } patientId)
-        {
-            return;
-        }
-
-        await interactions.AddAsync(
-            new Interaction
+    private Interaction? Entry(Notification row, string? carrierId, string summary) =>
+        row.PatientId is not { } patientId
+            ? null
+            : new Interaction
             {
                 Id = Ids.New(time),
                 PatientId = patientId,
@@ -64,7 +69,5 @@ internal sealed class OutboxTimeline(IInteractionRepository interactions, IMessa
                 OccurredAt = time.GetUtcNow().UtcDateTime,
                 Summary = summary,
                 ExternalId = carrierId,
-            },
-            cancellationToken);
-    }
+            };
 }
