@@ -39,7 +39,8 @@ internal sealed class AppProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(dll);
-        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        // Production, as a hospital runs it: no developer exception page, no Development settings.
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["Urls"] = baseAddress.ToString().TrimEnd('/');
         foreach (var (name, value) in settings)
         {

@@ -30,6 +30,8 @@ internal static class Program
         });
         // The host's request lines carry the query string, where a simulated patient's number travels (/simulator/sms?number=).
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        // Four lines a webhook otherwise (start, send, headers, end): at load the console would cost more than the work.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Services.AddTwilioProtocol();
         builder.Services.AddOptions<TwilioOptions>().PostConfigure(twilio =>
         {

@@ -16,7 +16,7 @@ public sealed class SmsChannelOptions : IValidatableObject
     /// <summary>Twilio Messaging Service (MG + 32 hex); takes precedence over <see cref="From"/>.</summary>
     public string? MessagingServiceSid { get; set; }
 
-    /// <summary>Where the carrier reports delivery; the hub's SMS status webhook.</summary>
+    /// <summary>Where the carrier reports delivery; the hub's SMS status webhook. Empty: the carrier reports nothing (a load test of sending alone).</summary>
     public string StatusCallback { get; set; } = "/twilio/sms/status";
 
     /// <summary>Messages per second per sender (Twilio: 1 for a long code, more for short codes and services).</summary>

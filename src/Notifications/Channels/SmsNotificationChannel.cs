@@ -43,7 +43,7 @@ internal sealed partial class SmsNotificationChannel(
                     From = string.IsNullOrEmpty(settings.MessagingServiceSid) ? settings.From : null,
                     MessagingServiceSid = string.IsNullOrEmpty(settings.MessagingServiceSid) ? null : settings.MessagingServiceSid,
                     Body = message.Body,
-                    StatusCallback = settings.StatusCallback,
+                    StatusCallback = string.IsNullOrWhiteSpace(settings.StatusCallback) ? null : settings.StatusCallback,
                 },
                 cancellationToken);
             return ChannelSendResult.Accepted(created.Sid, created.Status == MessageStatus.Sent ? Outbox.NotificationStatuses.Sent : Outbox.NotificationStatuses.Queued);
