@@ -6,7 +6,8 @@ namespace Notifications.Outbox;
 
 /// <summary>
 /// Runs the dispatcher in the background: a pass whenever a row is enqueued in this process, else every poll
-/// interval; back to back while passes find work. Stops between rows on shutdown (a claimed row not finished is taken
+/// interval; back to back while passes find work. <see cref="OutboxOptions.Workers"/> loops run at once, so that one
+/// batch's database writes overlap another's sends (their claims never overlap). Stops between rows on shutdown (a claimed row not finished is taken
 /// back after its lease, and the carrier asked first).
 /// </summary>
 internal sealed partial class OutboxDispatcherService(
@@ -24,6 +25,12 @@ internal sealed partial class OutboxDispatcherService(
             return;
         }
 
+        await Task.WhenAll(Enumerable.Range(0, options.CurrentValue.Workers).Select(_ => LoopAsync(stoppingToken)));
+    }
+
+    private async Task LoopAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
         while (!stoppingToken.IsCancellationRequested)
         {
             var claimed = 0;

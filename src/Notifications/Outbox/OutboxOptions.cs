@@ -21,6 +21,10 @@ public sealed class OutboxOptions : IValidatableObject
     [Range(1, 256)]
     public int Concurrency { get; set; } = 32;
 
+    /// <summary>Dispatcher loops in this process, each working its own batch (one writes while another sends).</summary>
+    [Range(1, 8)]
+    public int Workers { get; set; } = 2;
+
     /// <summary>How long a claim holds: a row still sending after this is taken back (and the carrier asked first).</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);
 
