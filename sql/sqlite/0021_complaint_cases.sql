@@ -35,11 +35,12 @@ CREATE UNIQUE INDEX UQ_complaint_case_origin_key ON complaint_case (origin_key) 
 CREATE INDEX IX_complaint_case_status_created_at ON complaint_case (status, created_at);
 CREATE INDEX IX_complaint_case_patient_id ON complaint_case (patient_id);
 
--- What happened to a case, in order: opened, notes, status changes, owner changes, links. author_id is the
--- account (Guid.Empty for the hub itself).
+-- What happened to a case, in order (sequence_number counts from 1 per case): opened, notes, status changes, owner
+-- changes, links, escalations. author_id is the account (Guid.Empty for the hub itself).
 CREATE TABLE complaint_case_note (
     id          TEXT  NOT NULL,
     case_id     TEXT  NOT NULL,
+    sequence_number    INTEGER  NOT NULL,
     kind        TEXT  NOT NULL,
     body        TEXT  NOT NULL,
     author_id   TEXT  NOT NULL,
@@ -48,7 +49,7 @@ CREATE TABLE complaint_case_note (
     CONSTRAINT PK_complaint_case_note PRIMARY KEY (id),
     CONSTRAINT FK_complaint_case_note_case FOREIGN KEY (case_id) REFERENCES complaint_case (id)
 );
-CREATE INDEX IX_complaint_case_note_case_id ON complaint_case_note (case_id, created_at);
+CREATE INDEX IX_complaint_case_note_case_id_sequence_number ON complaint_case_note (case_id, sequence_number);
 
 -- Calls (CallSid) and messages (MessageSid) about the case.
 CREATE TABLE complaint_case_link (

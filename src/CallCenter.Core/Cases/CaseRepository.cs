@@ -22,9 +22,11 @@ internal sealed class CaseRepository(IDbConnectionFactory db, ISqlDialect dialec
             @Source, @OriginKey, @FirstResponseDueAt, @ResolutionDueAt, @CreatedBy, @CreatedAt, @UpdatedAt)
         """;
 
+    // The sequence number orders the history where times tie (a clock read twice in the same instant).
     private const string InsertNoteSql = """
-        INSERT INTO complaint_case_note (id, case_id, kind, body, author_id, author_name, created_at)
-        VALUES (@Id, @CaseId, @Kind, @Body, @AuthorId, @AuthorName, @CreatedAt)
+        INSERT INTO complaint_case_note (id, case_id, sequence_number, kind, body, author_id, author_name, created_at)
+        SELECT @Id, @CaseId, COALESCE(MAX(sequence_number), 0) + 1, @Kind, @Body, @AuthorId, @AuthorName, @CreatedAt
+        FROM complaint_case_note WHERE case_id = @CaseId
         """;
 
     private const string InsertLinkSql = """
@@ -77,7 +79,7 @@ internal sealed class CaseRepository(IDbConnectionFactory db, ISqlDialect dialec
 
     private const string NotesSql = """
         SELECT id, case_id, kind, body, author_id, author_name, created_at
-        FROM complaint_case_note WHERE case_id = @Id ORDER BY created_at, id
+        FROM complaint_case_note WHERE case_id = @Id ORDER BY sequence_number
         """;
 
     public async Task<IReadOnlyList<CaseNote>> NotesAsync(Guid id, CancellationToken cancellationToken = default)

@@ -102,7 +102,8 @@ public sealed class CaseDeskEndToEndTests
 
         Assert.Equal(2, smtp.Received().Count);
         Assert.Equal("投诉升级 Complaint case 处理超时 resolution overdue (medium)", smtp.Received()[1].Subject);
-        var escalated = await CaseApi.GetAsync(data.Supervisor.Client, opened.Id);
+        var supervisor = await hub.Factory.SignInAsAsync(Roles.Supervisor); // the first sign-in's token has expired meanwhile
+        var escalated = await CaseApi.GetAsync(supervisor.Client, opened.Id);
         Assert.NotNull(escalated.Case.FirstResponseEscalatedAt);
         Assert.NotNull(escalated.Case.ResolutionEscalatedAt);
         Assert.Equal(2, escalated.Notes.Count(n => n.Kind == CaseNoteKinds.Escalated));
