@@ -15,7 +15,10 @@ public sealed record DeskScreenPop
     public IReadOnlyList<DeskInteraction> RecentInteractions { get; init; } = [];
     public IReadOnlyList<DeskFollowUp> OpenFollowUps { get; init; } = [];
 
-    /// <summary>Open follow-ups of kind complaint, also listed here so they cannot be missed.</summary>
+    /// <summary>
+    /// The patient's active complaint cases (kind <c>complaint-case</c>, open or investigating, oldest first) and open
+    /// follow-ups of kind complaint, also listed here so they cannot be missed.
+    /// </summary>
     public IReadOnlyList<DeskFollowUp> OpenComplaints { get; init; } = [];
     public DeskIvrSummary? Ivr { get; init; }
 

@@ -2,6 +2,7 @@ using CallCenter.Core.Accounts;
 using CallCenter.Core.Agents;
 using CallCenter.Core.Audit;
 using CallCenter.Core.Calls;
+using CallCenter.Core.Cases;
 using CallCenter.Core.Common;
 using CallCenter.Core.Conversations;
 using CallCenter.Core.Data;
@@ -38,6 +39,7 @@ public static class CoreServiceCollectionExtensions
         services.AddMessaging();
         services.AddQueues();
         services.AddFollowUps();
+        services.AddCases();
         services.AddConversations();
         services.AddAgents();
         services.AddCallRouting();

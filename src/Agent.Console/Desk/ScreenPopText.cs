@@ -75,7 +75,9 @@ internal static class ScreenPopText
         lines.Add($"Queue {pop.Queue}, waited {pop.WaitedSeconds}s");
         lines.AddRange(pop.UpcomingAppointments.Select(a =>
             $"Appt {model.LocalTime(a.StartsAt)} {a.Department}{(a.Doctor is null ? "" : $" {a.Doctor}")} [{a.Status}]"));
-        lines.AddRange(pop.OpenComplaints.Select(f => $"COMPLAINT open: {f.Category ?? f.Kind} since {model.LocalTime(f.CreatedAt)[..10]} [{f.Status}]"));
+        lines.AddRange(pop.OpenComplaints.Select(f =>
+            $"COMPLAINT open: {f.Category ?? f.Kind}{(f.Severity is null ? "" : $" ({f.Severity})")} since {model.LocalTime(f.CreatedAt)[..10]} [{f.Status}]"
+            + (f.DueAt is { } due ? $" due {model.LocalTime(due)}" : "")));
         lines.AddRange(pop.OpenFollowUps.Where(f => pop.OpenComplaints.All(c => c.Id != f.Id))
             .Select(f => $"Follow-up: {f.Kind}{(f.Category is null ? "" : $"/{f.Category}")} since {model.LocalTime(f.CreatedAt)[..10]} [{f.Status}]"));
         return lines;

@@ -1,6 +1,7 @@
 using AgentDesk.Contracts;
 using CallCenter.Core.Accounts;
 using CallCenter.Core.Agents;
+using CallCenter.Core.Cases;
 using CallCenter.Core.Common;
 using CallCenter.Core.Desk.Data;
 using CallCenter.Core.Interactions;
@@ -8,7 +9,10 @@ using Microsoft.Extensions.Options;
 
 namespace CallCenter.Core.Desk;
 
-/// <summary>After-call work: the disposition and notes (on the patient's timeline) and callbacks promised.</summary>
+/// <summary>
+/// After-call work: the disposition and notes (on the patient's timeline) and callbacks promised. The complaint
+/// disposition (<c>Cases:DeskDisposition</c>) also opens a complaint case with the notes, linked to the call.
+/// </summary>
 public sealed class DeskWrapUpActions(
     DeskAccess access,
     IDeskWorkRepository work,
@@ -18,6 +22,7 @@ public sealed class DeskWrapUpActions(
     PhoneNumberNormalizer phones,
     IDeskNotifier notifier,
     IRoutingSignal routing,
+    CaseIntake cases,
     IOptions<DeskOptions> options,
     DeskAudit audit,
     TimeProvider time)
@@ -88,6 +93,11 @@ public sealed class DeskWrapUpActions(
         // A repeated submit (a retry after a dropped connection) stores nothing new and still ends wrap-up.
         var stored = await wrapUps.TryAddAsync(wrapUp with { InteractionId = timeline?.Id }, timeline, cancellationToken);
         var id = stored ? wrapUp.Id : (await wrapUps.FindAsync(request.CallSid, agent.UserId, cancellationToken))?.Id ?? wrapUp.Id;
+
+        // Also on a repeat: opening is idempotent by the call and agent, so a wrap-up stored before a crash still gets its case.
+        var caseId = cases.OpensCase(request.Disposition)
+            ? await cases.FromWrapUpAsync(agent, request.CallSid, held.PatientId, wrapUp.Notes, cancellationToken)
+            : null;
         var change = await agents.ApplyAsync(agent.UserId, AgentEvent.Of(AgentEventKind.EndWrapUp), AgentEventSource.Agent, cancellationToken);
         if (change.Outcome == AgentChangeOutcome.Applied)
         {
@@ -95,7 +105,7 @@ public sealed class DeskWrapUpActions(
             routing.Wake();
         }
 
-        var detail = $"call {request.CallSid} disposition {request.Disposition}{(stored ? string.Empty : " (repeat)")}";
+        var detail = $"call {request.CallSid} disposition {request.Disposition}{(caseId is { } opened ? $" case {opened}" : string.Empty)}{(stored ? string.Empty : " (repeat)")}";
         return await audit.WriteAsync(agent, "wrap-up", held.PatientId, DeskResult.Success(id.ToString()), detail, cancellationToken);
     }
 

@@ -30,6 +30,20 @@ public sealed class ScreenPopTextTests
     }
 
     [Fact]
+    public void Lines_OpenComplaintCase_ShowsCategorySeverityStatusAndDue()
+    {
+        var offer = Offer();
+        var complaint = new DeskFollowUp
+        {
+            Id = Guid.NewGuid(), Kind = "complaint-case", Category = "staff-attitude", CreatedAt = HubNow.AddDays(-1), Status = "investigating",
+            Severity = "high", DueAt = HubNow.AddHours(3),
+        };
+        _model.OnOfferReceived(offer with { ScreenPop = offer.ScreenPop with { OpenComplaints = [complaint] } });
+
+        Assert.Contains("COMPLAINT open: staff-attitude (high) since 2026-11-22 [investigating] due 2026-11-23 05:00", ScreenPopText.Lines(_model));
+    }
+
+    [Fact]
     public void Lines_PatientWithoutBirthDateOrSex_LeavesThemOut()
     {
         var offer = Offer();

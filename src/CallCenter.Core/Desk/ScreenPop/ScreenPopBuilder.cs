@@ -1,6 +1,7 @@
 using AgentDesk.Contracts;
 using CallCenter.Core.Accounts;
 using CallCenter.Core.Audit;
+using CallCenter.Core.Cases;
 using CallCenter.Core.Common;
 using CallCenter.Core.Ivr;
 using CallCenter.Core.Patients;
@@ -16,10 +17,19 @@ namespace CallCenter.Core.Desk.ScreenPop;
 /// Every patient shown is a read of their data and audited as the agent.
 /// </summary>
 public sealed class ScreenPopBuilder(
-    ScreenPopReader reader, IIvrOutcomeReader ivr, NoShowRecords noShows, PhoneNumberNormalizer phones, IAuditLog audit, TimeProvider time)
+    ScreenPopReader reader,
+    IIvrOutcomeReader ivr,
+    NoShowRecords noShows,
+    ICaseRepository cases,
+    PhoneNumberNormalizer phones,
+    IAuditLog audit,
+    TimeProvider time)
 {
     public const string ReadOperation = "patient.read";
     private const string Complaint = "complaint";
+
+    /// <summary>The kind of a complaint case in the screen-pop's open complaints.</summary>
+    public const string ComplaintCaseKind = "complaint-case";
 
     /// <summary>The name of a patient the agent holds a conversation with, for their desk's list; null when not visible to them.</summary>
     public async Task<string?> PatientNameAsync(Guid patientId, Actor agent, string detail, CancellationToken cancellationToken = default)
@@ -59,6 +69,7 @@ public sealed class ScreenPopBuilder(
 
         var rows = await reader.DetailsAsync(connection, patientId, now, cancellationToken);
         var missed = await noShows.ReadAsync(connection, patientId, cancellationToken);
+        var complaints = await cases.ActiveForPatientAsync(patientId, cancellationToken);
         await audit.WriteAsync(agent, ReadOperation, patientId, AuditOutcomes.Success, detail, cancellationToken);
         var followUps = rows.FollowUps.Select(ToDesk).ToList();
         return pop with
@@ -74,7 +85,7 @@ public sealed class ScreenPopBuilder(
                 OccurredAt = DeskTimes.Utc(i.OccurredAt), Kind = i.Kind, Direction = i.Direction, Summary = i.Summary,
             }).ToList(),
             OpenFollowUps = followUps,
-            OpenComplaints = followUps.Where(f => f.Kind == Complaint || f.Category == Complaint).ToList(),
+            OpenComplaints = [.. complaints.Select(ToDesk), .. followUps.Where(f => f.Kind == Complaint || f.Category == Complaint)],
             NoShows = new DeskNoShows { Total = missed.Total, Recent = missed.Recent, WindowDays = missed.WindowDays, Flagged = missed.Flagged },
         };
     }
@@ -104,6 +115,17 @@ public sealed class ScreenPopBuilder(
         Sex = row.Gender,
         Language = row.PreferredLanguage,
         Tags = tags,
+    };
+
+    private static DeskFollowUp ToDesk(ComplaintCase row) => new()
+    {
+        Id = row.Id,
+        Kind = ComplaintCaseKind,
+        Category = row.Category,
+        CreatedAt = DeskTimes.Utc(row.CreatedAt),
+        Status = row.Status,
+        Severity = row.Severity,
+        DueAt = DeskTimes.Utc(row.ResolutionDueAt),
     };
 
     private static DeskFollowUp ToDesk(FollowUpRow row) => new()

@@ -1,16 +1,20 @@
+using CallCenter.Core.Cases;
 using CallCenter.Core.Common;
 using CallCenter.Core.FollowUps;
 using Ivr.Flows.Services;
 
 namespace CallCenter.Core.Ivr.Ports;
 
-/// <summary>Voicemails become open follow-up tasks; a redelivered recording webhook stores nothing new.</summary>
-internal sealed class FollowUpTasks(IFollowUpRepository followUps, TimeProvider time) : IFollowUps
+/// <summary>
+/// Voicemails become open follow-up tasks; a redelivered recording webhook stores nothing new. A voicemail in the
+/// complaints branch (<c>Cases:VoicemailCategories</c>) also opens a complaint case, once per call.
+/// </summary>
+internal sealed class FollowUpTasks(IFollowUpRepository followUps, CaseIntake cases, TimeProvider time) : IFollowUps
 {
-    public Task<Guid> CreateVoicemailAsync(VoicemailTask voicemail, CancellationToken cancellationToken)
+    public async Task<Guid> CreateVoicemailAsync(VoicemailTask voicemail, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(voicemail);
-        return followUps.AddAsync(
+        var id = await followUps.AddAsync(
             new FollowUp
             {
                 Id = Ids.New(time),
@@ -26,5 +30,8 @@ internal sealed class FollowUpTasks(IFollowUpRepository followUps, TimeProvider 
                 CreatedAt = time.GetUtcNow().UtcDateTime,
             },
             cancellationToken);
+        await cases.FromVoicemailAsync(
+            voicemail.CallSid, voicemail.PatientId, voicemail.CallerNumber, voicemail.Category, voicemail.RecordingUrl, cancellationToken);
+        return id;
     }
 }
