@@ -198,7 +198,7 @@ public sealed class VoiceReminderEndToEndTests
         var startsAt = now.AddDays(2);
         var department = new Department { Id = Guid.CreateVersion7(), Code = UniqueData.Name("D"), Name = "心内科", NameEn = "Cardiology", CreatedAt = now };
         Assert.True(await services.GetRequiredService<IDepartmentRepository>().TryCreateAsync(department));
-        var doctor = new Doctor { Id = Guid.CreateVersion7(), DepartmentId = department.Id, Name = "Dr Wang", CreatedAt = now };
+        var doctor = new Doctor { Id = Guid.CreateVersion7(), DepartmentId = department.Id, Name = "Wang", CreatedAt = now };
         await services.GetRequiredService<IDoctorRepository>().CreateAsync(doctor);
         var slot = new Slot { Id = Guid.CreateVersion7(), DoctorId = doctor.Id, StartsAt = startsAt, EndsAt = startsAt.AddMinutes(30), Capacity = 1, CreatedAt = now };
         Assert.Equal(SlotCreateOutcome.Created, await Slots(hub).CreateAsync(slot));
@@ -213,7 +213,7 @@ public sealed class VoiceReminderEndToEndTests
     private static async Task<Notification> VoiceRowAsync(LiveHub hub, Guid patientId)
     {
         var page = await Rows(hub).ListAsync(new NotificationQuery(PatientId: patientId), new CallCenter.Core.Common.PageRequest(1, 50), CancellationToken.None);
-        return Assert.Single(page.Items, r => r.Channel == NotificationChannels.Voice && r.Status == NotificationStatuses.Pending);
+        return Assert.Single(page.Items, r => r.Channel == NotificationChannels.Voice && r.Purpose == "appointment-confirmation" && r.Status == NotificationStatuses.Pending);
     }
 
     private static async Task<(SimulatedPhone Phone, Notification Row)> DispatchCallAsync(LiveHub hub, Visit visit)
