@@ -51,8 +51,19 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton<INotificationChannel, EmailNotificationChannel>();
         services.AddSingleton<IVoiceCallRepository, VoiceCallRepository>();
         services.AddSingleton<INotificationChannel, VoiceNotificationChannel>();
-        services.AddSingleton<IVoiceReminderCalls, VoiceReminderCalls>();
         services.AddHostedService<OutboxDispatcherService>();
+        return services;
+    }
+
+    /// <summary>
+    /// The hub's side of reminder calls (<see cref="IVoiceReminderCalls"/>, for its two webhooks): plays the reminder
+    /// flow on an answered call and moves the row with the call's progress. Needs <see cref="AddNotifications"/> and
+    /// the IVR (<c>AddIvr</c>) from the host.
+    /// </summary>
+    public static IServiceCollection AddVoiceReminderCalls(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton<IVoiceReminderCalls, VoiceReminderCalls>();
         return services;
     }
 }
