@@ -73,6 +73,7 @@ internal static class ApiSetup
         builder.Services.AddAgentsApi();
         builder.Services.AddAgentDesk();
         builder.Services.AddNotifications();
+        builder.Services.AddVoiceReminderCalls();
         builder.Services.AddHubJobs();
         builder.Services.AddReminderJobs(builder.Configuration["Reminders:TimeZone"] ?? "Asia/Shanghai");
         builder.Services.AddCaseJobs();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Notifications.Channels;
 using Notifications.Channels.Email;
+using Notifications.Channels.Voice;
 using Notifications.Outbox;
 using Notifications.Rules;
 using Notifications.Templates;
@@ -17,7 +18,7 @@ public static class NotificationsServiceCollectionExtensions
     /// The outbound side: the SMS channel the IVR texts through, and the notification outbox (enqueue with
     /// <see cref="INotificationOutbox"/>; a background dispatcher sends due rows over the registered
     /// <see cref="INotificationChannel"/>s: SMS through Twilio's protocol, and email over SMTP with the settings of
-    /// <c>Notifications:Email</c> when its Host is set), its rules and templates. Needs the Core
+    /// <c>Notifications:Email</c> when its Host is set, and reminder calls through Twilio's Calls API playing a voice flow), its rules and templates. Needs the Core
     /// (<c>AddCallCenterCore</c>) and the Twilio protocol (<c>AddTwilioProtocol</c>) from the host.
     /// </summary>
     public static IServiceCollection AddNotifications(this IServiceCollection services)
@@ -33,6 +34,7 @@ public static class NotificationsServiceCollectionExtensions
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RulesOptions>().BindConfiguration(RulesOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<SmsChannelOptions>().BindConfiguration(SmsChannelOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<VoiceChannelOptions>().BindConfiguration(VoiceChannelOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton<INotificationRepository, NotificationRepository>();
         services.AddSingleton<ITemplateRepository, TemplateRepository>();
@@ -48,7 +50,21 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton<IMessageStatusListener, NotificationDeliveryListener>();
         services.AddSingleton<INotificationChannel, SmsNotificationChannel>();
         services.AddSingleton<INotificationChannel, EmailNotificationChannel>();
+        services.AddSingleton<IVoiceCallRepository, VoiceCallRepository>();
+        services.AddSingleton<INotificationChannel, VoiceNotificationChannel>();
         services.AddHostedService<OutboxDispatcherService>();
+        return services;
+    }
+
+    /// <summary>
+    /// The hub's side of reminder calls (<see cref="IVoiceReminderCalls"/>, for its two webhooks): plays the reminder
+    /// flow on an answered call and moves the row with the call's progress. Needs <see cref="AddNotifications"/> and
+    /// the IVR (<c>AddIvr</c>) from the host.
+    /// </summary>
+    public static IServiceCollection AddVoiceReminderCalls(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddSingleton<IVoiceReminderCalls, VoiceReminderCalls>();
         return services;
     }
 }

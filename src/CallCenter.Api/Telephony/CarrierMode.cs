@@ -66,6 +66,13 @@ internal static class CarrierSetup
                 sms.From = telephony.Value.SimulatorNumber;
             }
         });
+        services.AddOptions<Notifications.Channels.Voice.VoiceChannelOptions>().PostConfigure<IOptions<TelephonyOptions>, CarrierMode>((voice, telephony, mode) =>
+        {
+            if (mode.IsSimulator && string.IsNullOrWhiteSpace(voice.From))
+            {
+                voice.From = telephony.Value.SimulatorNumber;
+            }
+        });
         return services;
     }
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Threading.RateLimiting;
 using CallCenter.Api.Desk.Voice;
 using CallCenter.Api.Ivr;
+using CallCenter.Api.Outbox;
 using CallCenter.Core.Calls;
 using CallCenter.Core.Desk.Voice;
 using CallCenter.Core.Ivr;
@@ -50,6 +51,7 @@ internal static partial class TwilioWebhookEndpoints
         group.MapPost("/voice/status", VoiceStatusAsync)
             .WithSummary("Twilio call status callback. Deduplicated, never moves a call backwards.");
         group.MapFlowWebhook();
+        group.MapVoiceReminderWebhooks();
         group.MapDeskVoiceWebhooks();
         group.MapPost("/sms", SmsAsync)
             .WithSummary("Twilio messaging URL: an incoming SMS. Records it, runs the number's SMS flow, answers its replies (or nothing).");

@@ -24,6 +24,7 @@ public static class IvrServiceCollectionExtensions
         services.AddSingleton<FlowRunner>();
         services.AddSingleton<FlowQueueUsage>();
         services.AddSingleton<FlowCallHandler>();
+        services.AddSingleton<OutboundFlowCalls>();
         services.AddSingleton<SmsFlowHandler>();
         return services;
     }

@@ -60,13 +60,9 @@ public static class ReminderPlanValidator
             {
                 errors.Add(new FieldError($"{prefix}.channel", $"is required: one of {string.Join(", ", ReminderChannels.All)}"));
             }
-            else if (channel == ReminderChannels.Voice)
-            {
-                errors.Add(new FieldError($"{prefix}.channel", "voice reminders are not available yet (the hub has no outbound voice sender): use sms or email"));
-            }
             else if (step.Purpose == ReminderPurposes.Confirmation && channel == ReminderChannels.Email)
             {
-                errors.Add(new FieldError($"{prefix}.channel", "a confirmation request needs a channel the patient can answer: sms"));
+                errors.Add(new FieldError($"{prefix}.channel", "a confirmation request needs a channel the patient can answer: sms or voice"));
             }
 
             if (errors.Count == count)

@@ -13,6 +13,10 @@ internal sealed class CallRegistry
 
     public SimulatedCall? Find(string callSid) => _calls.TryGetValue(callSid, out var call) ? call : null;
 
+    /// <summary>Every call, newest first (the REST Calls list).</summary>
+    public IReadOnlyList<SimulatedCall> NewestFirst() =>
+        [.. _calls.Values.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Sid, StringComparer.Ordinal)];
+
     /// <summary>Calls from or to a number, newest first.</summary>
     public IReadOnlyList<SimulatedCall> ForNumber(string number) =>
         [.. _calls.Values.Where(c => c.From == number || c.To == number).OrderByDescending(c => c.CreatedAt)];

@@ -7,4 +7,7 @@ internal enum FarEndAnswer
     Busy,
     NoAnswer,
     Failed,
+
+    /// <summary>An answering machine picks up: answered, and machine detection (when asked for) says machine_start.</summary>
+    Machine,
 }

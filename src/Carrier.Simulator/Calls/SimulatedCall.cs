@@ -66,6 +66,15 @@ internal sealed class SimulatedCall
 
     public DateTimeOffset? AnsweredAt { get; set; }
 
+    /// <summary>When the call was dialled (Twilio's start_time); null while an outbound call is still queued.</summary>
+    public DateTimeOffset? StartedAt { get; set; }
+
+    /// <summary>The MachineDetection the REST create asked for (Enable, DetectMessageEnd), if any.</summary>
+    public string? MachineDetection { get; init; }
+
+    /// <summary>What machine detection answered (human, machine_start), when it was asked for.</summary>
+    public string? AnsweredBy { get; set; }
+
     public DateTimeOffset? EndedAt { get; private set; }
 
     /// <summary>The queue the caller waits in, while an Enqueue holds them.</summary>

@@ -55,6 +55,7 @@ internal sealed partial class TwimlExecutor(
 
     private async Task<Next> StartAsync(SimulatedCall call, CancellationToken cancellationToken)
     {
+        call.StartedAt = Time.GetUtcNow();
         if (call.Direction == CallDirection.Inbound)
         {
             call.Note(Time.GetUtcNow(), "ringing", call.From + " calls " + call.To);
@@ -86,8 +87,16 @@ internal sealed partial class TwimlExecutor(
         }
 
         await AnswerAsync(call, cancellationToken);
+        // Machine detection, when asked for, is answered on the first TwiML request, as Twilio's synchronous AMD does.
+        List<KeyValuePair<string, string>> detected = [];
+        if (call.MachineDetection is not null)
+        {
+            call.AnsweredBy = registry.FarEnd(call.To) == FarEndAnswer.Machine ? "machine_start" : "human";
+            detected.Add(new("AnsweredBy", call.AnsweredBy));
+        }
+
         return call.Url is { } url
-            ? new Next.Fetch(url, call.Method, [])
+            ? new Next.Fetch(url, call.Method, detected)
             : new Next.Inline(call.Twiml ?? "<Response/>", hub.HubUrl("/"));
     }
 

@@ -11,13 +11,14 @@ using Twilio.Protocol.Webhooks;
 
 namespace Carrier.Simulator.Rest;
 
-/// <summary>The subset of Twilio's 2010-04-01 REST API the hub uses: create and update calls, create and list messages.</summary>
+/// <summary>The subset of Twilio's 2010-04-01 REST API the hub uses: create, list and update calls, create and list messages.</summary>
 internal static partial class RestEndpoints
 {
     public static void MapRestEndpoints(this RouteGroupBuilder simulator)
     {
         var accounts = simulator.MapGroup("/2010-04-01/Accounts/{accountSid}");
         accounts.MapPost("/Calls.json", CreateCallAsync);
+        accounts.MapGet("/Calls.json", ListCalls);
         accounts.MapPost("/Calls/{callSid}.json", UpdateCallAsync);
         accounts.MapPost("/Messages.json", CreateMessageAsync);
         accounts.MapGet("/Messages.json", ListMessages);
@@ -80,8 +81,28 @@ internal static partial class RestEndpoints
             form["StatusCallback"] is { Length: > 0 } callback ? callback : null,
             form["StatusCallbackMethod"] ?? "POST",
             form.All("StatusCallbackEvent").SelectMany(e => e.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList(),
-            timeout));
+            timeout,
+            form["MachineDetection"] is { Length: > 0 } detection ? detection : null));
         return RestJson.Call(call, time.GetUtcNow(), created: true);
+    }
+
+    private static IResult ListCalls(string accountSid, HttpRequest request, CallRegistry registry, TimeProvider time, IOptions<TwilioOptions> twilio)
+    {
+        if (RestAuthentication.Check(request, accountSid, twilio.Value) is { } refused)
+        {
+            return refused;
+        }
+
+        var (query, bad) = CallListQuery.Parse(request.Query);
+        if (query is null)
+        {
+            return RestJson.Error(StatusCodes.Status400BadRequest, 20001, $"Invalid {bad} parameter");
+        }
+
+        var matching = registry.NewestFirst().Where(query.Matches).ToList();
+        var page = query.Slice(matching);
+        var hasNext = page.Count == query.PageSize && !ReferenceEquals(page[^1], matching[^1]);
+        return RestJson.CallPage(accountSid, query, page, hasNext, time.GetUtcNow());
     }
 
     private static async Task<IResult> UpdateCallAsync(

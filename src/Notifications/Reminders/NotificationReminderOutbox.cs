@@ -17,8 +17,8 @@ namespace Notifications.Reminders;
 /// and email are read in that transaction; the template's holes are filled from the visit (time in the patient's
 /// zone and language, department, doctor) and <c>Reminders:HospitalName</c>/<c>HospitalPhone</c>.
 /// <para>
-/// There is no voice sender: a step on <c>voice</c> (a plan saved before the validator refused it) goes by SMS, with a
-/// warning. A message the patient cannot get (no mobile, no email, no template for its channel) is skipped with a
+/// A step on <c>voice</c> is a reminder call to the mobile (the outbox's voice channel); so is an SMS visit reminder
+/// for a patient whose <c>preferred_contact_channel</c> is voice. A message the patient cannot get (no mobile, no email, no template for its channel) is skipped with a
 /// warning, never failing the booking; the appointment's own reminder row stays as the record.
 /// </para>
 /// </summary>
@@ -30,7 +30,7 @@ internal sealed partial class NotificationReminderOutbox(
     ILogger<NotificationReminderOutbox> logger) : IReminderOutbox
 {
     private const string PatientSql = """
-        SELECT p.full_name, p.preferred_language, p.time_zone, p.email,
+        SELECT p.full_name, p.preferred_language, p.preferred_contact_channel, p.time_zone, p.email,
             (SELECT MIN(ph.e164) FROM patient_phone ph WHERE ph.patient_id = p.id AND ph.kind = 'mobile' AND ph.is_primary = @True) AS primary_mobile,
             (SELECT MIN(ph.e164) FROM patient_phone ph WHERE ph.patient_id = p.id AND ph.kind = 'mobile') AS any_mobile
         FROM patient p WHERE p.id = @PatientId
@@ -57,12 +57,7 @@ internal sealed partial class NotificationReminderOutbox(
 
         var purpose = PurposeOf(message.Purpose);
         var language = LanguageOf(patient.PreferredLanguage);
-        var channel = message.Channel;
-        if (channel == ReminderChannels.Voice)
-        {
-            LogVoiceAsSms(logger, message.Purpose);
-            channel = NotificationChannels.Sms;
-        }
+        var channel = ChannelFor(message, patient.PreferredContactChannel);
 
         var recipient = channel == NotificationChannels.Email ? patient.Email : patient.PrimaryMobile ?? patient.AnyMobile;
         if (string.IsNullOrWhiteSpace(recipient))
@@ -97,6 +92,20 @@ internal sealed partial class NotificationReminderOutbox(
 
     public Task WithdrawAsync(string correlation, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken) =>
         outbox.WithdrawAsync(transaction, correlation, cancellationToken);
+
+    /// <summary>
+    /// The plan step's channel, except that a patient who prefers calls gets the visit reminders (confirmation request,
+    /// reminder) of an SMS step as a call. Waitlist offers and no-show messages stay SMS: they are answered by text.
+    /// </summary>
+    public static string ChannelFor(ReminderMessage message, string? preferredContactChannel)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.Channel == ReminderChannels.Sms
+            && preferredContactChannel == ReminderChannels.Voice
+            && message.Purpose is ReminderPurposes.Confirmation or ReminderPurposes.Reminder
+                ? NotificationChannels.Voice
+                : message.Channel;
+    }
 
     /// <summary>The outbox purpose (consent and templates go by it) of a reminder purpose.</summary>
     public static string PurposeOf(string reminderPurpose) => reminderPurpose switch
@@ -141,9 +150,6 @@ internal sealed partial class NotificationReminderOutbox(
         return values;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A reminder plan step on voice for {Purpose} goes by SMS: the hub has no voice sender")]
-    private static partial void LogVoiceAsSms(ILogger logger, string purpose);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reminder {Purpose} by {Channel} not enqueued: {Reason}")]
     private static partial void LogSkipped(ILogger logger, string purpose, string channel, string reason);
 
@@ -151,6 +157,7 @@ internal sealed partial class NotificationReminderOutbox(
     {
         public string FullName { get; init; } = string.Empty;
         public string? PreferredLanguage { get; init; }
+        public string? PreferredContactChannel { get; init; }
         public string? TimeZone { get; init; }
         public string? Email { get; init; }
         public string? PrimaryMobile { get; init; }

@@ -7,13 +7,26 @@ namespace Twilio.Protocol.Rest;
 /// <summary>A call as the REST API returns it (the fields the hub uses).</summary>
 public sealed record CallResource(string Sid, string AccountSid, CallStatus? Status, string? To, string? From, string? ParentCallSid)
 {
+    public DateTimeOffset? DateCreated { get; init; }
+
+    /// <summary>When the call was dialled; null while it is still queued (Twilio paces outbound calls).</summary>
+    public DateTimeOffset? StartTime { get; init; }
+
+    /// <summary>What answering machine detection said (<c>human</c>, <c>machine_start</c>...), when it was asked for.</summary>
+    public string? AnsweredBy { get; init; }
+
     internal static CallResource Read(JsonElement json) => new(
         Json.String(json, "sid") ?? string.Empty,
         Json.String(json, "account_sid") ?? string.Empty,
         CallStatuses.Names.TryParse(Json.String(json, "status"), out var status) ? status : null,
         Json.String(json, "to"),
         Json.String(json, "from"),
-        Json.String(json, "parent_call_sid"));
+        Json.String(json, "parent_call_sid"))
+    {
+        DateCreated = Json.Date(json, "date_created"),
+        StartTime = Json.Date(json, "start_time"),
+        AnsweredBy = Json.String(json, "answered_by"),
+    };
 }
 
 /// <summary>Tolerant reads: Twilio sends some numbers as strings ("num_segments": "1") and many fields as null.</summary>

@@ -30,6 +30,61 @@ public sealed partial class TwilioRestClient(
         return CallResource.Read(json);
     }
 
+    /// <summary>
+    /// One attempt at placing a call, no retry: for a sender that keeps its own queue (the notification outbox), so a
+    /// throttle (429, with <see cref="TwilioApiException.RetryAfter"/>) backs off the whole sender.
+    /// </summary>
+    public async Task<CallResource> CreateCallOnceAsync(CreateCallRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var path = AccountPath("Calls.json");
+        var (status, body, retryAfter) = await PostOnceAsync(path, request.ToForm(ResolveUrl), cancellationToken);
+        if ((int)status is >= 200 and < 300)
+        {
+            return CallResource.Read(ParseJson(body));
+        }
+
+        var error = ReadError((int)status, body, retryAfter);
+        LogFailed(logger, HttpMethod.Post.Method, path, (int)status, error.Code, 1);
+        throw error;
+    }
+
+    /// <summary>
+    /// The first page of Twilio's Calls list (<c>GET Calls.json</c>, newest first), filtered by <c>To</c>, <c>From</c>
+    /// and <c>StartTime&gt;=</c>. Follow <see cref="CallPage.NextPageUri"/> with <see cref="ListCallsPageAsync"/>.
+    /// A call still queued has no start time, so a start filter leaves it out: to find out whether a create reached
+    /// the carrier, list by recipient and caller without one and compare <see cref="CallResource.DateCreated"/>.
+    /// </summary>
+    public async Task<CallPage> ListCallsAsync(CallListFilter filter, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        RestChecks.That(filter.PageSize is >= 1 and <= 1000, nameof(filter.PageSize), "Twilio pages hold 1 to 1000 calls.");
+        var query = new List<KeyValuePair<string, string>>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                query.Add(new(name, value));
+            }
+        }
+
+        Add("To", filter.To);
+        Add("From", filter.From);
+        // As with DateSent: "StartTime>=" travels as the parameter named "StartTime>".
+        Add("StartTime>", filter.StartedOnOrAfter?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        Add("PageSize", filter.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var path = AccountPath("Calls.json") + "?" + string.Join('&', query.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)));
+        return CallPage.Read(await SendAsync(HttpMethod.Get, path, null, cancellationToken));
+    }
+
+    /// <summary>The next page of a Calls list, from the <c>next_page_uri</c> Twilio gave.</summary>
+    public async Task<CallPage> ListCallsPageAsync(string nextPageUri, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(nextPageUri);
+        RestChecks.That(nextPageUri.StartsWith("/2010-04-01/Accounts/", StringComparison.Ordinal), nameof(nextPageUri), "A next page is a path of the 2010-04-01 API.");
+        return CallPage.Read(await SendAsync(HttpMethod.Get, nextPageUri, null, cancellationToken));
+    }
+
     public async Task<CallResource> UpdateCallAsync(string callSid, UpdateCallRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(callSid);

@@ -36,6 +36,9 @@ internal sealed class SimulatedPhone
         return new SimulatedPhone(carrier, number, call!.CallSid);
     }
 
+    /// <summary>The phone at <paramref name="number"/> on a call the hub placed to it (the carrier's <paramref name="callSid"/>).</summary>
+    public static SimulatedPhone Answering(HttpClient carrier, string number, string callSid) => new(carrier, number, callSid);
+
     public async Task<PhoneCall> ReadAsync() =>
         (await _carrier.GetFromJsonAsync<PhoneCall>($"/simulator/calls/{CallSid}"))!;
 

@@ -123,7 +123,7 @@ public sealed class ReminderOutboxTests(DatabaseFixture fixture) : IClassFixture
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
-    public async Task Book_PlanStepOnVoice_GoesBySms(string engine)
+    public async Task Book_PlanStepOnVoice_IsAReminderCallToTheMobile(string engine)
     {
         await using var harness = await StartAsync(engine);
         var phone = UniqueData.ChinaMobile();
@@ -136,7 +136,27 @@ public sealed class ReminderOutboxTests(DatabaseFixture fixture) : IClassFixture
         await BookAsync(harness, patient.Id, slot.Id);
 
         var row = Assert.Single(await RowsAsync(harness, patient.Id));
-        Assert.Equal((NotificationChannels.Sms, phone), (row.Channel, row.Recipient));
+        Assert.Equal((NotificationChannels.Voice, phone, "appointment-confirmation/voice"), (row.Channel, row.Recipient, row.TemplateKey));
+        Assert.Contains("按1确认，按2取消", row.Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Book_PatientPrefersCalls_SmsStepsGoAsCalls(string engine)
+    {
+        await using var harness = await StartAsync(engine);
+        var phone = UniqueData.ChinaMobile();
+        var patient = await harness.AddPatientAsync(phone);
+        await using (var connection = await harness.Hub.GetRequiredService<CallCenter.Core.Data.IDbConnectionFactory>().OpenAsync())
+        {
+            await Dapper.SqlMapper.ExecuteAsync(connection, "UPDATE patient SET preferred_contact_channel = 'voice' WHERE id = @Id", new { patient.Id });
+        }
+
+        await BookAsync(harness, patient.Id, (await AddSlotAsync(harness, harness.Now.AddDays(5))).Id);
+
+        var rows = await RowsAsync(harness, patient.Id);
+        Assert.Equal(2, rows.Count);
+        Assert.All(rows, r => Assert.Equal((NotificationChannels.Voice, phone), (r.Channel, r.Recipient)));
     }
 
     private async Task<OutboxHarness> StartAsync(string engine, Action<IServiceCollection>? configure = null) =>
