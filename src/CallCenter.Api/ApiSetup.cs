@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using CallCenter.Api.Accounts;
 using CallCenter.Api.Agents;
 using CallCenter.Api.Audit;
+using CallCenter.Api.Callbacks;
 using CallCenter.Api.Calls;
 using CallCenter.Api.Desk;
 using CallCenter.Api.Health;
@@ -21,6 +22,7 @@ using CallCenter.Core;
 using CallCenter.Core.Desk;
 using Carrier.Simulator;
 using Notifications;
+using Notifications.Callbacks;
 using Notifications.Jobs;
 using Notifications.Reminders;
 using Serilog;
@@ -73,6 +75,7 @@ internal static class ApiSetup
         builder.Services.AddNotifications();
         builder.Services.AddHubJobs();
         builder.Services.AddReminderJobs(builder.Configuration["Reminders:TimeZone"] ?? "Asia/Shanghai");
+        builder.Services.AddCallbackJobs(builder.Configuration);
         builder.Services.AddDeskApi();
         builder.Services.AddJobsApi();
         builder.Services.AddCarrierSimulator(services => services.GetRequiredService<CarrierMode>().IsSimulator);
@@ -112,6 +115,7 @@ internal static class ApiSetup
         app.MapQueuesEndpoints();
         app.MapAgentEndpoints();
         app.MapDesk();
+        app.MapCallbackEndpoints();
         app.MapJobEndpoints();
         app.MapCarrierSimulator();
     }

@@ -7,7 +7,7 @@ namespace Carrier.Simulator.Calls;
 
 /// <summary>An outbound call as the REST API asked for it.</summary>
 internal sealed record OutboundCallRequest(
-    string From, string To, string? Url, string Method, string? Twiml, string? StatusCallback, string StatusCallbackMethod, IReadOnlyList<string> Events, int Timeout);
+    string From, string To, string? Url, string Method, string? Twiml, string? StatusCallback, string StatusCallbackMethod, IReadOnlyList<string> Events, int Timeout, bool MachineDetection = false);
 
 /// <summary>Starts simulated calls (one executor task each) and passes events to them.</summary>
 internal sealed class CallRunner(
@@ -43,6 +43,7 @@ internal sealed class CallRunner(
             StatusCallbackMethod = request.StatusCallbackMethod,
             StatusCallbackEvents = new HashSet<string>(request.Events, StringComparer.OrdinalIgnoreCase),
             RingTimeout = request.Timeout,
+            MachineDetection = request.MachineDetection,
         };
         return Start(call);
     }

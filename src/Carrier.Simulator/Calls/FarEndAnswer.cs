@@ -7,4 +7,7 @@ internal enum FarEndAnswer
     Busy,
     NoAnswer,
     Failed,
+
+    /// <summary>An answering machine picks up (AnsweredBy machine_start when the call asked for MachineDetection).</summary>
+    Machine,
 }

@@ -57,6 +57,12 @@ internal sealed class SimulatedCall
     /// <summary>Seconds an outbound call rings before no-answer.</summary>
     public int RingTimeout { get; init; } = 60;
 
+    /// <summary>The REST create asked for answering machine detection (MachineDetection Enable or DetectMessageEnd).</summary>
+    public bool MachineDetection { get; init; }
+
+    /// <summary>human or machine_start once answered with detection on; sent with the Url request and status callbacks.</summary>
+    public string? AnsweredBy { get; set; }
+
     public Channel<CallerEvent> Events { get; } = Channel.CreateUnbounded<CallerEvent>();
 
     /// <summary>Digits pressed while nothing was gathering; the next Gather reads them first (type-ahead).</summary>

@@ -86,8 +86,16 @@ internal sealed partial class TwimlExecutor(
         }
 
         await AnswerAsync(call, cancellationToken);
+        IReadOnlyList<KeyValuePair<string, string>> detected = [];
+        if (call.MachineDetection)
+        {
+            call.AnsweredBy = registry.FarEnd(call.To) == FarEndAnswer.Machine ? "machine_start" : "human";
+            call.Note(Time.GetUtcNow(), "answered-by", call.AnsweredBy);
+            detected = [new("AnsweredBy", call.AnsweredBy)];
+        }
+
         return call.Url is { } url
-            ? new Next.Fetch(url, call.Method, [])
+            ? new Next.Fetch(url, call.Method, detected)
             : new Next.Inline(call.Twiml ?? "<Response/>", hub.HubUrl("/"));
     }
 

@@ -9,7 +9,7 @@ internal sealed record SpeechBody(string? Text);
 
 internal sealed record SendSmsBody(string? From, string? To, string? Body);
 
-/// <summary>How the phone at a number answers when the hub calls or dials it: answer, busy, no-answer or failed.</summary>
+/// <summary>How the phone at a number answers when the hub calls or dials it: answer, busy, no-answer, failed or machine (an answering machine, for calls placed with MachineDetection).</summary>
 internal sealed record FarEndBody(string? Answer);
 
 internal sealed record CallPlaced(string CallSid);

@@ -144,11 +144,12 @@ internal static partial class PhoneEndpoints
             "busy" => FarEndAnswer.Busy,
             "no-answer" => FarEndAnswer.NoAnswer,
             "failed" => FarEndAnswer.Failed,
+            "machine" => FarEndAnswer.Machine,
             _ => null,
         };
         if (answer is null)
         {
-            return Field("answer", "must be answer, busy, no-answer or failed");
+            return Field("answer", "must be answer, busy, no-answer, failed or machine");
         }
 
         registry.SetFarEnd(number, answer.Value);

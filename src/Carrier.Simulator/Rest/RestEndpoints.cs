@@ -80,7 +80,8 @@ internal static partial class RestEndpoints
             form["StatusCallback"] is { Length: > 0 } callback ? callback : null,
             form["StatusCallbackMethod"] ?? "POST",
             form.All("StatusCallbackEvent").SelectMany(e => e.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList(),
-            timeout));
+            timeout,
+            form["MachineDetection"] is "Enable" or "DetectMessageEnd"));
         return RestJson.Call(call, time.GetUtcNow(), created: true);
     }
 

@@ -1,6 +1,7 @@
 using AgentDesk.Contracts;
 using CallCenter.Core.Accounts;
 using CallCenter.Core.Audit;
+using CallCenter.Core.Callbacks;
 using CallCenter.Core.Common;
 using CallCenter.Core.Ivr;
 using CallCenter.Core.Patients;
@@ -16,7 +17,7 @@ namespace CallCenter.Core.Desk.ScreenPop;
 /// Every patient shown is a read of their data and audited as the agent.
 /// </summary>
 public sealed class ScreenPopBuilder(
-    ScreenPopReader reader, IIvrOutcomeReader ivr, NoShowRecords noShows, PhoneNumberNormalizer phones, IAuditLog audit, TimeProvider time)
+    ScreenPopReader reader, IIvrOutcomeReader ivr, NoShowRecords noShows, PhoneNumberNormalizer phones, ICallbackRepository callbacks, IAuditLog audit, TimeProvider time)
 {
     public const string ReadOperation = "patient.read";
     private const string Complaint = "complaint";
@@ -42,6 +43,9 @@ public sealed class ScreenPopBuilder(
             Queue = offer.QueueName,
             WaitedSeconds = (int)Math.Max(0, (now - offer.WaitingSince).TotalSeconds),
             Ivr = offer.CallSid is { } callSid ? IvrSummaries.From(await ivr.FindAsync(connection, callSid, cancellationToken)) : null,
+            Callback = offer.CallbackRequestId is { } callbackId && await callbacks.FindAsync(callbackId, cancellationToken) is { } callback
+                ? DeskCallbacks.From(callback)
+                : null,
         };
         var detail = $"screen-pop offer {offer.Id}";
 
