@@ -49,7 +49,7 @@ public sealed class CallbackEndToEndTests
         Assert.True(hungUp.Ok, hungUp.Reason);
         var done = await hub.WaitForAsync(id, c => c.Status == CallbackStatuses.Done, "the callback done");
         Assert.Equal((1, CallbackOutcomes.Answered, placed.CallSid), (done.Attempts, done.LastOutcome, done.DialCallSid));
-        Assert.Contains("Callback attempt 1 of 3: answered", await hub.TimelineAsync(patientId));
+        await hub.TimelineWithAsync(patientId, s => s == "Callback attempt 1 of 3: answered", "the answer on the timeline");
         Assert.Single(await hub.CallsToAsync(number));
     }
 
@@ -79,7 +79,7 @@ public sealed class CallbackEndToEndTests
         Assert.True(accepted.Ok, accepted.Reason);
         var connected = await hub.WaitForCallAsync(placed.CallSid, c => c.Lines("connected").Any(), "the patient connected to the agent");
         Assert.Equal(desk.User.UserName, Assert.Single(connected.Lines("dial")).Text);
-        Assert.Contains("Callback attempt 1 of 3: answered", await hub.TimelineAsync(patientId));
+        await hub.TimelineWithAsync(patientId, s => s == "Callback attempt 1 of 3: answered", "the answer on the timeline");
 
         // Another pass dials nothing: the callback is done.
         Assert.Equal(0, (await hub.RunJobAsync()).Fired);
@@ -116,9 +116,11 @@ public sealed class CallbackEndToEndTests
         Assert.Equal((CallbackStatuses.Failed, 3), (failed.Status, failed.Attempts));
         var calls = await hub.CallsToAsync(number);
         Assert.Equal(["busy", "busy", "busy"], calls.Select(c => c.Status));
-        var followUp = Assert.Single(await hub.Services.GetRequiredService<IFollowUpRepository>().ForCallAsync("callback:" + id));
+        var followUps = await Polling.UntilAsync(
+            () => hub.Services.GetRequiredService<IFollowUpRepository>().ForCallAsync("callback:" + id), f => f.Count > 0, "the follow-up task");
+        var followUp = Assert.Single(followUps);
         Assert.Equal((FollowUpKinds.CallbackFailed, patientId, FollowUpStatuses.Open), (followUp.Kind, followUp.PatientId, followUp.Status));
-        var timeline = await hub.TimelineAsync(patientId);
+        var timeline = await hub.TimelineWithAsync(patientId, s => s.StartsWith("Callback attempt 3 of 3", StringComparison.Ordinal), "the last attempt on the timeline");
         Assert.Contains(timeline, s => s.StartsWith("Callback attempt 1 of 3: busy; next attempt", StringComparison.Ordinal));
         Assert.Contains(timeline, s => s.StartsWith("Callback attempt 2 of 3: busy; next attempt", StringComparison.Ordinal));
         Assert.Contains("Callback attempt 3 of 3: busy; no attempts left, a follow-up task is open", timeline);
@@ -144,7 +146,7 @@ public sealed class CallbackEndToEndTests
         var call = await hub.WaitForCallAsync(placed.CallSid, c => c.Status == "completed", "the call over");
         Assert.Empty(call.Lines("enqueue"));
         Assert.Contains(call.Lines("answered-by"), l => l.Text == "machine_start");
-        Assert.Contains(await hub.TimelineAsync(patientId), s => s.StartsWith("Callback attempt 1 of 3: answering-machine", StringComparison.Ordinal));
+        await hub.TimelineWithAsync(patientId, s => s.StartsWith("Callback attempt 1 of 3: answering-machine", StringComparison.Ordinal), "the machine on the timeline");
     }
 
     [Theory]

@@ -36,7 +36,7 @@ public sealed class CallbackEndpointsTests(ApiWithJobsFixture fixture) : IClassF
         // Agent-first: the job hands it to the router's line (no agent is on, so it waits there).
         var fired = await Polling.UntilAsync(
             () => hub.Services.GetRequiredService<ICallbackRepository>().FindAsync(id),
-            c => c?.Status != CallbackStatuses.Scheduled,
+            c => c?.Status is not (CallbackStatuses.Scheduled or CallbackStatuses.Claimed),
             "the callback fired by the scheduler");
         Assert.Equal(CallbackStatuses.Requested, fired!.Status);
     }

@@ -101,6 +101,10 @@ internal sealed class CallbackHub : IAsyncDisposable
         return [.. timeline.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("summary").GetString() ?? string.Empty)];
     }
 
+    /// <summary>The timeline once it holds <paramref name="summary"/> (written just after the callback's change).</summary>
+    public Task<IReadOnlyList<string>> TimelineWithAsync(Guid patientId, Func<string, bool> summary, string what) =>
+        Polling.UntilAsync(() => TimelineAsync(patientId), t => t.Any(summary), what);
+
     public async Task FarEndAsync(string number, string answer)
     {
         var response = await Carrier.PutAsJsonAsync("/simulator/far-ends/" + Uri.EscapeDataString(number), new { answer });
