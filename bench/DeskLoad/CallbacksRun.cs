@@ -73,23 +73,31 @@ internal sealed class CallbacksRun(HttpClient client, StaffSetup staff, DeskLoad
         var token = await staff.TokenAsync("admin", options.AdminPassword, cancellationToken);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var wall = Stopwatch.StartNew();
-        var start = DateTimeOffset.UtcNow.AddSeconds(10);
-        var numbers = new Dictionary<Guid, string>();
-        for (var i = 0; i < options.Calls; i++)
+        // Due from a moment after scheduling ends (8 requests in flight, about 60 ms each allowed on a slow machine)
+        // and spread over one minute.
+        var start = DateTimeOffset.UtcNow.AddSeconds(30).AddMilliseconds(60.0 * options.Calls);
+        var numbers = new ConcurrentDictionary<Guid, string>();
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
         {
-            var number = SignedWebhooks.NewCaller();
-            var due = start.AddMilliseconds(60_000.0 * i / options.Calls);
-            using var created = await client.PostAsJsonAsync(options.Url + "/api/callbacks", new { number, queue = options.Queue, dueAt = due, reason = "load " + i }, cancellationToken);
-            if (!created.IsSuccessStatusCode)
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < options.Calls)
             {
-                throw new InvalidOperationException($"scheduling failed: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync(cancellationToken)}");
-            }
+                var number = SignedWebhooks.NewCaller();
+                var due = start.AddMilliseconds(60_000.0 * i / options.Calls);
+                using var created = await client.PostAsJsonAsync(options.Url + "/api/callbacks", new { number, queue = options.Queue, dueAt = due, reason = "load " + i }, cancellationToken);
+                if (!created.IsSuccessStatusCode)
+                {
+                    throw new InvalidOperationException($"scheduling failed: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync(cancellationToken)}");
+                }
 
-            using var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync(cancellationToken));
-            numbers[body.RootElement.GetProperty("id").GetGuid()] = number;
-        }
+                using var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync(cancellationToken));
+                numbers[body.RootElement.GetProperty("id").GetGuid()] = number;
+            }
+        }));
 
         Console.WriteLine($"callbacks scheduled: {numbers.Count}, due from {start:HH:mm:ss} over one minute ({wall.Elapsed.TotalSeconds:F0} s to schedule)");
+        var firstDue = start;
         var deadline = DateTime.UtcNow.AddMinutes(30);
         var open = int.MaxValue;
         List<JsonElement> mine = [];
@@ -102,6 +110,7 @@ internal sealed class CallbacksRun(HttpClient client, StaffSetup staff, DeskLoad
         }
 
         var fired = wall.Elapsed;
+        var drained = DateTimeOffset.UtcNow - firstDue;
         var done = mine.Count(c => c.GetProperty("status").GetString() == "done");
         var failed = mine.Count(c => c.GetProperty("status").GetString() == "failed");
         var retried = mine.Count(c => c.GetProperty("attempts").GetInt32() > 1);
@@ -130,12 +139,12 @@ internal sealed class CallbacksRun(HttpClient client, StaffSetup staff, DeskLoad
             }
         }
 
-        Console.WriteLine($"callbacks: {numbers.Count}; done {done}; failed after retries {failed}; retried {retried}; left open {open}; wall time {fired.TotalSeconds:F0} s");
+        Console.WriteLine($"callbacks: {numbers.Count}; done {done}; failed after retries {failed}; retried {retried}; left open {open}; wall time {fired.TotalSeconds:F0} s; first due to none open {drained.TotalSeconds:F0} s (5 s polls)");
         Console.WriteLine($"calls at the simulator not equal to attempts: {callsMismatch}; answered twice: {answeredTwice}; rang at two desks at once: {_doubleRinging}; accepted more often than dialled: {acceptedTwice}; failed desk actions: {_failedActions}");
         return open == 0 && callsMismatch == 0 && answeredTwice == 0 && _doubleRinging == 0 && acceptedTwice == 0 ? 0 : 1;
     }
 
-    private async Task<List<JsonElement>> ListAsync(Dictionary<Guid, string> numbers, CancellationToken cancellationToken)
+    private async Task<List<JsonElement>> ListAsync(ConcurrentDictionary<Guid, string> numbers, CancellationToken cancellationToken)
     {
         var all = new List<JsonElement>();
         for (var page = 1; ; page++)
