@@ -98,15 +98,26 @@ internal sealed class CallbacksRun(HttpClient client, StaffSetup staff, DeskLoad
 
         Console.WriteLine($"callbacks scheduled: {numbers.Count}, due from {start:HH:mm:ss} over one minute ({wall.Elapsed.TotalSeconds:F0} s to schedule)");
         var firstDue = start;
+        // Open: not yet dialled, or a dial in flight. A callback retried by the rules (scheduled again after a failed
+        // attempt) is not open: it waits its retry delay. The wait ends when none is open, or nothing changed for a minute.
         var deadline = DateTime.UtcNow.AddMinutes(30);
         var open = int.MaxValue;
+        var unchanged = 0;
         List<JsonElement> mine = [];
-        while (open > 0 && DateTime.UtcNow < deadline)
+        while (open > 0 && DateTime.UtcNow < deadline && unchanged < 12)
         {
             await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
             mine = await ListAsync(numbers, cancellationToken);
-            open = mine.Count(c => OpenStatuses.Contains(c.GetProperty("status").GetString()));
+            var before = open;
+            open = mine.Count(c => OpenStatuses.Contains(c.GetProperty("status").GetString())
+                && !(c.GetProperty("status").GetString() == "scheduled" && c.GetProperty("attempts").GetInt32() > 0));
+            unchanged = open == before ? unchanged + 1 : 0;
             Console.WriteLine($"{wall.Elapsed.TotalSeconds:F0} s: open {open}, done {mine.Count(c => c.GetProperty("status").GetString() == "done")}, accepted offers {_accepted.Count}");
+        }
+
+        foreach (var left in mine.Where(c => OpenStatuses.Contains(c.GetProperty("status").GetString())).GroupBy(c => (c.GetProperty("status").GetString(), c.GetProperty("attempts").GetInt32(), c.GetProperty("lastOutcome").ToString())))
+        {
+            Console.WriteLine($"not done: {left.Count()} {left.Key.Item1}, attempts {left.Key.Item2}, last outcome {left.Key.Item3}");
         }
 
         var fired = wall.Elapsed;
