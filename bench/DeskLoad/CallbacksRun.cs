@@ -111,7 +111,7 @@ internal sealed class CallbacksRun(HttpClient client, StaffSetup staff, DeskLoad
             var before = open;
             open = mine.Count(c => OpenStatuses.Contains(c.GetProperty("status").GetString())
                 && !(c.GetProperty("status").GetString() == "scheduled" && c.GetProperty("attempts").GetInt32() > 0));
-            unchanged = open == before ? unchanged + 1 : 0;
+            unchanged = open == before && DateTimeOffset.UtcNow > start.AddMinutes(1) ? unchanged + 1 : 0;
             Console.WriteLine($"{wall.Elapsed.TotalSeconds:F0} s: open {open}, done {mine.Count(c => c.GetProperty("status").GetString() == "done")}, accepted offers {_accepted.Count}");
         }
 
