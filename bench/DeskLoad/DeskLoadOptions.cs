@@ -6,11 +6,13 @@ namespace DeskLoad;
 internal sealed record DeskLoadOptions
 {
     public const string Usage = """
-        usage: DeskLoad --scenario screen-pop|calls --token <Twilio auth token> --admin-password <admin password>
+        usage: DeskLoad --scenario screen-pop|calls|callbacks --token <Twilio auth token> --admin-password <admin password>
                         [--url http://127.0.0.1:5080] [--agents 500] [--calls 1000] [--concurrency 1]
                         [--talk-seconds 2] [--agent-password load-agent-password-1] [--to +861065559999]
           screen-pop: signed enqueue webhooks; times each from send to the offer's arrival at an agent's desk.
           calls:      real calls through the hub's carrier simulator; agents accept, talk, hang up and wrap up.
+          callbacks:  --calls callbacks scheduled through the API, due over one minute in --queue (agent-first);
+                      agents accept, the hub dials each patient through the simulator; checks none dialled twice.
         """;
 
     public string Url { get; init; } = "http://127.0.0.1:5080";
@@ -22,6 +24,9 @@ internal sealed record DeskLoadOptions
     public int Calls { get; init; } = 1000;
     public int Concurrency { get; init; } = 1;
     public int TalkSeconds { get; init; } = 2;
+
+    /// <summary>The queue the callbacks scenario schedules into (agent-first, no required skills).</summary>
+    public string Queue { get; init; } = "general";
 
     /// <summary>The number the bench flow (bench/DeskLoad/flows) answers: its first step enqueues.</summary>
     public string To { get; init; } = "+861065559999";
@@ -45,7 +50,8 @@ internal sealed record DeskLoadOptions
             options = args[i] switch
             {
                 "--url" => options with { Url = value.TrimEnd('/') },
-                "--scenario" when value is "screen-pop" or "calls" => options with { Scenario = value },
+                "--scenario" when value is "screen-pop" or "calls" or "callbacks" => options with { Scenario = value },
+                "--queue" => options with { Queue = value },
                 "--token" => options with { Token = value },
                 "--admin-password" => options with { AdminPassword = value },
                 "--agent-password" => options with { AgentPassword = value },

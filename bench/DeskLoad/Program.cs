@@ -15,15 +15,19 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
-DeskEvents events = options.Scenario == "calls"
-    ? new CallsRun(client, options)
-    : new ScreenPopRun(new SignedWebhooks(client, options), options);
+DeskEvents events = options.Scenario switch
+{
+    "calls" => new CallsRun(client, options),
+    "callbacks" => new CallbacksRun(client, staff, options),
+    _ => new ScreenPopRun(new SignedWebhooks(client, options), options),
+};
 var agents = await AgentPool.ConnectAsync(staff, options, events, cancel.Token);
 try
 {
     return events switch
     {
         CallsRun calls => await calls.RunAsync(cancel.Token),
+        CallbacksRun callbacks => await callbacks.RunAsync(cancel.Token),
         ScreenPopRun screenPops => await screenPops.RunAsync(cancel.Token),
         _ => 2,
     };

@@ -26,4 +26,7 @@ public sealed record DeskScreenPop
     public DeskNoShows? NoShows { get; init; }
     public required string Queue { get; init; }
     public int WaitedSeconds { get; init; }
+
+    /// <summary>For a callback offer: why the patient is called back, and the attempts so far.</summary>
+    public DeskCallback? Callback { get; init; }
 }

@@ -49,4 +49,7 @@ public interface IAgentDeskHub
 
     /// <summary>The screen-pop of the patient the agent is serving, refreshed (after an action, or on demand).</summary>
     Task<DeskScreenPop?> RefreshScreenPopAsync(Guid offerId);
+
+    /// <summary>The agent's own open callbacks (promised by them or given to them by a supervisor), soonest first.</summary>
+    Task<IReadOnlyList<DeskCallback>> GetCallbacksAsync();
 }

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using CallCenter.Api.Accounts;
 using CallCenter.Api.Agents;
 using CallCenter.Api.Audit;
+using CallCenter.Api.Callbacks;
 using CallCenter.Api.Calls;
 using CallCenter.Api.Cases;
 using CallCenter.Api.Desk;
@@ -23,6 +24,7 @@ using CallCenter.Core.Desk;
 using Carrier.Simulator;
 using Notifications;
 using Notifications.Cases;
+using Notifications.Callbacks;
 using Notifications.Jobs;
 using Notifications.Reminders;
 using Serilog;
@@ -78,6 +80,7 @@ internal static class ApiSetup
         builder.Services.AddReminderJobs(builder.Configuration["Reminders:TimeZone"] ?? "Asia/Shanghai");
         builder.Services.AddCaseJobs();
         builder.Services.AddCasesApi();
+        builder.Services.AddCallbackJobs(builder.Configuration);
         builder.Services.AddDeskApi();
         builder.Services.AddJobsApi();
         builder.Services.AddCarrierSimulator(services => services.GetRequiredService<CarrierMode>().IsSimulator);
@@ -118,6 +121,7 @@ internal static class ApiSetup
         app.MapQueuesEndpoints();
         app.MapAgentEndpoints();
         app.MapDesk();
+        app.MapCallbackEndpoints();
         app.MapJobEndpoints();
         app.MapCarrierSimulator();
     }

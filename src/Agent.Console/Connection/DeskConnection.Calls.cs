@@ -54,6 +54,20 @@ internal sealed partial class DeskConnection
         }
     }
 
+    /// <summary>Reads the agent's own open callbacks (M) into the desk.</summary>
+    public async Task GetCallbacksAsync()
+    {
+        try
+        {
+            var callbacks = await _hub.InvokeAsync<IReadOnlyList<DeskCallback>>(nameof(IAgentDeskHub.GetCallbacksAsync), _stopping.Token);
+            Post(m => m.OnCallbacks(callbacks ?? []));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !_stopping.IsCancellationRequested)
+        {
+            Post(m => m.ShowError($"Could not read your callbacks: {ex.Message}"));
+        }
+    }
+
     private async Task<DeskResult> CallAsync(string method, object? argument)
     {
         if (_hub.State != HubConnectionState.Connected)

@@ -86,6 +86,19 @@ internal sealed partial class DeskModel
         Raise();
     }
 
+    /// <summary>The agent's own callbacks (M): shown in place of the recent interactions until M again.</summary>
+    public void OnCallbacks(IReadOnlyList<DeskCallback> callbacks)
+    {
+        Callbacks = callbacks;
+        Raise();
+    }
+
+    public void HideCallbacks()
+    {
+        Callbacks = null;
+        Raise();
+    }
+
     /// <summary>The screen-pop the hub sent again (after linking a caller, booking, or on R).</summary>
     public void OnScreenPopRefreshed(Guid offerId, DeskScreenPop? screenPop)
     {

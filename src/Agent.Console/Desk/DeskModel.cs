@@ -54,6 +54,9 @@ internal sealed partial class DeskModel(TimeProvider time, Uri hubUrl, TimeZoneI
 
     public DeskNotice? LastNotice { get; private set; }
 
+    /// <summary>The agent's callbacks as last read (M); null while the panel shows the recent interactions.</summary>
+    public IReadOnlyList<DeskCallback>? Callbacks { get; private set; }
+
     /// <summary>The offer the agent is working on: the call in hand, else the one ringing, else the last one served.</summary>
     public Guid? ActiveOfferId => Call?.OfferId ?? RingingOffer?.OfferId ?? LastOfferId;
 

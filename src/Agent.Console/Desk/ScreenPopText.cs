@@ -72,6 +72,11 @@ internal static class ScreenPopText
             lines.Add($"IVR: lang {ivr.Language ?? "-"}, keys {keys}, {ivr.Verification}");
         }
 
+        if (pop.Callback is { } callback)
+        {
+            lines.Add($"CALLBACK ({callback.Source}): {callback.Reason ?? "no reason given"}; attempts so far {callback.Attempts}");
+        }
+
         lines.Add($"Queue {pop.Queue}, waited {pop.WaitedSeconds}s");
         lines.AddRange(pop.UpcomingAppointments.Select(a =>
             $"Appt {model.LocalTime(a.StartsAt)} {a.Department}{(a.Doctor is null ? "" : $" {a.Doctor}")} [{a.Status}]"));
@@ -94,6 +99,11 @@ internal static class ScreenPopText
     public static IReadOnlyList<string> Interactions(DeskModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
+        if (model.Callbacks is { } callbacks)
+        {
+            return Callbacks(model, callbacks);
+        }
+
         if (model.ScreenPop is not { } pop || pop.RecentInteractions.Count == 0)
         {
             return ["(no recent interactions)"];
@@ -101,6 +111,21 @@ internal static class ScreenPopText
 
         return [.. pop.RecentInteractions.Select(i =>
             $"{model.LocalTime(i.OccurredAt)} {i.Kind} {i.Direction} {i.Summary}")];
+    }
+
+    /// <summary>The agent's own callbacks (M), soonest first: when, status, queue, number, why, attempts.</summary>
+    public static IReadOnlyList<string> Callbacks(DeskModel model, IReadOnlyList<DeskCallback> callbacks)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(callbacks);
+        if (callbacks.Count == 0)
+        {
+            return ["(no open callbacks)  [M back to interactions]"];
+        }
+
+        return [.. callbacks.Select(c =>
+            $"{(c.DueAt is { } due ? model.LocalTime(due) : "in line")} {c.Status} {c.Queue} {c.Number} {c.Reason ?? "-"}"
+            + (c.Attempts > 0 ? $" ({c.Attempts} tries, last {c.LastOutcome ?? "-"})" : string.Empty))];
     }
 
     public static IReadOnlyList<string> Conversations(DeskModel model)

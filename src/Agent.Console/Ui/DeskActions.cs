@@ -76,6 +76,19 @@ internal sealed partial class DeskActions(IApplication app, DeskModel model, Des
         Send("Hang up", () => connection.HangUpAsync(call.CallSid), "Hung up.");
     }
 
+    /// <summary>M: the agent's own callbacks in the bottom panel, or back to the recent interactions.</summary>
+    public void MyCallbacks()
+    {
+        if (model.Callbacks is not null)
+        {
+            model.HideCallbacks();
+            return;
+        }
+
+        model.ShowInfo("Reading your callbacks...");
+        _ = Task.Run(connection.GetCallbacksAsync);
+    }
+
     public void Refresh()
     {
         model.ShowInfo("Refreshing...");

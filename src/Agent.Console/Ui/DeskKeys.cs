@@ -44,6 +44,7 @@ internal static class DeskKeys
             : letter == Key.N ? actions.CancelAppointment
             : letter == Key.L ? actions.LinkCaller
             : letter == Key.P ? actions.CreatePatient
+            : letter == Key.M ? actions.MyCallbacks
             : letter == Key.R ? actions.Refresh
             : letter == Key.Q ? quit
             : null;

@@ -13,7 +13,7 @@ namespace AgentConsole.Ui;
 /// </summary>
 internal sealed class DeskWindow : Window
 {
-    public const string HotkeyLine1 = "F2 Available  F3 Break  F4 Offline  A Accept  D Decline  H Hold/Resume";
+    public const string HotkeyLine1 = "F2 Available  F3 Break  F4 Offline  A Accept  D Decline  H Hold  M Callbacks";
     public const string HotkeyLine2 = "T Transfer  X Hang up  W Wrap-up  C Callback  S SMS  E End SMS  B Book";
     public const string HotkeyLine3 = "K Confirm appt  N Cancel appt  L Link caller  P New patient  R Refresh  Q Quit";
 
@@ -55,6 +55,7 @@ internal sealed class DeskWindow : Window
         _status.Text = $"{DeskText.Connection(_model.Connection, now)} | {who} | {DeskText.AgentState(_model)}";
         SetLines(_offer, TextWrap.Lines(ScreenPopText.Lines(_model), _offer.Viewport.Width));
         SetLines(_sms, TextWrap.Lines(ScreenPopText.Conversations(_model), _sms.Viewport.Width));
+        _historyFrame.Title = _model.Callbacks is null ? "Recent interactions" : "My callbacks";
         SetLines(_history, TextWrap.Lines(ScreenPopText.Interactions(_model), _history.Viewport.Width));
         _notice.Text = _model.LastNotice is { } notice ? (notice.IsError ? "! " : "") + notice.Text
             : _model.Connection is { Phase: not ConnectionPhase.Connected, Detail: { } why } ? $"! {why}" : "";

@@ -1,6 +1,7 @@
 using AgentDesk.Contracts;
 using CallCenter.Api.Infrastructure;
 using CallCenter.Core.Accounts;
+using CallCenter.Core.Callbacks;
 using CallCenter.Core.Desk;
 using Microsoft.AspNetCore.SignalR;
 
@@ -21,6 +22,7 @@ internal sealed partial class AgentDeskHub(
     DeskConversationActions conversations,
     DeskAppointmentActions appointments,
     DeskPatientActions patients,
+    CallbackService callbacks,
     ILogger<AgentDeskHub> logger) : Hub<IAgentDeskClient>, IAgentDeskHub
 {
     private Actor Agent => Context.User!.ToActor();
@@ -103,6 +105,19 @@ internal sealed partial class AgentDeskHub(
         {
             LogFailed(ex, "refresh-screen-pop");
             return null;
+        }
+    }
+
+    public async Task<IReadOnlyList<DeskCallback>> GetCallbacksAsync()
+    {
+        try
+        {
+            return [.. (await callbacks.ForAgentAsync(Agent, CancellationToken.None)).Select(DeskCallbacks.From)];
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFailed(ex, "get-callbacks");
+            return [];
         }
     }
 

@@ -14,9 +14,10 @@ public sealed record QueueResponse(
     string? OverflowQueue,
     int WrapUpSeconds,
     DateTime CreatedAt,
-    DateTime? UpdatedAt)
+    DateTime? UpdatedAt,
+    QueueCallbackMode CallbackMode)
 {
     internal static QueueResponse From(QueueSettings queue) => new(
         queue.Name, queue.DisplayName, queue.RequiredSkills, queue.Strategy, queue.ServiceLevelSeconds, queue.MaxWaitSeconds,
-        queue.OverflowKind, queue.OverflowQueue, queue.WrapUpSeconds, queue.CreatedAt, queue.UpdatedAt);
+        queue.OverflowKind, queue.OverflowQueue, queue.WrapUpSeconds, queue.CreatedAt, queue.UpdatedAt, queue.CallbackMode);
 }

@@ -15,7 +15,8 @@ public sealed record QueueRequest(
     int? MaxWaitSeconds,
     QueueOverflowKind? OverflowKind,
     string? OverflowQueue,
-    int? WrapUpSeconds)
+    int? WrapUpSeconds,
+    QueueCallbackMode? CallbackMode = null)
 {
     internal QueueSettings ToNew() => Apply(new QueueSettings { Name = Name ?? string.Empty, DisplayName = DisplayName ?? Name ?? string.Empty });
 
@@ -29,5 +30,6 @@ public sealed record QueueRequest(
         OverflowKind = OverflowKind ?? current.OverflowKind,
         OverflowQueue = OverflowKind is null ? OverflowQueue ?? current.OverflowQueue : OverflowQueue,
         WrapUpSeconds = WrapUpSeconds ?? current.WrapUpSeconds,
+        CallbackMode = CallbackMode ?? current.CallbackMode,
     };
 }

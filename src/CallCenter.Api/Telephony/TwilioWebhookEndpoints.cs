@@ -1,6 +1,8 @@
 using System.Text;
 using System.Threading.RateLimiting;
+using CallCenter.Api.Callbacks;
 using CallCenter.Api.Desk.Voice;
+using CallCenter.Core.Callbacks;
 using CallCenter.Api.Ivr;
 using CallCenter.Api.Outbox;
 using CallCenter.Core.Calls;
@@ -53,6 +55,7 @@ internal static partial class TwilioWebhookEndpoints
         group.MapFlowWebhook();
         group.MapVoiceReminderWebhooks();
         group.MapDeskVoiceWebhooks();
+        group.MapCallbackWebhooks();
         group.MapPost("/sms", SmsAsync)
             .WithSummary("Twilio messaging URL: an incoming SMS. Records it, runs the number's SMS flow, answers its replies (or nothing).");
         group.MapPost("/sms/status", SmsStatusAsync)
@@ -75,9 +78,10 @@ internal static partial class TwilioWebhookEndpoints
     }
 
     private static async Task<Results<ContentHttpResult, ValidationProblem>> VoiceStatusAsync(
-        HttpRequest request, CallService calls, FlowRunner flows, IDeskCallEvents desk, ILogger<CallService> logger, CancellationToken cancellationToken)
+        HttpRequest request, CallService calls, FlowRunner flows, IDeskCallEvents desk, CallbackAttempts callbacks, ILogger<CallService> logger, CancellationToken cancellationToken)
     {
-        var parsed = CallStatusCallback.Parse(await FormAsync(request, cancellationToken));
+        var form = await FormAsync(request, cancellationToken);
+        var parsed = CallStatusCallback.Parse(form);
         if (parsed.Value is not { } callback)
         {
             return Invalid(logger, request, parsed.Errors);
@@ -89,6 +93,7 @@ internal static partial class TwilioWebhookEndpoints
         {
             await EndFlowAsync(flows, callback.CallSid, CallStatuses.Names.ToWire(callback.CallStatus), logger, cancellationToken);
             await EndDeskCallAsync(desk, callback.CallSid, logger, cancellationToken);
+            await EndCallbackAttemptAsync(request, form, callback.CallStatus, callbacks, logger, cancellationToken);
         }
 
         return Twiml(new VoiceResponse());
@@ -117,6 +122,27 @@ internal static partial class TwilioWebhookEndpoints
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogDeskEndFailed(logger, callSid, ex);
+        }
+    }
+
+    // A callback's dial carries its callback and attempt in the status URL (CallbackLinks.Status): its outcome is
+    // recorded (retry, cap, follow-up). Likewise never a 500 to Twilio.
+    private static async Task EndCallbackAttemptAsync(
+        HttpRequest request, Twilio.Protocol.Webhooks.TwilioForm form, CallStatus status, CallbackAttempts callbacks, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(request.Query["callback"], out var callbackId)
+            || !int.TryParse(request.Query["attempt"], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var attempt))
+        {
+            return;
+        }
+
+        try
+        {
+            await callbacks.DialEndedAsync(callbackId, attempt, status, form["AnsweredBy"], cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogCallbackEndFailed(logger, callbackId, ex);
         }
     }
 
@@ -189,6 +215,9 @@ internal static partial class TwilioWebhookEndpoints
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Call {CallSid} is over but the desk's call could not be ended")]
     private static partial void LogDeskEndFailed(ILogger logger, string callSid, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Recording the outcome of callback {CallbackId} failed")]
+    private static partial void LogCallbackEndFailed(ILogger logger, Guid callbackId, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Call {CallSid} status {CallStatus}: {Outcome}")]
     private static partial void LogCallStatus(ILogger logger, string callSid, string callStatus, Core.Common.WebhookOutcome outcome);

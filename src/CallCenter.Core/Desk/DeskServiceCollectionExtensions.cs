@@ -1,3 +1,4 @@
+using CallCenter.Core.Callbacks;
 using CallCenter.Core.Conversations;
 using CallCenter.Core.Desk.Data;
 using CallCenter.Core.Desk.ScreenPop;
@@ -57,6 +58,9 @@ public static class DeskServiceCollectionExtensions
         services.AddSingleton<DeskVoiceAnswers>();
         services.AddSingleton<DeskVoiceCallerAnswers>();
         services.AddSingleton<IDeskCallEvents, DeskCallEvents>();
+
+        // Callbacks are offered and dialled through the desk (agent-first) or put in its line (customer-first).
+        services.AddCallbacks();
         return services;
     }
 }

@@ -151,6 +151,8 @@ public sealed class DeskWrapUpActions(
             Status = ScheduledCallbackRepository.Scheduled,
             CreatedBy = agent.UserId,
             CreatedAt = now.UtcDateTime,
+            QueueName = offer.QueueName,
+            Language = offer.Language,
         };
         await callbacks.AddAsync(callback, cancellationToken);
         return await audit.WriteAsync(agent, "schedule-callback", offer.PatientId, DeskResult.Success(callback.Id.ToString()), $"callback {callback.Id} offer {offer.Id}", cancellationToken);

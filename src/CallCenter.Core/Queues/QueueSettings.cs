@@ -20,6 +20,9 @@ public sealed record QueueSettings
 
     /// <summary>How long an agent is held in wrap-up after a call of this queue, unless they end it.</summary>
     public int WrapUpSeconds { get; init; } = 30;
+
+    /// <summary>How callbacks of this queue are dialled (docs/outbound.md, "Callbacks").</summary>
+    public QueueCallbackMode CallbackMode { get; init; } = QueueCallbackMode.AgentFirst;
     public DateTime CreatedAt { get; init; }
     public DateTime? UpdatedAt { get; init; }
 }

@@ -9,7 +9,7 @@ internal sealed class QueueSettingsRepository(IDbConnectionFactory db, ISqlDiale
 {
     private const string Columns = """
         name, display_name, required_skills, strategy, service_level_seconds, max_wait_seconds, overflow_kind, overflow_queue,
-        wrap_up_seconds, created_at, updated_at
+        wrap_up_seconds, callback_mode, created_at, updated_at
         """;
 
     private const string ListSql = $"SELECT {Columns} FROM call_queue ORDER BY name";
@@ -32,9 +32,9 @@ internal sealed class QueueSettingsRepository(IDbConnectionFactory db, ISqlDiale
 
     private const string InsertSql = """
         INSERT INTO call_queue (name, display_name, required_skills, strategy, service_level_seconds, max_wait_seconds, overflow_kind,
-                                overflow_queue, wrap_up_seconds, created_at, updated_at)
+                                overflow_queue, wrap_up_seconds, callback_mode, created_at, updated_at)
         VALUES (@Name, @DisplayName, @RequiredSkills, @Strategy, @ServiceLevelSeconds, @MaxWaitSeconds, @OverflowKind,
-                @OverflowQueue, @WrapUpSeconds, @CreatedAt, NULL)
+                @OverflowQueue, @WrapUpSeconds, @CallbackMode, @CreatedAt, NULL)
         """;
 
     public async Task<bool> TryCreateAsync(QueueSettings queue, CancellationToken cancellationToken = default)
@@ -56,7 +56,8 @@ internal sealed class QueueSettingsRepository(IDbConnectionFactory db, ISqlDiale
         UPDATE call_queue
         SET display_name = @DisplayName, required_skills = @RequiredSkills, strategy = @Strategy,
             service_level_seconds = @ServiceLevelSeconds, max_wait_seconds = @MaxWaitSeconds, overflow_kind = @OverflowKind,
-            overflow_queue = @OverflowQueue, wrap_up_seconds = @WrapUpSeconds, updated_at = @UpdatedAt
+            overflow_queue = @OverflowQueue, wrap_up_seconds = @WrapUpSeconds, callback_mode = @CallbackMode,
+            updated_at = @UpdatedAt
         WHERE name = @Name
         """;
 
@@ -104,6 +105,7 @@ internal sealed class QueueSettingsRepository(IDbConnectionFactory db, ISqlDiale
         public required string OverflowKind { get; init; }
         public string? OverflowQueue { get; init; }
         public int WrapUpSeconds { get; init; }
+        public string CallbackMode { get; init; } = "agent-first";
         public DateTime CreatedAt { get; init; }
         public DateTime? UpdatedAt { get; init; }
 
@@ -118,6 +120,7 @@ internal sealed class QueueSettingsRepository(IDbConnectionFactory db, ISqlDiale
             OverflowKind = Code(queue.OverflowKind),
             OverflowQueue = queue.OverflowQueue,
             WrapUpSeconds = queue.WrapUpSeconds,
+            CallbackMode = Code(queue.CallbackMode),
             CreatedAt = queue.CreatedAt,
             UpdatedAt = queue.UpdatedAt,
         };
@@ -133,6 +136,7 @@ internal sealed class QueueSettingsRepository(IDbConnectionFactory db, ISqlDiale
             OverflowKind = Parse(OverflowKind, QueueOverflowKind.None),
             OverflowQueue = OverflowQueue,
             WrapUpSeconds = WrapUpSeconds,
+            CallbackMode = Parse(CallbackMode, QueueCallbackMode.AgentFirst),
             CreatedAt = CreatedAt,
             UpdatedAt = UpdatedAt,
         };

@@ -40,6 +40,10 @@ internal sealed class CallStatusReporter(HubWebhookClient hub, TimeProvider time
             new("Caller", call.From),
             new("Called", call.To),
         };
+        if (call.AnsweredBy is { } answeredBy)
+        {
+            fields.Add(new("AnsweredBy", answeredBy));
+        }
 
         var details = new Dictionary<string, string>
         {

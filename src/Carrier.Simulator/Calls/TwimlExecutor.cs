@@ -92,6 +92,7 @@ internal sealed partial class TwimlExecutor(
         if (call.MachineDetection is not null)
         {
             call.AnsweredBy = registry.FarEnd(call.To) == FarEndAnswer.Machine ? "machine_start" : "human";
+            call.Note(Time.GetUtcNow(), "answered-by", call.AnsweredBy);
             detected.Add(new("AnsweredBy", call.AnsweredBy));
         }
 

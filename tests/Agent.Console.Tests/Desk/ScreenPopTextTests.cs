@@ -124,4 +124,24 @@ public sealed class ScreenPopTextTests
     {
         Assert.Equal("weird-code", DeskText.Failure(new DeskResult { Error = "weird-code" }));
     }
+
+    [Fact]
+    public void Interactions_AfterMyCallbacks_ListsThemUntilHidden()
+    {
+        _model.OnCallbacks(
+        [
+            new DeskCallback
+            {
+                CallbackId = Guid.NewGuid(), Queue = "general", Status = "scheduled", Source = "desk", Number = "+86138****0000",
+                DueAt = _time.GetUtcNow().AddHours(2), Reason = "MRI results", Attempts = 1, LastOutcome = "busy",
+            },
+        ]);
+
+        Assert.Equal([$"{_time.GetUtcNow().AddHours(2):yyyy-MM-dd HH:mm} scheduled general +86138****0000 MRI results (1 tries, last busy)"], ScreenPopText.Interactions(_model));
+
+        _model.HideCallbacks();
+        Assert.Equal(["(no recent interactions)"], ScreenPopText.Interactions(_model));
+        _model.OnCallbacks([]);
+        Assert.Equal(["(no open callbacks)  [M back to interactions]"], ScreenPopText.Interactions(_model));
+    }
 }

@@ -40,6 +40,7 @@ public sealed partial class DeskKeysTests : IAsyncDisposable
         { "N", nameof(DeskActions.CancelAppointment) },
         { "L", nameof(DeskActions.LinkCaller) },
         { "P", nameof(DeskActions.CreatePatient) },
+        { "M", nameof(DeskActions.MyCallbacks) },
         { "R", nameof(DeskActions.Refresh) },
     };
 

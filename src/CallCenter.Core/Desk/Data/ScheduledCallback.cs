@@ -1,7 +1,10 @@
 
 namespace CallCenter.Core.Desk.Data;
 
-/// <summary>A callback an agent promised a patient. Dialling it out is later work; the row keeps the promise.</summary>
+/// <summary>
+/// A callback an agent promised a patient. The row keeps the promise; the callback request stored with it (in
+/// <see cref="QueueName"/>, due at <see cref="DueAt"/>) is what the callback job dials.
+/// </summary>
 public sealed record ScheduledCallback
 {
     public required Guid Id { get; init; }
@@ -13,4 +16,8 @@ public sealed record ScheduledCallback
     public required string Status { get; init; }
     public required Guid CreatedBy { get; init; }
     public required DateTime CreatedAt { get; init; }
+
+    /// <summary>The queue the callback is dialled for (the call's), and the patient's language: the callback request's.</summary>
+    public string QueueName { get; init; } = "general";
+    public string Language { get; init; } = "zh-CN";
 }

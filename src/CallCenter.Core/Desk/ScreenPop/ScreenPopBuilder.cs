@@ -2,6 +2,7 @@ using AgentDesk.Contracts;
 using CallCenter.Core.Accounts;
 using CallCenter.Core.Audit;
 using CallCenter.Core.Cases;
+using CallCenter.Core.Callbacks;
 using CallCenter.Core.Common;
 using CallCenter.Core.Ivr;
 using CallCenter.Core.Patients;
@@ -21,6 +22,7 @@ public sealed class ScreenPopBuilder(
     IIvrOutcomeReader ivr,
     NoShowRecords noShows,
     ICaseRepository cases,
+    ICallbackRepository callbacks,
     PhoneNumberNormalizer phones,
     IAuditLog audit,
     TimeProvider time)
@@ -52,6 +54,9 @@ public sealed class ScreenPopBuilder(
             Queue = offer.QueueName,
             WaitedSeconds = (int)Math.Max(0, (now - offer.WaitingSince).TotalSeconds),
             Ivr = offer.CallSid is { } callSid ? IvrSummaries.From(await ivr.FindAsync(connection, callSid, cancellationToken)) : null,
+            Callback = offer.CallbackRequestId is { } callbackId && await callbacks.FindAsync(callbackId, cancellationToken) is { } callback
+                ? DeskCallbacks.From(callback)
+                : null,
         };
         var detail = $"screen-pop offer {offer.Id}";
 

@@ -1,4 +1,5 @@
 using AgentDesk.Contracts;
+using CallCenter.Core.Callbacks;
 using CallCenter.Core.Calls;
 using CallCenter.Core.Common;
 using CallCenter.Core.Routing;
@@ -21,6 +22,9 @@ public sealed partial class DeskCallControl(
     IQueueMoves queueMoves,
     ICallRepository callRecords,
     PhoneNumberNormalizer normalizer,
+    ICallbackRepository callbacks,
+    CallbackLinks callbackLinks,
+    CallbackAttempts callbackAttempts,
     IOptions<DeskVoiceOptions> options,
     TimeProvider time,
     ILogger<DeskCallControl> logger) : IDeskCallControl
@@ -85,23 +89,38 @@ public sealed partial class DeskCallControl(
             return existing.HasAgent ? DeskResult.Success(existing.CallSid) : DeskResult.Fail(DeskErrors.Refused, "The callback is over.");
         }
 
+        // The callback's attempt is counted before the call is placed, and its status callback names the attempt, so
+        // busy, no answer or a machine is recorded against it (retried, or a follow-up after the last).
+        var callbackId = accepted.CallbackRequestId ?? Guid.Empty;
+        var attempt = accepted.CallbackRequestId is { } id ? await callbacks.StartDeskDialAsync(id, Now, cancellationToken) : null;
         var request = new CreateCallRequest
         {
             To = accepted.CallerNumber,
             From = await CallerIdAsync(accepted.CallSid, cancellationToken) ?? accepted.CallerNumber,
             Url = links.Connect(accepted.Id, accepted.AgentId, accepted.QueueName, accepted.Language, leg: 1),
-            StatusCallback = links.CallStatus(),
+            StatusCallback = attempt is { } n ? callbackLinks.Status(callbackId, n) : links.CallStatus(),
+            MachineDetection = attempt is null ? null : MachineDetection.Enable,
         };
         try
         {
             var placed = await twilio.Create().CreateCallAsync(request, cancellationToken);
             await calls.TryStartAsync(NewRow(accepted, placed.Sid), cancellationToken);
+            if (attempt is { } placedAttempt)
+            {
+                await callbacks.RecordDialAsync(callbackId, placedAttempt, placed.Sid, cancellationToken);
+            }
+
             LogCallbackPlaced(logger, accepted.Id, placed.Sid);
             return DeskResult.Success(placed.Sid);
         }
         catch (Exception ex) when (ex is TwilioApiException or HttpRequestException or ArgumentException)
         {
             LogRestFailed(logger, "place the callback of offer", accepted.Id.ToString("D"), ex);
+            if (attempt is { } failedAttempt && await callbacks.FindAsync(callbackId, cancellationToken) is { } callback)
+            {
+                await callbackAttempts.EndAsync(callback, failedAttempt, CallbackOutcomes.Failed, cancellationToken);
+            }
+
             return DeskResult.Fail(DeskErrors.Unavailable, "The carrier did not place the callback.");
         }
     }

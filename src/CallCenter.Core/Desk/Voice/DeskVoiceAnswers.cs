@@ -1,4 +1,5 @@
 using AgentDesk.Contracts;
+using CallCenter.Core.Callbacks;
 using CallCenter.Core.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -38,6 +39,14 @@ public sealed partial class DeskVoiceAnswers(
         if (row is not { Status: DeskCallStatuses.Connecting } || row.Leg != leg.Leg || row.CallSid != callSid)
         {
             return AsItStands(row, leg);
+        }
+
+        // A callback's call answered by a machine (MachineDetection): the agent is released and the call ends; the
+        // status callback records the attempt as answering-machine.
+        if (CallbackOutcomes.IsMachine(form["AnsweredBy"]))
+        {
+            await EndAsync(leg, DialCallStatus.Failed, callerGone: true, cancellationToken);
+            return DeskVoiceTwiml.HangUp();
         }
 
         if (await endpoints.FindAsync(row.AgentId, cancellationToken) is not { } endpoint)

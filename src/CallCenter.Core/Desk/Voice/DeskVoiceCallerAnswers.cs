@@ -12,6 +12,7 @@ public sealed class DeskVoiceCallerAnswers(
     DeskVoiceTwiml twiml,
     IQueueRepository queues,
     IFollowUpRepository followUps,
+    IQueueSettingsRepository queueSettings,
     IOptions<DeskVoiceOptions> options,
     TimeProvider time)
 {
@@ -93,19 +94,24 @@ public sealed class DeskVoiceCallerAnswers(
         var now = time.GetUtcNow().UtcDateTime;
         var entry = await queues.FindByCallSidAsync(callSid, cancellationToken);
 
+        // Agent-first: in line for an agent at once (the router offers it when its place comes). Customer-first: the
+        // callback job dials the caller now (inside calling hours) and puts them back in line at this same place.
+        var queueName = entry?.QueueName ?? queue;
+        var customerFirst = (await queueSettings.FindAsync(queueName, cancellationToken))?.CallbackMode == QueueCallbackMode.CustomerFirst;
+
         // False when the call already has a request (a repeated webhook): the first one stands.
         await queues.AddCallbackAsync(
             new CallbackRequestRow
             {
                 Id = Ids.New(time),
                 CallSid = callSid,
-                QueueName = entry?.QueueName ?? queue,
+                QueueName = queueName,
                 Number = entry?.CallerNumber ?? form["From"] ?? string.Empty,
                 PatientId = entry?.PatientId,
                 Language = DeskVoiceTwiml.Language(language).Tag,
                 Priority = entry?.Priority ?? 0,
                 PlaceEnqueuedAt = entry?.EnqueuedAt ?? now,
-                Status = QueueStatuses.Requested,
+                Status = customerFirst ? Callbacks.CallbackStatuses.Scheduled : QueueStatuses.Requested,
                 CreatedAt = now,
             },
             now,

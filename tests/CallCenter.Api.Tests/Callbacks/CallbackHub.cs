@@ -1,0 +1,144 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using AgentDesk.Contracts;
+using CallCenter.Api.Tests.Desk.Support;
+using CallCenter.Api.Tests.Infrastructure;
+using CallCenter.Api.Tests.Ivr;
+using CallCenter.Core.Accounts;
+using CallCenter.Core.Callbacks;
+using CallCenter.Testing;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CallCenter.Api.Tests.Callbacks;
+
+/// <summary>
+/// The whole hub on a real port with the carrier simulator, nothing replaced, and what the callback tests do to it:
+/// schedule through the API, run the callback job's body one pass at a time (as the outbox tests run their
+/// dispatcher), read callbacks and the simulator's calls.
+/// </summary>
+internal sealed class CallbackHub : IAsyncDisposable
+{
+    private const string Password = "Password-For-Tests-1";
+
+    private CallbackHub(LiveHub live, HotlineData data, SignedInClient admin)
+    {
+        Live = live;
+        Data = data;
+        Admin = admin;
+        Carrier = live.CreateHttpClient();
+    }
+
+    public LiveHub Live { get; }
+
+    public HotlineData Data { get; }
+
+    public SignedInClient Admin { get; }
+
+    public HttpClient Carrier { get; }
+
+    public IServiceProvider Services => Live.Factory.Services;
+
+    public Microsoft.Extensions.Time.Testing.FakeTimeProvider Time => Live.Factory.Time;
+
+    public static async Task<CallbackHub> StartAsync(string engine)
+    {
+        var live = await LiveHub.StartAsync(engine);
+        return new CallbackHub(live, await HotlineData.SignInAsync(live.Factory), await live.Factory.SignInAsAsync(Roles.Admin));
+    }
+
+    public async Task SetModeAsync(string queue, string mode)
+    {
+        var response = await Admin.Client.PutAsJsonAsync($"/api/queues/{queue}", new { callbackMode = mode });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    public async Task<Guid> AddPatientAsync(string number, string timeZone = "Asia/Shanghai")
+    {
+        var response = await Data.Agent.Client.PostAsJsonAsync("/api/patients", new
+        {
+            fullName = "林晓红",
+            preferredLanguage = "zh-CN",
+            timeZone,
+            tags = Array.Empty<string>(),
+            phones = new[] { new { number } },
+        });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return body.RootElement.GetProperty("id").GetGuid();
+    }
+
+    public async Task<Guid> ScheduleAsync(object body)
+    {
+        var response = await Data.Supervisor.Client.PostAsJsonAsync("/api/callbacks", body);
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("id").GetGuid();
+    }
+
+    public async Task<CallbackRunResult> RunJobAsync() => await Services.GetRequiredService<CallbackRuns>().RunDueAsync();
+
+    public async Task<Callback> CallbackAsync(Guid id) =>
+        await Services.GetRequiredService<ICallbackRepository>().FindAsync(id) ?? throw new InvalidOperationException("No callback " + id);
+
+    public Task<Callback> WaitForAsync(Guid id, Func<Callback, bool> done, string what) =>
+        Polling.UntilAsync(() => CallbackAsync(id), done, what);
+
+    /// <summary>The calls the hub placed to <paramref name="number"/> (the simulator's list), oldest first.</summary>
+    public async Task<IReadOnlyList<PlacedCall>> CallsToAsync(string number) =>
+        [.. (await Carrier.GetFromJsonAsync<List<PlacedCall>>("/simulator/calls?number=" + Uri.EscapeDataString(number)))!
+            .Where(c => c.To == number).OrderBy(c => c.CreatedAt)];
+
+    public async Task<PhoneCall> ReadCallAsync(string callSid) => (await Carrier.GetFromJsonAsync<PhoneCall>($"/simulator/calls/{callSid}"))!;
+
+    public Task<PhoneCall> WaitForCallAsync(string callSid, Func<PhoneCall, bool> done, string what) =>
+        Polling.UntilAsync(() => ReadCallAsync(callSid), done, what);
+
+    public async Task<IReadOnlyList<string>> TimelineAsync(Guid patientId)
+    {
+        using var timeline = JsonDocument.Parse(await Data.Supervisor.Client.GetStringAsync($"/api/patients/{patientId}/timeline"));
+        return [.. timeline.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("summary").GetString() ?? string.Empty)];
+    }
+
+    /// <summary>The timeline once it holds <paramref name="summary"/> (written just after the callback's change).</summary>
+    public Task<IReadOnlyList<string>> TimelineWithAsync(Guid patientId, Func<string, bool> summary, string what) =>
+        Polling.UntilAsync(() => TimelineAsync(patientId), t => t.Any(summary), what);
+
+    public async Task FarEndAsync(string number, string answer)
+    {
+        var response = await Carrier.PutAsJsonAsync("/simulator/far-ends/" + Uri.EscapeDataString(number), new { answer });
+        Assert.Equal(System.Net.HttpStatusCode.NoContent, response.StatusCode);
+    }
+
+    /// <summary>An agent with the desk open (SignalR on WebSockets), available.</summary>
+    public async Task<DeskClient> AvailableAgentAsync()
+    {
+        var user = await Services.GetRequiredService<AccountService>().CreateAsync(UniqueData.Name("agent"), "Desk agent", Roles.Agent, Password)
+            ?? throw new InvalidOperationException("Could not create the agent.");
+        var response = await Carrier.PostAsJsonAsync("/api/auth/token", new { userName = user.UserName, password = Password });
+        response.EnsureSuccessStatusCode();
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var token = body.RootElement.GetProperty("accessToken").GetString();
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(Live.BaseAddress, DeskRoutes.Hub), options =>
+            {
+                options.Transports = HttpTransportType.WebSockets;
+                options.AccessTokenProvider = () => Task.FromResult(token);
+            })
+            .Build();
+        var desk = new DeskClient(connection, user);
+        desk.Listen();
+        await connection.StartAsync();
+        await desk.AvailableAsync();
+        return desk;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Carrier.Dispose();
+        await Live.DisposeAsync();
+    }
+}
+
+internal sealed record PlacedCall(string CallSid, string From, string To, string Direction, string Status, DateTimeOffset CreatedAt);
