@@ -15,6 +15,7 @@ using CallCenter.Api.Outbox;
 using CallCenter.Api.Patients;
 using CallCenter.Api.Queues;
 using CallCenter.Api.Reminders;
+using CallCenter.Api.Surveys;
 using CallCenter.Api.Scheduling;
 using CallCenter.Api.Telephony;
 using CallCenter.Core;
@@ -107,6 +108,7 @@ internal static class ApiSetup
         app.MapMessageEndpoints();
         app.MapNotificationEndpoints();
         app.MapNotificationTemplateEndpoints();
+        app.MapSurveyEndpoints();
         app.MapTwilioWebhookEndpoints();
         app.MapIvrEndpoints();
         app.MapQueuesEndpoints();

@@ -14,6 +14,7 @@ using CallCenter.Core.Reminders;
 using CallCenter.Core.Routing;
 using CallCenter.Core.Scheduling;
 using CallCenter.Core.Seeding;
+using CallCenter.Core.Surveys;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -38,6 +39,7 @@ public static class CoreServiceCollectionExtensions
         services.AddMessaging();
         services.AddQueues();
         services.AddFollowUps();
+        services.AddSurveys();
         services.AddConversations();
         services.AddAgents();
         services.AddCallRouting();

@@ -1,4 +1,5 @@
 using CallCenter.Core.Messaging;
+using CallCenter.Core.Surveys;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -6,6 +7,7 @@ using Notifications.Channels;
 using Notifications.Channels.Email;
 using Notifications.Outbox;
 using Notifications.Rules;
+using Notifications.Surveys;
 using Notifications.Templates;
 using Twilio.Protocol.Sms;
 
@@ -47,6 +49,7 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton<IMessageStatusListener, NotificationDeliveryListener>();
         services.AddSingleton<INotificationChannel, SmsNotificationChannel>();
         services.AddSingleton<INotificationChannel, EmailNotificationChannel>();
+        services.AddSingleton<ISurveyOutbox, NotificationSurveyOutbox>();
         services.AddHostedService<OutboxDispatcherService>();
         return services;
     }
