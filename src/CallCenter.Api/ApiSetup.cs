@@ -14,6 +14,7 @@ using CallCenter.Api.Messaging;
 using CallCenter.Api.Outbox;
 using CallCenter.Api.Patients;
 using CallCenter.Api.Queues;
+using CallCenter.Api.FollowUps;
 using CallCenter.Api.Reminders;
 using CallCenter.Api.Surveys;
 using CallCenter.Api.Scheduling;
@@ -109,6 +110,7 @@ internal static class ApiSetup
         app.MapNotificationEndpoints();
         app.MapNotificationTemplateEndpoints();
         app.MapSurveyEndpoints();
+        app.MapFollowUpEndpoints();
         app.MapTwilioWebhookEndpoints();
         app.MapIvrEndpoints();
         app.MapQueuesEndpoints();

@@ -88,9 +88,9 @@ internal static class SurveyEndpoints
             errors.Add("to", "must be after 'from'");
         }
 
-        if (trigger is not null && !SurveyTriggerKinds.All.Contains(trigger))
+        if (trigger is not null && !SurveyTriggerKinds.Sources.Contains(trigger))
         {
-            errors.Add("trigger", "must be one of " + string.Join(", ", SurveyTriggerKinds.All));
+            errors.Add("trigger", "must be one of " + string.Join(", ", SurveyTriggerKinds.Sources));
         }
 
         if (format is not null && format is not ("csv" or "json"))

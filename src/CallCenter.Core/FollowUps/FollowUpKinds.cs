@@ -6,4 +6,9 @@ public static class FollowUpKinds
 
     /// <summary>A low survey score: a supervisor calls the patient back to put things right.</summary>
     public const string ServiceRecovery = "service-recovery";
+
+    /// <summary>A call a department's follow-up plan asks for after a completed visit.</summary>
+    public const string PlanCall = "plan-call";
+
+    public static readonly IReadOnlyList<string> All = [Voicemail, ServiceRecovery, PlanCall];
 }

@@ -24,4 +24,25 @@ public sealed record FollowUp
     public string? QueueName { get; init; }
 
     public Guid? DepartmentId { get; init; }
+
+    /// <summary>When it should be worked; null: at once (a voicemail, a service-recovery task).</summary>
+    public DateTime? DueAt { get; init; }
+
+    /// <summary>The consultant it is assigned to; null: whoever works <see cref="QueueName"/>.</summary>
+    public Guid? AssignedUserId { get; init; }
+
+    /// <summary>The completed visit a plan step follows up.</summary>
+    public Guid? AppointmentId { get; init; }
+
+    public int? PlanStep { get; init; }
+
+    /// <summary>The questionnaire of a plan call (a survey's key).</summary>
+    public string? SurveyKey { get; init; }
+
+    /// <summary>The last outcome recorded (<see cref="FollowUpOutcomes"/>).</summary>
+    public string? Outcome { get; init; }
+
+    public int? Attempts { get; init; }
+
+    public DateTime? CompletedAt { get; init; }
 }

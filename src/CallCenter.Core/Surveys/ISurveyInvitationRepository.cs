@@ -11,6 +11,12 @@ public interface ISurveyInvitationRepository
     /// </summary>
     Task<bool> TryAddAsync(SurveyInvitation invitation, DateTime since, DbConnection connection, DbTransaction transaction, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores a questionnaire an agent filled in on a call: a completed invitation (whose pending reply is closed at
+    /// once) and its answers, in one transaction.
+    /// </summary>
+    Task RecordAgentAnswersAsync(SurveyInvitation invitation, IReadOnlyList<SurveyAnswerRecord> answers, CancellationToken cancellationToken = default);
+
     /// <summary>The patient's mobile (the primary one first) and preferred language; null when the patient has no mobile.</summary>
     Task<(string Phone, string? Language)?> FindContactAsync(Guid patientId, DbConnection connection, DbTransaction? transaction, CancellationToken cancellationToken);
 

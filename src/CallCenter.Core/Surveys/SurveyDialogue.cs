@@ -1,6 +1,5 @@
 using CallCenter.Core.Common;
 using CallCenter.Core.Data;
-using Microsoft.Extensions.Logging;
 
 namespace CallCenter.Core.Surveys;
 
@@ -10,14 +9,13 @@ namespace CallCenter.Core.Surveys;
 /// once with the allowed range, and a second unreadable one is stored as text and the survey moves on. A reply after
 /// the survey closed is told so, once. Low scores go to every <see cref="ILowSurveyScoreListener"/> after they are stored.
 /// </summary>
-public sealed partial class SurveyDialogue(
+public sealed class SurveyDialogue(
     ISurveyInvitationRepository invitations,
     ISurveyDefinitionRepository definitions,
     IEnumerable<ISurveyOutbox> outboxes,
-    IEnumerable<ILowSurveyScoreListener> listeners,
+    LowScoreAlarm alarm,
     IDbConnectionFactory db,
-    TimeProvider time,
-    ILogger<SurveyDialogue> logger)
+    TimeProvider time)
 {
     /// <summary>Null when the pending reply belongs to no invitation (a survey SMS from before definitions).</summary>
     public async Task<SurveyReplyResult?> AnswerAsync(Guid pendingReplyId, string messageSid, string? text, CancellationToken cancellationToken = default)
@@ -88,7 +86,7 @@ public sealed partial class SurveyDialogue(
 
         if (SurveyQuestionTypes.IsLow(question.Type, score))
         {
-            await TellAsync(invitation, definition, answer, score!.Value, cancellationToken);
+            await alarm.RaiseAsync(invitation, definition, answer, score!.Value, cancellationToken);
         }
 
         var outcome = readable ? "survey-answer" : "survey-skipped";
@@ -96,46 +94,4 @@ public sealed partial class SurveyDialogue(
             ? new SurveyReplyResult(readable ? "survey-complete" : outcome, null)
             : new SurveyReplyResult(outcome, SurveyQuestionText.Render(questions[index + 1], invitation.Language));
     }
-
-    private async Task TellAsync(SurveyInvitation invitation, SurveyDefinition definition, SurveyAnswerRecord answer, int score, CancellationToken cancellationToken)
-    {
-        var low = new LowSurveyScore
-        {
-            InvitationId = invitation.Id,
-            DefinitionId = definition.Id,
-            SurveyKey = definition.Key,
-            SurveyVersion = definition.Version,
-            TriggerKind = invitation.TriggerKind,
-            PatientId = invitation.PatientId,
-            Phone = invitation.Phone,
-            Language = invitation.Language,
-            QuestionIndex = answer.QuestionIndex,
-            QuestionType = answer.QuestionType,
-            Score = score,
-            CallSid = invitation.CallSid,
-            AgentId = invitation.AgentId,
-            QueueName = invitation.QueueName,
-            DepartmentId = invitation.DepartmentId,
-            DoctorId = invitation.DoctorId,
-            AppointmentId = invitation.AppointmentId,
-            FollowUpId = invitation.FollowUpId,
-            AnsweredAt = answer.ReceivedAt,
-        };
-        foreach (var listener in listeners)
-        {
-            try
-            {
-                await listener.OnLowScoreAsync(low, cancellationToken);
-            }
-#pragma warning disable CA1031 // One listener failing must not keep the others (or the patient's reply) from running.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                LogListenerFailed(logger, ex, listener.GetType().Name, invitation.Id);
-            }
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Low survey score listener {Listener} failed for invitation {InvitationId}")]
-    private static partial void LogListenerFailed(ILogger logger, Exception exception, string listener, Guid invitationId);
 }

@@ -13,7 +13,7 @@ internal sealed class SurveyInvitationRepository(IDbConnectionFactory db) : ISur
             department_id, doctor_id, appointment_id, follow_up_id, pending_reply_id, status, question_index, reasked, due_at, expires_at, created_at)
         SELECT @Id, @DefinitionId, @SourceKey, @TriggerKind, @PatientId, @Phone, @Language, @CallSid, @AgentId, @QueueName,
             @DepartmentId, @DoctorId, @AppointmentId, @FollowUpId, @PendingReplyId, @Status, 0, 0, @DueAt, @ExpiresAt, @CreatedAt
-        WHERE NOT EXISTS (SELECT 1 FROM survey_invitation i WHERE i.patient_id = @PatientId AND i.due_at > @Since)
+        WHERE NOT EXISTS (SELECT 1 FROM survey_invitation i WHERE i.patient_id = @PatientId AND i.due_at > @Since AND i.trigger_kind <> 'agent-call')
           AND NOT EXISTS (SELECT 1 FROM survey_invitation s WHERE s.source_key = @SourceKey)
         """;
 
@@ -45,6 +45,43 @@ internal sealed class SurveyInvitationRepository(IDbConnectionFactory db) : ISur
 
         await connection.ExecuteAsync(new CommandDefinition(InsertPendingSql, parameters, transaction, cancellationToken: cancellationToken));
         return true;
+    }
+
+    private const string InsertCompletedSql = """
+        INSERT INTO survey_invitation (id, definition_id, source_key, trigger_kind, patient_id, phone, language, call_sid, agent_id, queue_name,
+            department_id, doctor_id, appointment_id, follow_up_id, pending_reply_id, status, question_index, reasked, due_at, expires_at, completed_at, created_at)
+        VALUES (@Id, @DefinitionId, @SourceKey, @TriggerKind, @PatientId, @Phone, @Language, @CallSid, @AgentId, @QueueName,
+            @DepartmentId, @DoctorId, @AppointmentId, @FollowUpId, @PendingReplyId, @Status, @QuestionIndex, 0, @DueAt, @ExpiresAt, @CompletedAt, @CreatedAt)
+        """;
+
+    private const string InsertClosedPendingSql = """
+        INSERT INTO sms_pending_reply (id, phone, purpose, patient_id, appointment_id, survey_id, message_sid, sent_at, expires_at, closed_at, outcome)
+        VALUES (@PendingReplyId, @Phone, @Purpose, @PatientId, @AppointmentId, @Id, NULL, @DueAt, @ExpiresAt, @CompletedAt, @TriggerKind)
+        """;
+
+    private const string InsertAgentAnswerSql = """
+        INSERT INTO survey_answer (id, pending_reply_id, survey_id, patient_id, phone, message_sid, answer_text, score, received_at, question_index, question_type)
+        VALUES (@Id, @PendingReplyId, @InvitationId, @PatientId, @Phone, @MessageSid, @AnswerText, @Score, @ReceivedAt, @QuestionIndex, @QuestionType)
+        """;
+
+    public async Task RecordAgentAnswersAsync(SurveyInvitation invitation, IReadOnlyList<SurveyAnswerRecord> answers, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(invitation);
+        ArgumentNullException.ThrowIfNull(answers);
+        var parameters = new DynamicParameters(invitation);
+        parameters.Add("Purpose", ReplyPurposes.Survey);
+        await using var connection = await db.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(InsertCompletedSql, parameters, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(InsertClosedPendingSql, parameters, transaction, cancellationToken: cancellationToken));
+        foreach (var answer in answers)
+        {
+            var answerParameters = new DynamicParameters(answer);
+            answerParameters.Add("Score", answer.Score, System.Data.DbType.Int32);
+            await connection.ExecuteAsync(new CommandDefinition(InsertAgentAnswerSql, answerParameters, transaction, cancellationToken: cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private const string ContactSql = """

@@ -17,6 +17,9 @@ public sealed record SurveyRequest
     public Guid? AppointmentId { get; init; }
     public Guid? FollowUpId { get; init; }
 
+    /// <summary>A given survey (a follow-up plan's step), sent at <see cref="At"/> whatever its triggers; null: the first whose trigger matches.</summary>
+    public string? SurveyKey { get; init; }
+
     /// <summary>When it happened; the trigger's delay counts from here.</summary>
     public required DateTime At { get; init; }
 }

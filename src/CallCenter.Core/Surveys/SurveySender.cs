@@ -42,9 +42,10 @@ public sealed partial class SurveySender(
             return null;
         }
 
-        var match = (await definitions.ListCurrentAsync(connection, transaction, cancellationToken))
-            .SelectMany(d => d.Triggers.Where(t => Matches(t, request)).Select(t => (Definition: d, Trigger: t)))
-            .FirstOrDefault();
+        var current = await definitions.ListCurrentAsync(connection, transaction, cancellationToken);
+        var match = request.SurveyKey is { } key
+            ? current.Where(d => d.Key == key).Select(d => (Definition: d, Trigger: new SurveyTrigger(request.TriggerKind))).FirstOrDefault()
+            : current.SelectMany(d => d.Triggers.Where(t => Matches(t, request)).Select(t => (Definition: d, Trigger: t))).FirstOrDefault();
         if (match.Definition is null)
         {
             return null;

@@ -21,6 +21,7 @@ public static class SurveysServiceCollectionExtensions
         services.AddSingleton<SurveyResults>();
         services.AddSingleton<SurveySender>();
         services.AddSingleton<SurveyDialogue>();
+        services.AddSingleton<LowScoreAlarm>();
         services.AddSingleton<SurveyTriggers>();
         services.AddSingleton<IWrapUpListener>(sp => sp.GetRequiredService<SurveyTriggers>());
         services.AddSingleton<IAppointmentChangeListener>(sp => sp.GetRequiredService<SurveyTriggers>());
