@@ -15,6 +15,8 @@ namespace CallCenter.Api.Tests.Surveys;
 /// <summary>What the survey tests do through the hub's API, its outbox and the simulator's phones.</summary>
 internal static class SurveyTestData
 {
+    private static int _visits;
+
     public static async Task<HttpClient> ClientAsync(this DeskHub hub, string role)
     {
         var (_, token) = await hub.SignInAsAsync(role);
@@ -82,7 +84,8 @@ internal static class SurveyTestData
     /// <summary>A visit with the doctor, booked and completed now.</summary>
     public static async Task<Guid> CompleteVisitAsync(this DeskHub hub, Guid patientId, Guid doctorId)
     {
-        var startsAt = hub.Now().AddMinutes(30);
+        // Each visit an hour after the last one made, so one doctor's slots never overlap.
+        var startsAt = hub.Now().AddHours(Interlocked.Increment(ref _visits));
         var slot = new Slot { Id = Guid.CreateVersion7(), DoctorId = doctorId, StartsAt = startsAt, EndsAt = startsAt.AddMinutes(30), Capacity = 1, CreatedAt = hub.Now() };
         Assert.Equal(SlotCreateOutcome.Created, await hub.Services.GetRequiredService<ISlotRepository>().CreateAsync(slot));
         var appointment = new Appointment
