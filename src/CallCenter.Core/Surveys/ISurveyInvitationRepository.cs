@@ -31,7 +31,7 @@ public interface ISurveyInvitationRepository
     /// <summary>Notes that the question was asked again; false when it already was (or was answered meanwhile).</summary>
     Task<bool> MarkReaskedAsync(Guid invitationId, int questionIndex, CancellationToken cancellationToken = default);
 
-    /// <summary>The latest survey reply to this phone that expired unanswered after <paramref name="since"/>.</summary>
+    /// <summary>The latest invitation's reply to this phone that expired unanswered after <paramref name="since"/>.</summary>
     Task<Guid?> FindLapsedReplyAsync(string phone, DateTime now, DateTime since, CancellationToken cancellationToken = default);
 
     /// <summary>Closes the pending reply of a lapsed invitation, so only the first late reply is told the survey closed.</summary>

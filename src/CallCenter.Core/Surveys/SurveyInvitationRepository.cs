@@ -177,7 +177,7 @@ internal sealed class SurveyInvitationRepository(IDbConnectionFactory db) : ISur
     }
 
     private const string LapsedSql = """
-        SELECT r.id FROM sms_pending_reply r
+        SELECT r.id FROM sms_pending_reply r JOIN survey_invitation i ON i.pending_reply_id = r.id
         WHERE r.phone = @Phone AND r.purpose = @Purpose AND r.closed_at IS NULL AND r.expires_at <= @Now AND r.expires_at > @Since
         ORDER BY r.expires_at DESC
         """;
