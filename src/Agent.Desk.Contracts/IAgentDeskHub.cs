@@ -47,6 +47,9 @@ public interface IAgentDeskHub
     /// <summary>Creates a patient for the unknown caller and links them.</summary>
     Task<DeskResult> CreatePatientAsync(CreatePatientRequest request);
 
+    /// <summary>Records an attempt at a follow-up on the agent's call list (also <c>POST /api/follow-ups/{id}/outcome</c>).</summary>
+    Task<DeskResult> RecordFollowUpOutcomeAsync(FollowUpOutcomeRequest request);
+
     /// <summary>The screen-pop of the patient the agent is serving, refreshed (after an action, or on demand).</summary>
     Task<DeskScreenPop?> RefreshScreenPopAsync(Guid offerId);
 

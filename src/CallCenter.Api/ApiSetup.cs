@@ -16,7 +16,9 @@ using CallCenter.Api.Messaging;
 using CallCenter.Api.Outbox;
 using CallCenter.Api.Patients;
 using CallCenter.Api.Queues;
+using CallCenter.Api.FollowUps;
 using CallCenter.Api.Reminders;
+using CallCenter.Api.Surveys;
 using CallCenter.Api.Scheduling;
 using CallCenter.Api.Telephony;
 using CallCenter.Core;
@@ -116,6 +118,8 @@ internal static class ApiSetup
         app.MapMessageEndpoints();
         app.MapNotificationEndpoints();
         app.MapNotificationTemplateEndpoints();
+        app.MapSurveyEndpoints();
+        app.MapFollowUpEndpoints();
         app.MapTwilioWebhookEndpoints();
         app.MapIvrEndpoints();
         app.MapQueuesEndpoints();

@@ -15,6 +15,7 @@ using CallCenter.Core.Reminders;
 using CallCenter.Core.Routing;
 using CallCenter.Core.Scheduling;
 using CallCenter.Core.Seeding;
+using CallCenter.Core.Surveys;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -40,6 +41,7 @@ public static class CoreServiceCollectionExtensions
         services.AddQueues();
         services.AddFollowUps();
         services.AddCases();
+        services.AddSurveys();
         services.AddConversations();
         services.AddAgents();
         services.AddCallRouting();

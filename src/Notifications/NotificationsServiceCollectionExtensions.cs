@@ -1,4 +1,5 @@
 using CallCenter.Core.Messaging;
+using CallCenter.Core.Surveys;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -7,6 +8,7 @@ using Notifications.Channels.Email;
 using Notifications.Channels.Voice;
 using Notifications.Outbox;
 using Notifications.Rules;
+using Notifications.Surveys;
 using Notifications.Templates;
 using Twilio.Protocol.Sms;
 
@@ -52,6 +54,7 @@ public static class NotificationsServiceCollectionExtensions
         services.AddSingleton<INotificationChannel, EmailNotificationChannel>();
         services.AddSingleton<IVoiceCallRepository, VoiceCallRepository>();
         services.AddSingleton<INotificationChannel, VoiceNotificationChannel>();
+        services.AddSingleton<ISurveyOutbox, NotificationSurveyOutbox>();
         services.AddHostedService<OutboxDispatcherService>();
         return services;
     }

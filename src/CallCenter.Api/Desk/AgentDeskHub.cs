@@ -23,6 +23,7 @@ internal sealed partial class AgentDeskHub(
     DeskAppointmentActions appointments,
     DeskPatientActions patients,
     CallbackService callbacks,
+    DeskFollowUpActions followUps,
     ILogger<AgentDeskHub> logger) : Hub<IAgentDeskClient>, IAgentDeskHub
 {
     private Actor Agent => Context.User!.ToActor();
@@ -94,6 +95,9 @@ internal sealed partial class AgentDeskHub(
 
     public Task<DeskResult> CreatePatientAsync(CreatePatientRequest request) =>
         RunAsync("create-patient", (a, ct) => patients.CreatePatientAsync(a, request, ct));
+
+    public Task<DeskResult> RecordFollowUpOutcomeAsync(FollowUpOutcomeRequest request) =>
+        RunAsync("follow-up-outcome", (a, ct) => followUps.RecordOutcomeAsync(a, request, ct));
 
     public async Task<DeskScreenPop?> RefreshScreenPopAsync(Guid offerId)
     {

@@ -1,5 +1,6 @@
 using CallCenter.Core.Accounts;
 using CallCenter.Core.Calls;
+using CallCenter.Core.Surveys;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -63,6 +64,25 @@ public sealed partial class CaseIntake(
             CallSid = callSid,
         }, cancellationToken);
         return Opened(result, CaseSources.Ivr);
+    }
+
+    /// <summary>Opens (once per answer) the case of a low survey score, with what the survey was about.</summary>
+    public async Task<Guid?> FromLowSurveyScoreAsync(LowSurveyScore score, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(score);
+        var settings = options.CurrentValue;
+        var result = await cases.OpenAsync(Actor.System, new CaseOpening
+        {
+            PatientId = score.PatientId,
+            DepartmentId = score.DepartmentId,
+            Category = settings.DeskCategory,
+            Severity = settings.DeskSeverity,
+            Description = $"Low survey score: {score.QuestionType} {score.Score} (survey {score.SurveyKey} v{score.SurveyVersion}, question {score.QuestionIndex + 1}, after {score.TriggerKind}).",
+            Source = CaseSources.Survey,
+            OriginKey = $"survey:{score.InvitationId:N}:{score.QuestionIndex}",
+            CallSid = score.CallSid,
+        }, cancellationToken);
+        return Opened(result, CaseSources.Survey);
     }
 
     private Guid? Opened(CaseResult<ComplaintCase> result, string source)

@@ -11,6 +11,7 @@ public static class CasesServiceCollectionExtensions
         services.AddSingleton<ICaseRepository, CaseRepository>();
         services.AddSingleton<ComplaintCaseService>();
         services.AddSingleton<CaseIntake>();
+        services.AddSingleton<Surveys.ILowSurveyScoreListener, LowScoreCases>();
         return services;
     }
 }

@@ -39,6 +39,7 @@ public static class DeskServiceCollectionExtensions
         services.AddSingleton<DeskOfferActions>();
         services.AddSingleton<DeskCallActions>();
         services.AddSingleton<DeskWrapUpActions>();
+        services.AddSingleton<DeskFollowUpActions>();
         services.AddSingleton<DeskConversationActions>();
         services.AddSingleton<DeskAppointmentActions>();
         services.AddSingleton<DeskPatientActions>();

@@ -5,6 +5,7 @@ using CallCenter.Core.Cases;
 using CallCenter.Core.Common;
 using CallCenter.Core.Desk.Data;
 using CallCenter.Core.Interactions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CallCenter.Core.Desk;
@@ -13,7 +14,7 @@ namespace CallCenter.Core.Desk;
 /// After-call work: the disposition and notes (on the patient's timeline) and callbacks promised. The complaint
 /// disposition (<c>Cases:DeskDisposition</c>) also opens a complaint case with the notes, linked to the call.
 /// </summary>
-public sealed class DeskWrapUpActions(
+public sealed partial class DeskWrapUpActions(
     DeskAccess access,
     IDeskWorkRepository work,
     IWrapUpRepository wrapUps,
@@ -25,7 +26,9 @@ public sealed class DeskWrapUpActions(
     CaseIntake cases,
     IOptions<DeskOptions> options,
     DeskAudit audit,
-    TimeProvider time)
+    TimeProvider time,
+    IEnumerable<IWrapUpListener> wrapUpListeners,
+    ILogger<DeskWrapUpActions> logger)
 {
     /// <summary>How far ahead a callback may be scheduled.</summary>
     public static readonly TimeSpan MaxCallbackAhead = TimeSpan.FromDays(90);
@@ -105,6 +108,11 @@ public sealed class DeskWrapUpActions(
             routing.Wake();
         }
 
+        if (stored && held.CallSid is not null)
+        {
+            await TellAsync(new CallWrappedUp(held.CallSid, agent.UserId, held.QueueName, held.Kind, held.PatientId, request.Disposition, now), cancellationToken);
+        }
+
         var detail = $"call {request.CallSid} disposition {request.Disposition}{(caseId is { } opened ? $" case {opened}" : string.Empty)}{(stored ? string.Empty : " (repeat)")}";
         return await audit.WriteAsync(agent, "wrap-up", held.PatientId, DeskResult.Success(id.ToString()), detail, cancellationToken);
     }
@@ -157,4 +165,24 @@ public sealed class DeskWrapUpActions(
         await callbacks.AddAsync(callback, cancellationToken);
         return await audit.WriteAsync(agent, "schedule-callback", offer.PatientId, DeskResult.Success(callback.Id.ToString()), $"callback {callback.Id} offer {offer.Id}", cancellationToken);
     }
+
+    private async Task TellAsync(CallWrappedUp wrappedUp, CancellationToken cancellationToken)
+    {
+        foreach (var listener in wrapUpListeners)
+        {
+            try
+            {
+                await listener.WrappedUpAsync(wrappedUp, cancellationToken);
+            }
+#pragma warning disable CA1031 // What follows a wrap-up (a survey) must not fail the agent's wrap-up.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogListenerFailed(logger, ex, listener.GetType().Name, wrappedUp.CallSid);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Wrap-up listener {Listener} failed for call {CallSid}")]
+    private static partial void LogListenerFailed(ILogger logger, Exception exception, string listener, string callSid);
 }

@@ -7,8 +7,10 @@ namespace CallCenter.Core.FollowUps;
 internal sealed class FollowUpRepository(IDbConnectionFactory db, ISqlDialect dialect) : IFollowUpRepository
 {
     private const string InsertSql = """
-        INSERT INTO follow_up (id, kind, call_sid, patient_id, caller_number, recording_url, duration_seconds, category, language, status, created_at)
-        VALUES (@Id, @Kind, @CallSid, @PatientId, @CallerNumber, @RecordingUrl, @DurationSeconds, @Category, @Language, @Status, @CreatedAt)
+        INSERT INTO follow_up (id, kind, call_sid, patient_id, caller_number, recording_url, duration_seconds, category, language, status, created_at,
+            survey_invitation_id, note, queue_name, department_id, due_at, assigned_user_id, appointment_id, plan_step, survey_key, attempts)
+        VALUES (@Id, @Kind, @CallSid, @PatientId, @CallerNumber, @RecordingUrl, @DurationSeconds, @Category, @Language, @Status, @CreatedAt,
+            @SurveyInvitationId, @Note, @QueueName, @DepartmentId, @DueAt, @AssignedUserId, @AppointmentId, @PlanStep, @SurveyKey, 0)
         """;
 
     private const string FindIdSql = "SELECT id FROM follow_up WHERE call_sid = @CallSid AND recording_url = @RecordingUrl";
@@ -31,7 +33,8 @@ internal sealed class FollowUpRepository(IDbConnectionFactory db, ISqlDialect di
     }
 
     private const string ForCallSql = """
-        SELECT id, kind, call_sid, patient_id, caller_number, recording_url, duration_seconds, category, language, status, created_at
+        SELECT id, kind, call_sid, patient_id, caller_number, recording_url, duration_seconds, category, language, status, created_at,
+            survey_invitation_id, note, queue_name, department_id, due_at, assigned_user_id, appointment_id, plan_step, survey_key, outcome, attempts, completed_at
         FROM follow_up WHERE call_sid = @CallSid ORDER BY created_at, id
         """;
 

@@ -12,6 +12,18 @@ public interface ISmsInbox
     /// <summary>Stores a survey answer (raw text and the score read from it); repeated for the same message it changes nothing.</summary>
     Task StoreSurveyAnswerAsync(SurveyAnswer answer, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Applies a text to the survey awaiting it, question by question. The default stores it as the one answer and
+    /// closes the reply (a survey of one question with no dialogue); the hub's surveys answer with the next question.
+    /// </summary>
+    async Task<SurveyTurn> AnswerSurveyAsync(SurveyAnswer answer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        await StoreSurveyAnswerAsync(answer, cancellationToken);
+        await CloseReplyAsync(answer.PendingReplyId, "answered", cancellationToken);
+        return new SurveyTurn("survey-answer", null);
+    }
+
     /// <summary>Marks the pending reply as answered so a second reply is not applied twice.</summary>
     Task CloseReplyAsync(Guid pendingReplyId, string outcome, CancellationToken cancellationToken);
 

@@ -8,8 +8,8 @@ namespace Ivr.Flows.Steps;
 /// <summary>
 /// Applies a patient's text to the hub message awaiting it: a reply to an appointment message confirms or cancels
 /// that appointment; a reply to a waitlist offer takes ("1") or declines ("2") the place, and is told when another
-/// patient was first or the offer lapsed; a reply to a survey is stored as the answer (with a 0-10 score when it is
-/// one). Anything else (no message awaits an answer, or the reply cannot be read) takes <see cref="Unmatched"/>,
+/// patient was first or the offer lapsed; a reply to a survey is the answer to its current question: the hub replies with the next question, asks again
+/// when the answer cannot be read, or says the survey has closed; the last answer is thanked with surveyText. Anything else (no message awaits an answer, or the reply cannot be read) takes <see cref="Unmatched"/>,
 /// usually to staff.
 /// <code>{"type": "smsReply", "confirmedText": {...}, "cancelledText": {...}, "surveyText": {...}, "next": "done", "unmatched": "agent"}</code>
 /// </summary>
@@ -125,11 +125,15 @@ public sealed class SmsReplyStep : FlowStep
 
         var sid = context.Get(FlowVariables.SmsSid).AsText() is { Length: > 0 } messageSid ? messageSid : context.Session.Key;
         var score = ReplyWords.Score(text);
-        await context.Services.SmsInbox.StoreSurveyAnswerAsync(
+        var turn = await context.Services.SmsInbox.AnswerSurveyAsync(
             new SurveyAnswer(pending.Id, pending.SurveyId, pending.PatientId, phone, sid, text, score), cancellationToken);
-        await context.Services.SmsInbox.CloseReplyAsync(pending.Id, "answered", cancellationToken);
-        context.Trace("survey-answer", score is null ? "text" : "score");
-        context.SmsReplies.Add(context.Text(SurveyText));
-        return StepOutcome.Next(Next, "survey-answer");
+        if (turn.Unmatched)
+        {
+            return StepOutcome.Next(Unmatched, turn.Outcome);
+        }
+
+        context.Trace(turn.Outcome, score is null ? "text" : "score");
+        context.SmsReplies.Add(turn.Reply ?? context.Text(SurveyText));
+        return StepOutcome.Next(Next, turn.Outcome);
     }
 }

@@ -4,6 +4,7 @@ using CallCenter.Core.Conversations;
 using CallCenter.Core.Messaging;
 using CallCenter.Core.Patients;
 using CallCenter.Core.Reminders;
+using CallCenter.Core.Surveys;
 using Ivr.Flows.Services;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,10 @@ internal sealed class SmsInbox(
     IRecipientSuppressions suppressions,
     TimeProvider time,
     IOptions<ReminderOptions> reminders,
-    IEnumerable<IConversationMessageListener> listeners) : ISmsInbox
+    IEnumerable<IConversationMessageListener> listeners,
+    SurveyDialogue surveys,
+    ISurveyInvitationRepository invitations,
+    IOptions<SurveyOptions> surveyOptions) : ISmsInbox
 {
     /// <summary>
     /// Records the change for every patient with the number: a STOP from a shared family phone stops messages
@@ -46,13 +50,15 @@ internal sealed class SmsInbox(
 
     /// <summary>
     /// The open reply; else a waitlist offer that lapsed or was taken in the last hours, so that a late "1" is told so
-    /// (the offer service answers "expired" or "taken") instead of reaching an agent as a puzzle.
+    /// (the offer service answers "expired" or "taken") instead of reaching an agent as a puzzle; else a survey that
+    /// closed unanswered in the last <see cref="SurveyOptions.LateReplyHours"/>, so a late answer is told it closed.
     /// </summary>
     public async Task<PendingReply?> PendingReplyAsync(string phoneE164, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var open = await replies.FindOpenAsync(phoneE164, now, cancellationToken)
-            ?? await replies.FindLapsedOfferAsync(phoneE164, now, now.AddHours(-reminders.Value.LapsedOfferAnswerHours), cancellationToken);
+            ?? await replies.FindLapsedOfferAsync(phoneE164, now, now.AddHours(-reminders.Value.LapsedOfferAnswerHours), cancellationToken)
+            ?? await LapsedSurveyAsync(phoneE164, now, cancellationToken);
         return open is null
             ? null
             : new PendingReply(open.Id, open.Purpose, open.PatientId, open.AppointmentId, open.SurveyId, new DateTimeOffset(DateTime.SpecifyKind(open.SentAt, DateTimeKind.Utc)));
@@ -76,6 +82,25 @@ internal sealed class SmsInbox(
             },
             cancellationToken);
     }
+
+    /// <summary>The hub's surveys answer question by question (<see cref="SurveyDialogue"/>); a reply no invitation owns is stored as before.</summary>
+    public async Task<SurveyTurn> AnswerSurveyAsync(SurveyAnswer answer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        if (await surveys.AnswerAsync(answer.PendingReplyId, answer.MessageSid, answer.Text, cancellationToken) is { } result)
+        {
+            return new SurveyTurn(result.Outcome, result.Reply, result.Unmatched);
+        }
+
+        await StoreSurveyAnswerAsync(answer, cancellationToken);
+        await CloseReplyAsync(answer.PendingReplyId, "answered", cancellationToken);
+        return new SurveyTurn("survey-answer", null);
+    }
+
+    private async Task<SmsPendingReply?> LapsedSurveyAsync(string phoneE164, DateTime now, CancellationToken cancellationToken) =>
+        await invitations.FindLapsedReplyAsync(phoneE164, now, now.AddHours(-surveyOptions.Value.LateReplyHours), cancellationToken) is { } id
+            ? await replies.FindAsync(id, cancellationToken)
+            : null;
 
     public Task CloseReplyAsync(Guid pendingReplyId, string outcome, CancellationToken cancellationToken) =>
         replies.CloseAsync(pendingReplyId, outcome, time.GetUtcNow().UtcDateTime, cancellationToken);

@@ -6,6 +6,7 @@ using CallCenter.Core.Accounts;
 using CallCenter.Core.Desk;
 using CallCenter.Core.Routing;
 using CallCenter.Testing;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.SignalR.Client;
@@ -13,6 +14,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
+using Twilio.Protocol.Rest;
 
 namespace CallCenter.Api.Tests.Desk.Support;
 
@@ -27,13 +29,22 @@ internal sealed class DeskHub : IAsyncDisposable
     private readonly ApiFactory _root;
     private readonly WebApplicationFactory<Program> _factory;
 
-    private DeskHub(ApiFactory root)
+    private DeskHub(ApiFactory root, bool withCarrier)
     {
         _root = root;
         _factory = root.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<IDeskCallControl>();
             services.AddSingleton<IDeskCallControl, TestDeskCallControl>();
+            if (withCarrier)
+            {
+                // The carrier simulator served by this same in-memory hub: the outbox's texts reach its phones, and
+                // what the phones text comes back to the hub's SMS webhook.
+                services.AddHttpClient<TwilioRestClient>()
+                    .ConfigurePrimaryHttpMessageHandler(sp => ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler());
+                services.AddHttpClient("carrier-simulator")
+                    .ConfigurePrimaryHttpMessageHandler(sp => ((TestServer)sp.GetRequiredService<IServer>()).CreateHandler());
+            }
         }));
     }
 
@@ -43,13 +54,19 @@ internal sealed class DeskHub : IAsyncDisposable
 
     public TestServer Server => _factory.Server;
 
-    public static async Task<DeskHub> StartAsync(string engine)
+    public static async Task<DeskHub> StartAsync(string engine) => await StartAsync(engine, withCarrier: false, settings: null);
+
+    /// <summary>A desk hub whose outbox texts through the in-hub carrier simulator when <paramref name="withCarrier"/>.</summary>
+    public static async Task<DeskHub> StartAsync(string engine, bool withCarrier, IReadOnlyDictionary<string, string?>? settings)
     {
         var database = await TestDatabase.CreateAsync(engine);
-        var hub = new DeskHub(new ApiFactory(database));
+        var hub = new DeskHub(new ApiFactory(database, settings), withCarrier);
         _ = hub.Server;
         return hub;
     }
+
+    /// <summary>An HTTP client on the in-memory hub (its API and its simulator).</summary>
+    public HttpClient CreateClient() => _factory.CreateClient();
 
     /// <summary>A new user with the role, and their bearer token.</summary>
     public async Task<(UserAccount User, string Token)> SignInAsAsync(string role)

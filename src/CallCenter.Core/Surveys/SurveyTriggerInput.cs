@@ -1,0 +1,10 @@
+namespace CallCenter.Core.Surveys;
+
+/// <summary>A trigger as sent (<see cref="SurveyTrigger"/>).</summary>
+public sealed record SurveyTriggerInput
+{
+    public string? Kind { get; init; }
+    public string? Queue { get; init; }
+    public Guid? DepartmentId { get; init; }
+    public int? DelayHours { get; init; }
+}
