@@ -77,10 +77,10 @@ public sealed partial class CaseIntake(
             DepartmentId = score.DepartmentId,
             Category = settings.DeskCategory,
             Severity = settings.DeskSeverity,
-            Description = $"Low survey score: {score.QuestionType} {score.Score} (survey {score.SurveyKey} v{score.SurveyVersion}, question {score.QuestionIndex + 1}, after {score.TriggerKind}).",
+            // The call is named, not linked: a survey after a desk call knows the agent's leg, which the call table may not hold.
+            Description = $"Low survey score: {score.QuestionType} {score.Score} (survey {score.SurveyKey} v{score.SurveyVersion}, question {score.QuestionIndex + 1}, after {score.TriggerKind}{(score.CallSid is { } sid ? " call " + sid : string.Empty)}).",
             Source = CaseSources.Survey,
             OriginKey = $"survey:{score.InvitationId:N}:{score.QuestionIndex}",
-            CallSid = score.CallSid,
         }, cancellationToken);
         return Opened(result, CaseSources.Survey);
     }

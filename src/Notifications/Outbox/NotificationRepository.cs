@@ -113,40 +113,109 @@ internal sealed class NotificationRepository(IDbConnectionFactory db, ISqlDialec
     {
         ArgumentNullException.ThrowIfNull(outcomes);
         ArgumentNullException.ThrowIfNull(timelineEntry);
-        var recorded = new List<DispatchOutcome>(outcomes.Count);
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        foreach (var outcome in outcomes)
-        {
-            var (sql, parameters) = Statement(outcome, now);
-            if (await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken)) == 1)
-            {
-                recorded.Add(outcome);
-            }
-        }
-
+        var statements = outcomes.Select(o => Statement(o, now)).ToList();
+        var recorded = dialect.Name == DatabaseProviders.Postgres && connection.CanCreateBatch
+            ? await RecordInOneRoundTripAsync(connection, transaction, outcomes, statements, cancellationToken)
+            : await RecordOneByOneAsync(connection, transaction, outcomes, statements, cancellationToken);
         await interactions.AddAsync(transaction, [.. recorded.Select(timelineEntry).OfType<Interaction>()], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return recorded;
     }
 
-    private static (string Sql, object Parameters) Statement(DispatchOutcome outcome, DateTime now)
+    private static async Task<List<DispatchOutcome>> RecordOneByOneAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<DispatchOutcome> outcomes, List<OutcomeStatement> statements, CancellationToken cancellationToken)
+    {
+        var recorded = new List<DispatchOutcome>(outcomes.Count);
+        for (var i = 0; i < outcomes.Count; i++)
+        {
+            var parameters = new DynamicParameters();
+            foreach (var (name, value) in statements[i].Parameters)
+            {
+                parameters.Add(name, value);
+            }
+
+            if (await connection.ExecuteAsync(new CommandDefinition(statements[i].Sql, parameters, transaction, cancellationToken: cancellationToken)) == 1)
+            {
+                recorded.Add(outcomes[i]);
+            }
+        }
+
+        return recorded;
+    }
+
+    // PostgreSQL: the whole batch's updates in one round trip (a DbBatch), each still fenced and counted on its own.
+    // Only there: the other engines' providers bind Guids and times differently from Dapper's conventions here.
+    private static async Task<List<DispatchOutcome>> RecordInOneRoundTripAsync(
+        DbConnection connection, DbTransaction transaction, IReadOnlyList<DispatchOutcome> outcomes, List<OutcomeStatement> statements, CancellationToken cancellationToken)
+    {
+        var recorded = new List<DispatchOutcome>(outcomes.Count);
+        if (outcomes.Count == 0)
+        {
+            return recorded;
+        }
+
+        await using var batch = connection.CreateBatch();
+        batch.Transaction = transaction;
+        foreach (var statement in statements)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = statement.Sql;
+            foreach (var (name, value) in statement.Parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                // Times are UTC throughout; timestamptz refuses a DateTime whose kind is not said.
+                parameter.Value = value switch
+                {
+                    null => DBNull.Value,
+                    DateTime { Kind: DateTimeKind.Unspecified } time => DateTime.SpecifyKind(time, DateTimeKind.Utc),
+                    _ => value,
+                };
+                if (value is null)
+                {
+                    parameter.DbType = System.Data.DbType.String;
+                }
+
+                command.Parameters.Add(parameter);
+            }
+
+            batch.BatchCommands.Add(command);
+        }
+
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+        for (var i = 0; i < outcomes.Count; i++)
+        {
+            if (batch.BatchCommands[i].RecordsAffected == 1)
+            {
+                recorded.Add(outcomes[i]);
+            }
+        }
+
+        return recorded;
+    }
+
+    private static OutcomeStatement Statement(DispatchOutcome outcome, DateTime now)
     {
         var row = outcome.Row;
         var error = outcome.Error is null ? null : Cut(outcome.Error);
         var attempt = outcome.CountAttempt ? 1 : 0;
+        (string, object?) Id() => ("Id", row.Id);
+        (string, object?) Claim() => ("ClaimToken", row.ClaimToken);
+        (string, object?) At() => ("Now", now);
         return outcome.Kind switch
         {
-            DispatchOutcomeKind.Accepted => (AcceptedSql, new
-            {
-                row.Id, row.ClaimToken, outcome.CarrierId, outcome.Status, StatusRank = NotificationStatuses.Rank(outcome.Status!),
-                Attempt = attempt, False = false, Now = now,
-            }),
-            DispatchOutcomeKind.Deferred => (DeferSql, new { row.Id, row.ClaimToken, outcome.At, Error = error, Now = now }),
-            DispatchOutcomeKind.Retry => (RetrySql, new { row.Id, row.ClaimToken, outcome.At, Error = error, outcome.CheckCarrier, Now = now }),
-            _ => (EndSql, new { row.Id, row.ClaimToken, outcome.Status, Error = error, Attempt = attempt, Now = now }),
+            DispatchOutcomeKind.Accepted => new(AcceptedSql, [
+                Id(), Claim(), At(), ("CarrierId", outcome.CarrierId), ("Status", outcome.Status),
+                ("StatusRank", NotificationStatuses.Rank(outcome.Status!)), ("Attempt", attempt), ("False", false)]),
+            DispatchOutcomeKind.Deferred => new(DeferSql, [Id(), Claim(), At(), ("At", outcome.At), ("Error", error)]),
+            DispatchOutcomeKind.Retry => new(RetrySql, [Id(), Claim(), At(), ("At", outcome.At), ("Error", error), ("CheckCarrier", outcome.CheckCarrier)]),
+            _ => new(EndSql, [Id(), Claim(), At(), ("Status", outcome.Status), ("Error", error), ("Attempt", attempt)]),
         };
     }
+
+    private sealed record OutcomeStatement(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters);
 
     // A status callback that came before its row knew its carrier id moved the message record only: read those back.
     private const string StatusesSeenSql = """

@@ -9,8 +9,6 @@ namespace Notifications.Rules;
 /// </summary>
 internal sealed class SendFacts
 {
-    public static SendFacts None { get; } = new();
-
     public Dictionary<(string Channel, string Address), string> Suppressed { get; } = [];
 
     public Dictionary<Guid, List<PatientConsent>> Consents { get; } = [];

@@ -68,6 +68,9 @@ public sealed class OutboxCrashTests
                 ["Notifications:Sms:MessagesPerSecond"] = "200",
                 ["Notifications:Sms:Burst"] = "20",
                 ["Notifications:Outbox:Lease"] = "00:00:03",
+                // Rows become final a batch at a time: small batches, so that every third of the run has kills to land in
+                // (and most kills fall between a batch's sends and its one commit, the case that needs the carrier asked).
+                ["Notifications:Outbox:BatchSize"] = "25",
                 ["Notifications:Outbox:PollInterval"] = "00:00:00.200",
                 ["Notifications:Outbox:RetryBaseDelay"] = "00:00:01",
                 ["Notifications:Outbox:RetryMaxDelay"] = "00:00:02",
