@@ -25,12 +25,12 @@ internal sealed record CallListQuery(
     /// <summary>The query, or the name of the parameter that is wrong.</summary>
     public static (CallListQuery? Query, string? BadParameter) Parse(IQueryCollection query)
     {
-        string? Text(string name) => query.TryGetValue(name, out var values) && values.Count > 0 && !string.IsNullOrEmpty(values[0]) ? values[0] : null;
+        var read = ListPaging.Reader(query);
 
         var dates = new Dictionary<string, DateFilter?>();
         foreach (var name in new[] { "StartTime", "StartTime<", "StartTime>" })
         {
-            if (Text(name) is { } text)
+            if (read(name) is { } text)
             {
                 if (DateFilter.Parse(text) is not { } filter)
                 {
@@ -42,7 +42,7 @@ internal sealed record CallListQuery(
         }
 
         CallStatus? status = null;
-        if (Text("Status") is { } statusText)
+        if (read("Status") is { } statusText)
         {
             if (!CallStatuses.Names.TryParse(statusText, out var parsed))
             {
@@ -52,26 +52,13 @@ internal sealed record CallListQuery(
             status = parsed;
         }
 
-        var pageSize = MessageListQuery.DefaultPageSize;
-        if (Text("PageSize") is { } size && (!int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MessageListQuery.MaxPageSize))
+        if (ListPaging.TryParse(read, out var pageSize, out var page, out var token) is { } badPaging)
         {
-            return (null, "PageSize");
-        }
-
-        var page = 0;
-        if (Text("Page") is { } number && !int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out page))
-        {
-            return (null, "Page");
-        }
-
-        var token = Text("PageToken");
-        if (token is not null && !token.StartsWith("PA", StringComparison.Ordinal))
-        {
-            return (null, "PageToken");
+            return (null, badPaging);
         }
 
         return (new CallListQuery(
-            Text("To"), Text("From"), status, dates.GetValueOrDefault("StartTime"), dates.GetValueOrDefault("StartTime<"), dates.GetValueOrDefault("StartTime>"),
+            read("To"), read("From"), status, dates.GetValueOrDefault("StartTime"), dates.GetValueOrDefault("StartTime<"), dates.GetValueOrDefault("StartTime>"),
             pageSize, page, token), null);
     }
 
@@ -93,41 +80,20 @@ internal sealed record CallListQuery(
             && (StartedAfter?.IsOnOrAfter(started) ?? true);
     }
 
-    /// <summary>This page of <paramref name="matching"/> (newest first): after the token's call if there is a token, else by page number.</summary>
-    public IReadOnlyList<SimulatedCall> Slice(IReadOnlyList<SimulatedCall> matching)
-    {
-        var start = Page * PageSize;
-        if (PageToken is { Length: > 2 } token)
-        {
-            var after = token[2..];
-            var index = matching.Select((c, i) => (c, i)).FirstOrDefault(p => p.c.Sid == after, (null!, -1)).Item2;
-            start = index + 1;
-        }
-
-        return [.. matching.Skip(start).Take(PageSize)];
-    }
+    /// <summary>This page of <paramref name="matching"/> (newest first).</summary>
+    public IReadOnlyList<SimulatedCall> Slice(IReadOnlyList<SimulatedCall> matching) => ListPaging.Slice(matching, PageSize, Page, PageToken, item => item.Sid);
 
     /// <summary>The query string of this list at another page, in Twilio's order and encoding (<c>StartTime%3E=...</c>).</summary>
-    public string QueryString(int page, string? pageToken)
-    {
-        var parts = new List<string>();
-        void Add(string name, string? value)
-        {
-            if (value is not null)
-            {
-                parts.Add(Uri.EscapeDataString(name) + "=" + Uri.EscapeDataString(value));
-            }
-        }
-
-        Add("To", To);
-        Add("From", From);
-        Add("Status", Status is { } status ? CallStatuses.Names.ToWire(status) : null);
-        Add("StartTime", StartTime?.Text);
-        Add("StartTime<", StartedBefore?.Text);
-        Add("StartTime>", StartedAfter?.Text);
-        Add("PageSize", PageSize.ToString(CultureInfo.InvariantCulture));
-        Add("Page", page.ToString(CultureInfo.InvariantCulture));
-        Add("PageToken", pageToken);
-        return string.Join('&', parts);
-    }
+    public string QueryString(int page, string? pageToken) => ListPaging.QueryString(
+        [
+            ("To", To),
+            ("From", From),
+            ("Status", Status is { } status ? CallStatuses.Names.ToWire(status) : null),
+            ("StartTime", StartTime?.Text),
+            ("StartTime<", StartedBefore?.Text),
+            ("StartTime>", StartedAfter?.Text),
+        ],
+        PageSize,
+        page,
+        pageToken);
 }

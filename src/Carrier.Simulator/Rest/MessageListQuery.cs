@@ -21,18 +21,15 @@ internal sealed record MessageListQuery(
     int Page,
     string? PageToken)
 {
-    public const int DefaultPageSize = 50;
-    public const int MaxPageSize = 1000;
-
     /// <summary>The query, or the name of the parameter that is wrong.</summary>
     public static (MessageListQuery? Query, string? BadParameter) Parse(IQueryCollection query)
     {
-        string? Text(string name) => query.TryGetValue(name, out var values) && values.Count > 0 && !string.IsNullOrEmpty(values[0]) ? values[0] : null;
+        var read = ListPaging.Reader(query);
 
         var dates = new Dictionary<string, DateFilter?>();
         foreach (var name in new[] { "DateSent", "DateSent<", "DateSent>" })
         {
-            if (Text(name) is { } text)
+            if (read(name) is { } text)
             {
                 if (DateFilter.Parse(text) is not { } filter)
                 {
@@ -43,26 +40,13 @@ internal sealed record MessageListQuery(
             }
         }
 
-        var pageSize = DefaultPageSize;
-        if (Text("PageSize") is { } size && (!int.TryParse(size, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))
+        if (ListPaging.TryParse(read, out var pageSize, out var page, out var token) is { } badPaging)
         {
-            return (null, "PageSize");
-        }
-
-        var page = 0;
-        if (Text("Page") is { } number && !int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out page))
-        {
-            return (null, "Page");
-        }
-
-        var token = Text("PageToken");
-        if (token is not null && !token.StartsWith("PA", StringComparison.Ordinal))
-        {
-            return (null, "PageToken");
+            return (null, badPaging);
         }
 
         return (new MessageListQuery(
-            Text("To"), Text("From"), dates.GetValueOrDefault("DateSent"), dates.GetValueOrDefault("DateSent<"), dates.GetValueOrDefault("DateSent>"),
+            read("To"), read("From"), dates.GetValueOrDefault("DateSent"), dates.GetValueOrDefault("DateSent<"), dates.GetValueOrDefault("DateSent>"),
             pageSize, page, token), null);
     }
 
@@ -84,40 +68,19 @@ internal sealed record MessageListQuery(
             && (SentAfter?.IsOnOrAfter(sent) ?? true);
     }
 
-    /// <summary>This page of <paramref name="matching"/> (newest first): after the token's message if there is a token, else by page number.</summary>
-    public IReadOnlyList<SimulatedMessage> Slice(IReadOnlyList<SimulatedMessage> matching)
-    {
-        var start = Page * PageSize;
-        if (PageToken is { Length: > 2 } token)
-        {
-            var after = token[2..];
-            var index = matching.Select((m, i) => (m, i)).FirstOrDefault(p => p.m.Sid == after, (null!, -1)).Item2;
-            start = index + 1;
-        }
-
-        return [.. matching.Skip(start).Take(PageSize)];
-    }
+    /// <summary>This page of <paramref name="matching"/> (newest first).</summary>
+    public IReadOnlyList<SimulatedMessage> Slice(IReadOnlyList<SimulatedMessage> matching) => ListPaging.Slice(matching, PageSize, Page, PageToken, item => item.Sid);
 
     /// <summary>The query string of this list at another page, in Twilio's order and encoding (<c>DateSent%3E=...</c>).</summary>
-    public string QueryString(int page, string? pageToken)
-    {
-        var parts = new List<string>();
-        void Add(string name, string? value)
-        {
-            if (value is not null)
-            {
-                parts.Add(Uri.EscapeDataString(name) + "=" + Uri.EscapeDataString(value));
-            }
-        }
-
-        Add("To", To);
-        Add("From", From);
-        Add("DateSent", DateSent?.Text);
-        Add("DateSent<", SentBefore?.Text);
-        Add("DateSent>", SentAfter?.Text);
-        Add("PageSize", PageSize.ToString(CultureInfo.InvariantCulture));
-        Add("Page", page.ToString(CultureInfo.InvariantCulture));
-        Add("PageToken", pageToken);
-        return string.Join('&', parts);
-    }
+    public string QueryString(int page, string? pageToken) => ListPaging.QueryString(
+        [
+            ("To", To),
+            ("From", From),
+            ("DateSent", DateSent?.Text),
+            ("DateSent<", SentBefore?.Text),
+            ("DateSent>", SentAfter?.Text),
+        ],
+        PageSize,
+        page,
+        pageToken);
 }
