@@ -37,16 +37,7 @@ public sealed partial class TwilioRestClient(
     public async Task<CallResource> CreateCallOnceAsync(CreateCallRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var path = AccountPath("Calls.json");
-        var (status, body, retryAfter) = await PostOnceAsync(path, request.ToForm(ResolveUrl), cancellationToken);
-        if ((int)status is >= 200 and < 300)
-        {
-            return CallResource.Read(ParseJson(body));
-        }
-
-        var error = ReadError((int)status, body, retryAfter);
-        LogFailed(logger, HttpMethod.Post.Method, path, (int)status, error.Code, 1);
-        throw error;
+        return CallResource.Read(await CreateOnceAsync("Calls.json", request.ToForm(ResolveUrl), cancellationToken));
     }
 
     /// <summary>
@@ -59,21 +50,9 @@ public sealed partial class TwilioRestClient(
     {
         ArgumentNullException.ThrowIfNull(filter);
         RestChecks.That(filter.PageSize is >= 1 and <= 1000, nameof(filter.PageSize), "Twilio pages hold 1 to 1000 calls.");
-        var query = new List<KeyValuePair<string, string>>();
-        void Add(string name, string? value)
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                query.Add(new(name, value));
-            }
-        }
-
-        Add("To", filter.To);
-        Add("From", filter.From);
         // As with DateSent: "StartTime>=" travels as the parameter named "StartTime>".
-        Add("StartTime>", filter.StartedOnOrAfter?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
-        Add("PageSize", filter.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var path = AccountPath("Calls.json") + "?" + string.Join('&', query.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)));
+        var path = ListPath("Calls.json", ("To", filter.To), ("From", filter.From), ("StartTime>", Second(filter.StartedOnOrAfter)),
+            ("PageSize", filter.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return CallPage.Read(await SendAsync(HttpMethod.Get, path, null, cancellationToken));
     }
 
@@ -108,17 +87,32 @@ public sealed partial class TwilioRestClient(
     public async Task<MessageResource> CreateMessageOnceAsync(CreateMessageRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var path = AccountPath("Messages.json");
-        var (status, body, retryAfter) = await PostOnceAsync(path, request.ToForm(ResolveUrl), cancellationToken);
+        return MessageResource.Read(await CreateOnceAsync("Messages.json", request.ToForm(ResolveUrl), cancellationToken));
+    }
+
+    // One POST to a list resource; a refusal is thrown as Twilio's error (with its Retry-After), never retried here.
+    private async Task<JsonElement> CreateOnceAsync(string resource, IReadOnlyList<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
+    {
+        var path = AccountPath(resource);
+        var (status, body, retryAfter) = await PostOnceAsync(path, form, cancellationToken);
         if ((int)status is >= 200 and < 300)
         {
-            return MessageResource.Read(ParseJson(body));
+            return ParseJson(body);
         }
 
         var error = ReadError((int)status, body, retryAfter);
         LogFailed(logger, HttpMethod.Post.Method, path, (int)status, error.Code, 1);
         throw error;
     }
+
+    // A list resource's first page: its filters (empty ones left out) and the page size, in Twilio's encoding.
+    private string ListPath(string resource, params (string Name, string? Value)[] filters) =>
+        AccountPath(resource) + "?" + string.Join('&', filters
+            .Where(f => !string.IsNullOrEmpty(f.Value))
+            .Select(f => Uri.EscapeDataString(f.Name) + "=" + Uri.EscapeDataString(f.Value!)));
+
+    private static string? Second(DateTimeOffset? time) =>
+        time?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// The first page of Twilio's Messages list (<c>GET Messages.json</c>, newest first), filtered as Twilio allows:
@@ -131,21 +125,9 @@ public sealed partial class TwilioRestClient(
     {
         ArgumentNullException.ThrowIfNull(filter);
         RestChecks.That(filter.PageSize is >= 1 and <= 1000, nameof(filter.PageSize), "Twilio pages hold 1 to 1000 messages.");
-        var query = new List<KeyValuePair<string, string>>();
-        void Add(string name, string? value)
-        {
-            if (!string.IsNullOrEmpty(value))
-            {
-                query.Add(new(name, value));
-            }
-        }
-
-        Add("To", filter.To);
-        Add("From", filter.From);
         // Twilio's "DateSent>=" is the parameter named "DateSent>" (its helper libraries send it so): on or after.
-        Add("DateSent>", filter.SentOnOrAfter?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
-        Add("PageSize", filter.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var path = AccountPath("Messages.json") + "?" + string.Join('&', query.Select(p => Uri.EscapeDataString(p.Key) + "=" + Uri.EscapeDataString(p.Value)));
+        var path = ListPath("Messages.json", ("To", filter.To), ("From", filter.From), ("DateSent>", Second(filter.SentOnOrAfter)),
+            ("PageSize", filter.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return MessagePage.Read(await SendAsync(HttpMethod.Get, path, null, cancellationToken));
     }
 
