@@ -9,6 +9,8 @@ internal sealed class AppProcess : IAsyncDisposable
 {
     private readonly ConcurrentQueue<string> _output = new();
     private readonly Process _process;
+    private string? _marker;
+    private int _marked;
 
     private AppProcess(Process process, Uri baseAddress)
     {
@@ -20,9 +22,12 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
+    /// <summary>Lines of output that matched the marker given at start (0 without one).</summary>
+    public int Marked => _marked;
+
     public bool HasExited => _process.HasExited;
 
-    public static AppProcess Start(string root, string project, int port, IReadOnlyDictionary<string, string> settings)
+    public static AppProcess Start(string root, string project, int port, IReadOnlyDictionary<string, string> settings, string? marker = null)
     {
         var dll = Path.Combine(root, "src", project, "bin", "Release", "net10.0", project + ".dll");
         if (!File.Exists(dll))
@@ -48,7 +53,7 @@ internal sealed class AppProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = start };
-        var app = new AppProcess(process, baseAddress);
+        var app = new AppProcess(process, baseAddress) { _marker = marker };
         process.OutputDataReceived += (_, e) => app.Keep(e.Data);
         process.ErrorDataReceived += (_, e) => app.Keep(e.Data);
         process.Start();
@@ -89,7 +94,8 @@ internal sealed class AppProcess : IAsyncDisposable
 
     public string Tail(int lines = 30) => string.Join('\n', _output.TakeLast(lines));
 
-    public async ValueTask DisposeAsync()
+    /// <summary>SIGKILL (Process.Kill on Linux): no shutdown hooks, as a crash or a power cut ends it.</summary>
+    public async Task KillAsync()
     {
         if (!_process.HasExited)
         {
@@ -97,6 +103,11 @@ internal sealed class AppProcess : IAsyncDisposable
         }
 
         await _process.WaitForExitAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
         _process.Dispose();
     }
 
@@ -105,6 +116,11 @@ internal sealed class AppProcess : IAsyncDisposable
         if (line is null)
         {
             return;
+        }
+
+        if (_marker is not null && line.Contains(_marker, StringComparison.Ordinal))
+        {
+            Interlocked.Increment(ref _marked);
         }
 
         _output.Enqueue(line);

@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace OutboxLoad;
 
-/// <summary>Command line: <c>--engine --connection --messages --hub-port --carrier-port --set Key=Value ...</c>.</summary>
+/// <summary>Command line: <c>--engine --connection --messages --hub-port --carrier-port --kills --set Key=Value ...</c>.</summary>
 internal sealed record LoadOptions
 {
     public string Engine { get; init; } = "sqlite";
@@ -14,6 +14,9 @@ internal sealed record LoadOptions
     public int HubPort { get; init; } = 5098;
 
     public int CarrierPort { get; init; } = 5097;
+
+    /// <summary>Kill the hub this many times during the run and count every message at the carrier (0: measure speed).</summary>
+    public int Kills { get; init; }
 
     /// <summary>Extra hub settings (e.g. <c>Notifications:Outbox:Concurrency=32</c>), over the tool's defaults.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
@@ -38,6 +41,7 @@ internal sealed record LoadOptions
                 case "--messages": options = options with { Messages = Positive(value) }; break;
                 case "--hub-port": options = options with { HubPort = Positive(value) }; break;
                 case "--carrier-port": options = options with { CarrierPort = Positive(value) }; break;
+                case "--kills": options = options with { Kills = Positive(value) }; break;
                 case "--set" when value.Contains('=', StringComparison.Ordinal):
                     settings[value[..value.IndexOf('=', StringComparison.Ordinal)]] = value[(value.IndexOf('=', StringComparison.Ordinal) + 1)..];
                     break;
@@ -51,7 +55,7 @@ internal sealed record LoadOptions
 
         if (options.Connection.Length == 0)
         {
-            error.WriteLine("usage: OutboxLoad --engine sqlite|postgres --connection <empty database> [--messages 100000] [--hub-port 5098] [--carrier-port 5097] [--set Key=Value]...");
+            error.WriteLine("usage: OutboxLoad --engine sqlite|postgres --connection <empty database> [--messages 100000] [--hub-port 5098] [--carrier-port 5097] [--kills N] [--set Key=Value]...");
             return null;
         }
 

@@ -3,13 +3,12 @@ using System.Globalization;
 using CallCenter.Core.Data;
 using Dapper;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using OutboxLoad;
-using Twilio.Protocol.Rest;
 
 // Enqueues M due SMS reminders into an empty hub database, starts the carrier simulator and the hub (built dlls, own
 // processes), and measures messages/s until the carrier has accepted every one, with the hub's resident memory
 // sampled every second. The hub runs its real dispatcher; only the carrier and the sender's rate are the bench's.
+// With --kills N the hub is instead killed N times mid-run and every message is counted at the carrier (KillRun).
 var options = LoadOptions.Parse(args, Console.Error);
 if (options is null)
 {
@@ -67,12 +66,19 @@ var settings = new Dictionary<string, string>(StringComparer.Ordinal)
     ["Notifications:Rules:QuietHours:End"] = "24:00",
     ["Notifications:Rules:QuietHours:ClosedOnHolidays"] = "false",
 };
-foreach (var (key, value) in options.Settings)
+foreach (var (key, value) in options.Kills > 0 ? KillRun.Defaults.Concat(options.Settings) : options.Settings)
 {
     settings[key] = value;
 }
 
 Console.WriteLine("Hub settings: " + string.Join(" ", settings.Where(s => s.Key.StartsWith("Notifications:", StringComparison.Ordinal)).Select(s => s.Key + "=" + s.Value)));
+if (options.Kills > 0)
+{
+    var killRun = await KillRun.RunAsync(root, options, settings, engine, () => CarrierRecord.ListAsync(carrierApi, AccountSid, token, From));
+    Directory.Delete(scratch, recursive: true);
+    return killRun;
+}
+
 var wall = Stopwatch.StartNew();
 await using var hub = AppProcess.Start(root, "CallCenter.Api", options.HubPort, settings);
 var samples = new List<(double Seconds, long Final, long? RssKiB, long? HwmKiB)>();
@@ -124,7 +130,7 @@ if (rssValues.Count > 0)
         $"Hub RSS: first quarter max {Mib(rssValues.Take(Math.Max(quarter, 1)).Max())}, last quarter max {Mib(rssValues.Skip(rssValues.Count - Math.Max(quarter, 1)).Max())}, peak over its life (VmHWM) {Mib(samples[^1].HwmKiB)}"));
 }
 
-var atCarrier = await CarrierCount(carrierApi, token);
+var atCarrier = (await CarrierRecord.ListAsync(carrierApi, AccountSid, token, From)).Count;
 Console.WriteLine(string.Create(culture, $"Messages at the carrier from {From}: {atCarrier} (expected {options.Messages})"));
 Directory.Delete(scratch, recursive: true);
 return atCarrier == options.Messages ? 0 : 1;
@@ -162,27 +168,6 @@ static async Task<long> FinalCount(DatabaseEngine engine)
 {
     await using var connection = await engine.OpenAsync();
     return await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM notification WHERE status NOT IN ('pending', 'sending')");
-}
-
-static async Task<int> CarrierCount(string apiBase, string token)
-{
-    var rest = new TwilioRestClient(
-        new HttpClient(),
-        Options.Create(new TwilioOptions { AccountSid = AccountSid, AuthToken = token, ApiBaseUrl = apiBase, MaxAttempts = 3 }),
-        (_, _) => Task.CompletedTask,
-        NullLogger<TwilioRestClient>.Instance);
-    var page = await rest.ListMessagesAsync(new MessageListFilter { From = From, PageSize = 1000 });
-    var count = 0;
-    while (true)
-    {
-        count += page.Messages.Count;
-        if (page.NextPageUri is not { } next)
-        {
-            return count;
-        }
-
-        page = await rest.ListMessagesPageAsync(next);
-    }
 }
 
 static string FindRoot()

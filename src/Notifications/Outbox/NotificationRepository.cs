@@ -117,7 +117,7 @@ internal sealed class NotificationRepository(IDbConnectionFactory db, ISqlDialec
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var statements = outcomes.Select(o => Statement(o, now)).ToList();
         var recorded = dialect.Name == DatabaseProviders.Postgres && connection.CanCreateBatch
-            ? await RecordInOneRoundTripAsync(connection, transaction, outcomes, statements, cancellationToken)
+            ? await PostgresOutcomeBatch.RecordAsync(connection, transaction, outcomes, statements, now, cancellationToken)
             : await RecordOneByOneAsync(connection, transaction, outcomes, statements, cancellationToken);
         await interactions.AddAsync(transaction, [.. recorded.Select(timelineEntry).OfType<Interaction>()], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -145,57 +145,6 @@ internal sealed class NotificationRepository(IDbConnectionFactory db, ISqlDialec
         return recorded;
     }
 
-    // PostgreSQL: the whole batch's updates in one round trip (a DbBatch), each still fenced and counted on its own.
-    // Only there: the other engines' providers bind Guids and times differently from Dapper's conventions here.
-    private static async Task<List<DispatchOutcome>> RecordInOneRoundTripAsync(
-        DbConnection connection, DbTransaction transaction, IReadOnlyList<DispatchOutcome> outcomes, List<OutcomeStatement> statements, CancellationToken cancellationToken)
-    {
-        var recorded = new List<DispatchOutcome>(outcomes.Count);
-        if (outcomes.Count == 0)
-        {
-            return recorded;
-        }
-
-        await using var batch = connection.CreateBatch();
-        batch.Transaction = transaction;
-        foreach (var statement in statements)
-        {
-            var command = batch.CreateBatchCommand();
-            command.CommandText = statement.Sql;
-            foreach (var (name, value) in statement.Parameters)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                // Times are UTC throughout; timestamptz refuses a DateTime whose kind is not said.
-                parameter.Value = value switch
-                {
-                    null => DBNull.Value,
-                    DateTime { Kind: DateTimeKind.Unspecified } time => DateTime.SpecifyKind(time, DateTimeKind.Utc),
-                    _ => value,
-                };
-                if (value is null)
-                {
-                    parameter.DbType = System.Data.DbType.String;
-                }
-
-                command.Parameters.Add(parameter);
-            }
-
-            batch.BatchCommands.Add(command);
-        }
-
-        await batch.ExecuteNonQueryAsync(cancellationToken);
-        for (var i = 0; i < outcomes.Count; i++)
-        {
-            if (batch.BatchCommands[i].RecordsAffected == 1)
-            {
-                recorded.Add(outcomes[i]);
-            }
-        }
-
-        return recorded;
-    }
-
     private static OutcomeStatement Statement(DispatchOutcome outcome, DateTime now)
     {
         var row = outcome.Row;
@@ -214,8 +163,6 @@ internal sealed class NotificationRepository(IDbConnectionFactory db, ISqlDialec
             _ => new(EndSql, [Id(), Claim(), At(), ("Status", outcome.Status), ("Error", error), ("Attempt", attempt)]),
         };
     }
-
-    private sealed record OutcomeStatement(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters);
 
     // A status callback that came before its row knew its carrier id moved the message record only: read those back.
     private const string StatusesSeenSql = """

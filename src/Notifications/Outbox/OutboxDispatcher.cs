@@ -42,7 +42,9 @@ internal sealed partial class OutboxDispatcher(
             return 0;
         }
 
+        var phases = new PassPhases(Stopwatch.GetElapsedTime(started));
         var facts = await rules.ReadFactsAsync(claimToken, claimed, now, cancellationToken);
+        phases.FactsRead = Stopwatch.GetElapsedTime(started);
         var outcomes = new DispatchOutcome?[claimed.Count];
         await Parallel.ForAsync(
             0,
@@ -61,10 +63,12 @@ internal sealed partial class OutboxDispatcher(
                 }
             });
 
+        phases.Sent = Stopwatch.GetElapsedTime(started);
         var handled = outcomes.OfType<DispatchOutcome>().ToList();
         var recorded = await notifications.RecordAsync(handled, timeline.SentEntry, Now(), cancellationToken);
         await timeline.CatchUpAsync(claimToken, cancellationToken);
-        Summarise(claimed.Count, handled.Count, recorded, Stopwatch.GetElapsedTime(started));
+        phases.Recorded = Stopwatch.GetElapsedTime(started);
+        Summarise(claimed.Count, handled.Count, recorded, phases);
         return claimed.Count;
     }
 
@@ -162,11 +166,13 @@ internal sealed partial class OutboxDispatcher(
         return DispatchOutcome.Retry(row, Now() + delay, error, checkCarrier);
     }
 
-    private void Summarise(int claimed, int handled, IReadOnlyList<DispatchOutcome> recorded, TimeSpan elapsed)
+    private void Summarise(int claimed, int handled, IReadOnlyList<DispatchOutcome> recorded, PassPhases phases)
     {
         int Count(DispatchOutcomeKind kind) => recorded.Count(o => o.Kind == kind);
         LogPass(logger, claimed, Count(DispatchOutcomeKind.Accepted), Count(DispatchOutcomeKind.Deferred), Count(DispatchOutcomeKind.Retry),
-            Count(DispatchOutcomeKind.Ended), claimed - recorded.Count, elapsed.TotalMilliseconds);
+            Count(DispatchOutcomeKind.Ended), claimed - recorded.Count, phases.Recorded.TotalMilliseconds,
+            phases.Claimed.TotalMilliseconds, (phases.FactsRead - phases.Claimed).TotalMilliseconds,
+            (phases.Sent - phases.FactsRead).TotalMilliseconds, (phases.Recorded - phases.Sent).TotalMilliseconds);
         if (recorded.Count < handled)
         {
             // The lease ran out during the pass and another dispatcher took those rows: it asks the carrier first.
@@ -176,8 +182,21 @@ internal sealed partial class OutboxDispatcher(
 
     private DateTime Now() => time.GetUtcNow().UtcDateTime;
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox pass: {Claimed} claimed, {Accepted} accepted, {Deferred} deferred, {Retried} to retry, {Ended} ended, {Unrecorded} left to their lease, in {ElapsedMs:F0} ms")]
-    private static partial void LogPass(ILogger logger, int claimed, int accepted, int deferred, int retried, int ended, int unrecorded, double elapsedMs);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox pass: {Claimed} claimed, {Accepted} accepted, {Deferred} deferred, {Retried} to retry, {Ended} ended, {Unrecorded} left to their lease, in {ElapsedMs:F0} ms (claim {ClaimMs:F0}, rules' facts {FactsMs:F0}, sending {SendMs:F0}, recording {RecordMs:F0})")]
+    private static partial void LogPass(ILogger logger, int claimed, int accepted, int deferred, int retried, int ended, int unrecorded, double elapsedMs,
+        double claimMs, double factsMs, double sendMs, double recordMs);
+
+    // When each phase of a pass ended, from its start: where a slow pass spends its time is in its one log line.
+    private sealed class PassPhases(TimeSpan claimed)
+    {
+        public TimeSpan Claimed { get; } = claimed;
+
+        public TimeSpan FactsRead { get; set; }
+
+        public TimeSpan Sent { get; set; }
+
+        public TimeSpan Recorded { get; set; }
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Count} outcomes of an outbox pass were not recorded: their lease ran out and another dispatcher has the rows")]
     private static partial void LogLeaseLost(ILogger logger, int count);
