@@ -21,6 +21,7 @@ public static class RemindersServiceCollectionExtensions
         services.AddSingleton<IAppointmentChangeListener>(sp => sp.GetRequiredService<ReminderScheduler>());
         services.AddSingleton<IAppointmentChangeListener>(sp => sp.GetRequiredService<WaitlistOfferer>());
         services.AddSingleton<WaitlistOfferService>();
+        services.AddSingleton<IReminderSendListener, WaitlistOfferWindow>();
         services.AddSingleton<NoShowMarker>();
         services.AddSingleton<NoShowRecords>();
         services.AddSingleton<DailyOperationsReader>();

@@ -122,9 +122,10 @@ internal sealed class WaitlistOfferer(IEnumerable<IReminderOutbox> queues, IOpti
                 Purpose = ReminderPurposes.WaitlistOffer,
                 Channel = ReminderChannels.Sms,
                 DueAt = now,
-                SendBefore = expiresAt,
+                // Its answer window runs from when it leaves (WaitlistOfferWindow); it is of use until the place starts.
+                SendBefore = place.StartsAt,
                 Urgent = true,
-                Correlation = $"offer/{offerId}",
+                Correlation = WaitlistOfferWindow.CorrelationOf(offerId),
                 Variables = new Dictionary<string, string>(variables, StringComparer.Ordinal) { ["offerMinutes"] = minutes.ToString(System.Globalization.CultureInfo.InvariantCulture) },
             };
             foreach (var queue in _queues)

@@ -2,11 +2,13 @@ using System.Data.Common;
 using CallCenter.Core.Common;
 using CallCenter.Core.Data;
 using CallCenter.Core.Interactions;
+using CallCenter.Core.Reminders;
 using Dapper;
 
 namespace Notifications.Outbox;
 
-internal sealed class NotificationRepository(IDbConnectionFactory db, ISqlDialect dialect, IInteractionRepository interactions) : INotificationRepository
+internal sealed class NotificationRepository(
+    IDbConnectionFactory db, ISqlDialect dialect, IInteractionRepository interactions, IEnumerable<IReminderSendListener> sendListeners) : INotificationRepository
 {
     private const string Columns = """
         id, patient_id, channel, purpose, template_key, language, subject, body, recipient, correlation, urgent,
@@ -120,6 +122,15 @@ internal sealed class NotificationRepository(IDbConnectionFactory db, ISqlDialec
             ? await PostgresOutcomeBatch.RecordAsync(connection, transaction, outcomes, statements, now, cancellationToken)
             : await RecordOneByOneAsync(connection, transaction, outcomes, statements, cancellationToken);
         await interactions.AddAsync(transaction, [.. recorded.Select(timelineEntry).OfType<Interaction>()], cancellationToken);
+        var progress = recorded.Select(o => Progress(o, now)).OfType<ReminderSendProgress>().ToList();
+        if (progress.Count > 0)
+        {
+            foreach (var listener in sendListeners)
+            {
+                await listener.ProgressedAsync(progress, connection, transaction, cancellationToken);
+            }
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return recorded;
     }
@@ -144,6 +155,16 @@ internal sealed class NotificationRepository(IDbConnectionFactory db, ISqlDialec
 
         return recorded;
     }
+
+    // What the features that enqueued a message hear of it, in the same transaction (a waitlist offer's window).
+    private static ReminderSendProgress? Progress(DispatchOutcome outcome, DateTime now) => outcome.Row.Correlation is not { } correlation
+        ? null
+        : outcome.Kind switch
+        {
+            DispatchOutcomeKind.Accepted => new(correlation, ReminderSendStage.Left, now),
+            DispatchOutcomeKind.Deferred or DispatchOutcomeKind.Retry => new(correlation, ReminderSendStage.Waiting, outcome.At ?? now),
+            _ => new(correlation, ReminderSendStage.NotSent, now),
+        };
 
     private static OutcomeStatement Statement(DispatchOutcome outcome, DateTime now)
     {
