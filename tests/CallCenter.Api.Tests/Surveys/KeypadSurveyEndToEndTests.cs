@@ -43,6 +43,7 @@ public sealed class KeypadSurveyEndToEndTests
         var number = UniqueData.ChinaMobile();
         var patientId = await data.AddPatientAsync("林晓红", number, "zh-CN");
         await using var desk = await ConnectAgentAsync(hub);
+        await desk.AvailableAsync();
         using var carrier = hub.CreateHttpClient();
 
         var phone = await CallAndTalkAsync(carrier, desk, number);
@@ -106,6 +107,7 @@ public sealed class KeypadSurveyEndToEndTests
         var data = await HotlineData.SignInAsync(hub.Factory);
         await CreateSurveyAsync(hub, SurveyChannels.Keypad);
         await using var desk = await ConnectAgentAsync(hub);
+        await desk.AvailableAsync();
         using var carrier = hub.CreateHttpClient();
         var keypad = hub.Factory.Services.GetRequiredService<IKeypadSurveyRepository>();
 
@@ -119,7 +121,7 @@ public sealed class KeypadSurveyEndToEndTests
         Assert.Equal("caller-hung-up", Assert.Single(desk.Ended, e => e.CallSid == first.CallSid).Reason);
         Assert.Single(over.Lines("gather"));
         Assert.Null(await keypad.FindBySourceAsync(KeypadSurveys.SourceKey(first.CallSid)));
-        Assert.True((await desk.InvokeAsync(nameof(IAgentDeskHub.WrapUpAsync), new WrapUpRequest(first.CallSid, "resolved"))).Ok);
+        Assert.True((await desk.InvokeAsync(nameof(IAgentDeskHub.WrapUpAsync), new WrapUpRequest(first.CallSid, "resolved"))).Ok);  // available again
 
         // A patient who withdrew consent for surveys hears the goodbye when the agent hangs up.
         var refusing = UniqueData.ChinaMobile();
@@ -149,6 +151,7 @@ public sealed class KeypadSurveyEndToEndTests
         var number = UniqueData.ChinaMobile();
         await data.AddPatientAsync("林晓红", number, "zh-CN");
         await using var desk = await ConnectAgentAsync(hub);
+        await desk.AvailableAsync();
         using var carrier = hub.CreateHttpClient();
         var invitations = hub.Factory.Services.GetRequiredService<IKeypadSurveyRepository>();
 
@@ -193,10 +196,9 @@ public sealed class KeypadSurveyEndToEndTests
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
     }
 
-    /// <summary>The patient calls, asks for an agent, the desk accepts, and the simulator connects them.</summary>
+    /// <summary>The patient calls, asks for an agent, the (available) desk accepts, and the simulator connects them.</summary>
     private static async Task<SimulatedPhone> CallAndTalkAsync(HttpClient carrier, DeskClient desk, string number)
     {
-        await desk.AvailableAsync();
         var phone = await SimulatedPhone.CallAsync(carrier, number);
         await phone.PressAsync("0");
         var offer = await desk.OfferForAsync(phone.CallSid);
