@@ -8,7 +8,7 @@ internal sealed record SurveyTextResponse([property: JsonPropertyName("zh-CN")] 
 
 internal sealed record SurveyQuestionResponse(string Type, SurveyTextResponse Text);
 
-internal sealed record SurveyTriggerResponse(string Kind, string? Queue, Guid? DepartmentId, int DelayHours);
+internal sealed record SurveyTriggerResponse(string Kind, string? Queue, Guid? DepartmentId, int DelayHours, string? Channel);
 
 /// <summary>One version of a survey.</summary>
 internal sealed record SurveyResponse(
@@ -21,7 +21,7 @@ internal sealed record SurveyResponse(
         definition.Version,
         new SurveyTextResponse(definition.NameZh, definition.NameEn),
         [.. definition.Questions.Select(q => new SurveyQuestionResponse(q.Type, new SurveyTextResponse(q.TextZh, q.TextEn)))],
-        [.. definition.Triggers.Select(t => new SurveyTriggerResponse(t.Kind, t.Queue, t.DepartmentId, t.DelayHours))],
+        [.. definition.Triggers.Select(t => new SurveyTriggerResponse(t.Kind, t.Queue, t.DepartmentId, t.DelayHours, t.Kind == SurveyTriggerKinds.DeskCall ? t.ChannelOrDefault : null))],
         definition.RetiredAt is not null,
         definition.CreatedAt);
 }

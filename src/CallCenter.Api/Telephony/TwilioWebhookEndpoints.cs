@@ -2,6 +2,7 @@ using System.Text;
 using System.Threading.RateLimiting;
 using CallCenter.Api.Callbacks;
 using CallCenter.Api.Desk.Voice;
+using CallCenter.Api.Surveys;
 using CallCenter.Core.Callbacks;
 using CallCenter.Api.Ivr;
 using CallCenter.Api.Outbox;
@@ -55,6 +56,7 @@ internal static partial class TwilioWebhookEndpoints
         group.MapFlowWebhook();
         group.MapVoiceReminderWebhooks();
         group.MapDeskVoiceWebhooks();
+        group.MapKeypadSurveyWebhooks();
         group.MapCallbackWebhooks();
         group.MapPost("/sms", SmsAsync)
             .WithSummary("Twilio messaging URL: an incoming SMS. Records it, runs the number's SMS flow, answers its replies (or nothing).");

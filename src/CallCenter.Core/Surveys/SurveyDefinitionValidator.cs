@@ -46,7 +46,8 @@ public static partial class SurveyDefinitionValidator
         ArgumentNullException.ThrowIfNull(input);
         var questions = input.Questions!.Select(q => new SurveyQuestion(q!.Type!, q.Text!.Zh!.Trim(), q.Text.En!.Trim())).ToList();
         var triggers = (input.Triggers ?? []).Select(t => new SurveyTrigger(
-            t!.Kind!, string.IsNullOrWhiteSpace(t.Queue) ? null : t.Queue.Trim(), t.DepartmentId, t.DelayHours ?? 0)).ToList();
+            t!.Kind!, string.IsNullOrWhiteSpace(t.Queue) ? null : t.Queue.Trim(), t.DepartmentId, t.DelayHours ?? 0,
+            t.Kind == SurveyTriggerKinds.DeskCall ? t.Channel ?? SurveyChannels.Sms : null)).ToList();
         return (input.Name!.Zh!.Trim(), input.Name.En!.Trim(), questions, triggers);
     }
 
@@ -124,6 +125,13 @@ public static partial class SurveyDefinitionValidator
             if (trigger.Kind != SurveyTriggerKinds.DeskCall && trigger.Queue is not null)
             {
                 errors.Add(new FieldError($"{prefix}.queue", "is only for desk-call triggers"));
+            }
+
+            if (trigger.Channel is { } channel && (trigger.Kind != SurveyTriggerKinds.DeskCall || !SurveyChannels.All.Contains(channel)))
+            {
+                errors.Add(new FieldError(
+                    $"{prefix}.channel",
+                    trigger.Kind == SurveyTriggerKinds.DeskCall ? "must be one of " + string.Join(", ", SurveyChannels.All) : "is only for desk-call triggers"));
             }
 
             if (trigger.DelayHours is { } delay && (delay < 0 || delay > MaxDelayHours))

@@ -115,7 +115,7 @@ internal sealed class SurveyInvitationRepository(IDbConnectionFactory db) : ISur
     public async Task<SurveyInvitation?> FindByPendingReplyAsync(Guid pendingReplyId, CancellationToken cancellationToken = default)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(FindSql, new { PendingReplyId = pendingReplyId }, cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleOrDefaultAsync<SurveyInvitationRow>(new CommandDefinition(FindSql, new { PendingReplyId = pendingReplyId }, cancellationToken: cancellationToken));
         return row?.ToInvitation();
     }
 
@@ -202,39 +202,5 @@ internal sealed class SurveyInvitationRepository(IDbConnectionFactory db) : ISur
             ExpireSql, new { Id = pendingReplyId, Status = SurveyInvitationStatuses.Expired }, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return closed;
-    }
-
-    private sealed record Row
-    {
-        public Guid Id { get; init; }
-        public Guid DefinitionId { get; init; }
-        public string SourceKey { get; init; } = "";
-        public string TriggerKind { get; init; } = "";
-        public Guid PatientId { get; init; }
-        public string Phone { get; init; } = "";
-        public string Language { get; init; } = "";
-        public string? CallSid { get; init; }
-        public Guid? AgentId { get; init; }
-        public string? QueueName { get; init; }
-        public Guid? DepartmentId { get; init; }
-        public Guid? DoctorId { get; init; }
-        public Guid? AppointmentId { get; init; }
-        public Guid? FollowUpId { get; init; }
-        public Guid PendingReplyId { get; init; }
-        public string Status { get; init; } = "";
-        public int QuestionIndex { get; init; }
-        public int Reasked { get; init; }
-        public DateTime DueAt { get; init; }
-        public DateTime ExpiresAt { get; init; }
-        public DateTime? CompletedAt { get; init; }
-        public DateTime CreatedAt { get; init; }
-
-        public SurveyInvitation ToInvitation() => new()
-        {
-            Id = Id, DefinitionId = DefinitionId, SourceKey = SourceKey, TriggerKind = TriggerKind, PatientId = PatientId, Phone = Phone, Language = Language,
-            CallSid = CallSid, AgentId = AgentId, QueueName = QueueName, DepartmentId = DepartmentId, DoctorId = DoctorId, AppointmentId = AppointmentId,
-            FollowUpId = FollowUpId, PendingReplyId = PendingReplyId, Status = Status, QuestionIndex = QuestionIndex, Reasked = Reasked != 0,
-            DueAt = DueAt, ExpiresAt = ExpiresAt, CompletedAt = CompletedAt, CreatedAt = CreatedAt,
-        };
     }
 }

@@ -9,6 +9,10 @@ public sealed record SurveyRequest
     public required string SourceKey { get; init; }
 
     public required Guid PatientId { get; init; }
+
+    /// <summary>For a desk call: the channel whose triggers match (<see cref="SurveyChannels"/>).</summary>
+    public string Channel { get; init; } = SurveyChannels.Sms;
+
     public string? CallSid { get; init; }
     public Guid? AgentId { get; init; }
     public string? QueueName { get; init; }

@@ -107,7 +107,7 @@ public sealed partial class SurveySender(
     private static bool Matches(SurveyTrigger trigger, SurveyRequest request) =>
         trigger.Kind == request.TriggerKind && trigger.Kind switch
         {
-            SurveyTriggerKinds.DeskCall => trigger.Queue == request.QueueName,
+            SurveyTriggerKinds.DeskCall => trigger.Queue == request.QueueName && trigger.ChannelOrDefault == request.Channel,
             SurveyTriggerKinds.VisitCompleted => trigger.DepartmentId is null || trigger.DepartmentId == request.DepartmentId,
             _ => true,
         };

@@ -49,8 +49,19 @@ internal sealed class CallWaits(TimeProvider time)
     /// <summary>Digits or speech, or null on timeout; interrupting events throw.</summary>
     public async Task<CallerEvent?> InputAsync(SimulatedCall call, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var next = await NextEventAsync(call, timeout, null, cancellationToken);
-        return next is { Interrupts: true } ? throw new CallInterruptedException(next) : next;
+        var deadline = time.GetUtcNow() + timeout;
+        while (true)
+        {
+            var left = deadline - time.GetUtcNow();
+            var next = await NextEventAsync(call, left > TimeSpan.Zero ? left : TimeSpan.Zero, null, cancellationToken);
+            if (next is { Kind: CallerEventKind.DialedPartyHangup })
+            {
+                // Nothing is dialled while the call waits for input: there is no one to hang up.
+                continue;
+            }
+
+            return next is { Interrupts: true } ? throw new CallInterruptedException(next) : next;
+        }
     }
 
     /// <summary>Lets <paramref name="duration"/> pass on the call; input meanwhile is kept as type-ahead.</summary>
@@ -91,7 +102,7 @@ internal sealed class CallWaits(TimeProvider time)
         }
     }
 
-    private static void Keep(SimulatedCall call, CallerEvent next)
+    public static void Keep(SimulatedCall call, CallerEvent next)
     {
         switch (next.Kind)
         {
@@ -100,6 +111,9 @@ internal sealed class CallWaits(TimeProvider time)
                 break;
             case CallerEventKind.Speech:
                 call.PendingSpeech.Enqueue(next.Text ?? string.Empty);
+                break;
+            case CallerEventKind.DialedPartyHangup:
+                // Nothing is dialled at the moment: there is no one to hang up.
                 break;
             default:
                 throw new CallInterruptedException(next);

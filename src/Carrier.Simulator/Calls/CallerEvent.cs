@@ -8,6 +8,9 @@ internal enum CallerEventKind
     Hangup,
     Redirect,
     Bridge,
+
+    /// <summary>The party the call dialled (the agent's phone) hangs up; the caller's call goes on with the Dial's action.</summary>
+    DialedPartyHangup,
 }
 
 /// <summary>One event for a call's executor. <see cref="Peer"/> is the agent's call on a bridge.</summary>

@@ -93,8 +93,33 @@ internal sealed partial class TwimlExecutor
         leg.ConnectedAt = Time.GetUtcNow();
         call.Note(leg.ConnectedAt.Value, "connected", leg.Address, Details(("noun", leg.Kind), ("callSid", leg.Sid)));
         var talkTime = leg.Kind == "Client" ? options.Value.AgentTalkTime : options.Value.FarEndTalkTime;
-        await waits.PauseAsync(call, talkTime < timeLimit ? talkTime : timeLimit, cancellationToken);
+        await TalkAsync(call, leg, talkTime < timeLimit ? talkTime : timeLimit, cancellationToken);
         return DialCallStatus.Completed;
+    }
+
+    /// <summary>
+    /// The parties talk for <paramref name="duration"/>, or until the dialled party hangs up (the phone API's
+    /// <c>dial/hangup</c>): as on Twilio, the caller's call is not over then, it goes on with the Dial's action.
+    /// </summary>
+    private async Task TalkAsync(SimulatedCall call, DialLeg leg, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var deadline = Time.GetUtcNow() + duration;
+        while (deadline - Time.GetUtcNow() is var remaining && remaining > TimeSpan.Zero)
+        {
+            var next = await waits.NextEventAsync(call, remaining, null, cancellationToken);
+            if (next is null)
+            {
+                return;
+            }
+
+            if (next.Kind == CallerEventKind.DialedPartyHangup)
+            {
+                call.Note(Time.GetUtcNow(), "dial-hangup", "the dialled party hung up", Details(("callSid", leg.Sid)));
+                return;
+            }
+
+            CallWaits.Keep(call, next);
+        }
     }
 
     /// <summary>How the registry knows a dialled party: numbers and SIP addresses as written, clients as client:identity.</summary>

@@ -30,6 +30,7 @@ internal static partial class PhoneEndpoints
         simulator.MapPost("/calls/{callSid}/digits", PressDigits);
         simulator.MapPost("/calls/{callSid}/speech", Speak);
         simulator.MapPost("/calls/{callSid}/hangup", HangUp);
+        simulator.MapPost("/calls/{callSid}/dial/hangup", HangUpDialedParty);
         simulator.MapPost("/sms", SendSmsAsync);
         simulator.MapGet("/sms", Thread);
         simulator.MapPut("/far-ends/{number}", SetFarEnd);
@@ -101,6 +102,10 @@ internal static partial class PhoneEndpoints
 
     private static Results<Accepted, NotFound, ValidationProblem, Conflict<string>> HangUp(string callSid, CallRegistry registry, CallRunner runner) =>
         Deliver(callSid, new CallerEvent(CallerEventKind.Hangup, "caller hung up"), registry, runner);
+
+    // The party the call is connected to by a Dial (the agent's phone) hangs up; the caller stays on the line.
+    private static Results<Accepted, NotFound, ValidationProblem, Conflict<string>> HangUpDialedParty(string callSid, CallRegistry registry, CallRunner runner) =>
+        Deliver(callSid, new CallerEvent(CallerEventKind.DialedPartyHangup, "dialled party hung up"), registry, runner);
 
     private static async Task<Results<Created<MessageView>, ValidationProblem>> SendSmsAsync(SendSmsBody? body, MessageService messages, CancellationToken cancellationToken)
     {

@@ -86,6 +86,35 @@ public sealed class SurveyDefinitionEndpointsTests(ApiFixture fixture) : IClassF
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task DeskCallTrigger_Channel_KeypadKeptSmsByDefaultBadValueReturns400(string engine)
+    {
+        var hub = await fixture.GetAsync(engine);
+        var admin = (await hub.SignInAsAsync(Roles.Admin)).Client;
+        var key = "keys-" + Guid.NewGuid().ToString("N")[..8];
+        var questions = new[] { new { type = "csat", text = Text("您满意吗？", "Are you satisfied?") } };
+
+        var created = await admin.PostAsJsonAsync("/api/surveys", new
+        {
+            key, name = Text("满意度", "Satisfaction"), questions,
+            triggers = new object[] { new { kind = "desk-call", queue = "general", channel = "keypad" }, new { kind = "desk-call", queue = "appointments" } },
+        });
+        var survey = await admin.GetFromJsonAsync<JsonElement>($"/api/surveys/{key}");
+        var bad = await admin.PutAsJsonAsync($"/api/surveys/{key}", new
+        {
+            name = Text("满意度", "Satisfaction"), questions,
+            triggers = new object[] { new { kind = "desk-call", queue = "general", channel = "voice" }, new { kind = "follow-up-call", channel = "keypad" } },
+        });
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(
+            ["keypad", "sms"],
+            survey.GetProperty("triggers").EnumerateArray().Select(t => t.GetProperty("channel").GetString()));
+        Assert.Equal(["triggers[0].channel", "triggers[1].channel"], (await FieldErrorsAsync(bad)).Order(StringComparer.Ordinal));
+        Assert.Equal(1, (await admin.GetFromJsonAsync<JsonElement>($"/api/surveys/{key}")).GetProperty("version").GetInt32());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
     public async Task Surveys_AsSupervisorOrAgent_AreForbidden_ResultsAreForSupervisors(string engine)
     {
         var hub = await fixture.GetAsync(engine);

@@ -57,6 +57,39 @@ public sealed class AgentLegTests : IDisposable
     }
 
     [Fact]
+    public async Task Dial_DialledPartyHangsUp_CallerGoesOnWithTheActionsTwiml()
+    {
+        _sim.Hub.Respond("/twilio/voice/after", "<Response><Gather numDigits=\"1\" action=\"/twilio/voice/next\"><Say>Rate the call</Say></Gather></Response>");
+        var call = _sim.Call("""<Response><Dial action="/twilio/voice/after"><Client url="/twilio/voice/whisper">agent1</Client></Dial></Response>""");
+        await call.WaitingAsync();
+        _sim.Time.Advance(TimeSpan.FromSeconds(42));
+        await call.WaitingAsync();
+        _sim.Runner.Send(call.Sid, new CallerEvent(CallerEventKind.DialedPartyHangup, "dialled party hung up"));
+        _sim.Runner.Send(call.Sid, new CallerEvent(CallerEventKind.Digits, "4"));
+        await call.EndedAsync();
+
+        var action = Assert.Single(_sim.Hub.To("/twilio/voice/after"));
+        Assert.Equal(("completed", "42", "in-progress"), (action.Form["DialCallStatus"], action.Form["DialCallDuration"], action.Form["CallStatus"]));
+        Assert.Single(call.Lines("dial-hangup"));
+        Assert.Single(call.Lines("gather"));
+        Assert.Equal("4", Assert.Single(_sim.Hub.To("/twilio/voice/next")).Form["Digits"]);
+    }
+
+    [Fact]
+    public async Task DialedPartyHangup_WhileNothingIsDialled_IsIgnored()
+    {
+        _sim.Hub.Respond("/twilio/voice/next", "<Response><Say>Thanks</Say><Hangup/></Response>");
+        var call = _sim.Call("""<Response><Gather numDigits="1" timeout="5" action="/twilio/voice/next"><Say>Press a key</Say></Gather></Response>""");
+        await call.WaitingAsync();
+        _sim.Runner.Send(call.Sid, new CallerEvent(CallerEventKind.DialedPartyHangup, "dialled party hung up"));
+        _sim.Runner.Send(call.Sid, new CallerEvent(CallerEventKind.Digits, "7"));
+        await call.EndedAsync();
+
+        Assert.Equal("7", Assert.Single(_sim.Hub.To("/twilio/voice/next")).Form["Digits"]);
+        Assert.Empty(call.Lines("dial-hangup"));
+    }
+
+    [Fact]
     public async Task Dial_CallerRedirectedWhileConnected_RequestsActionIgnoringItsAnswerAndFollowsTheRedirect()
     {
         var call = _sim.Call("""<Response><Dial action="/twilio/voice/after"><Client url="/twilio/voice/whisper">agent1</Client></Dial></Response>""");

@@ -19,10 +19,13 @@ public sealed partial class DeskVoiceAnswers(
     IQueueMoves queueMoves,
     IOfferReader offers,
     IDeskNotifier notifier,
+    IEnumerable<ICallerAfterAgent> afterAgent,
     IOptions<DeskVoiceOptions> options,
     TimeProvider time,
     ILogger<DeskVoiceAnswers> logger)
 {
+    private readonly ICallerAfterAgent[] _afterAgent = afterAgent.ToArray();
+
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
     public async Task<string> ConnectAsync(TwilioForm form, DeskLeg leg, Guid agentId, CancellationToken cancellationToken)
@@ -106,7 +109,10 @@ public sealed partial class DeskVoiceAnswers(
             cancellationToken);
         if (change.After is not { } ended)
         {
-            return AsItStands(change.Before, leg);
+            // A repeat of the action that ended the agent's part: the caller hears what the first answer gave them.
+            return !callerGone && change.Before is { Status: DeskCallStatuses.Ended, EndReason: DeskEndReasons.AgentHungUp } before && before.Leg == leg.Leg
+                ? await AfterAgentAsync(before, leg, cancellationToken) ?? AsItStands(before, leg)
+                : AsItStands(change.Before, leg);
         }
 
         if (ended.EndReason == DeskEndReasons.Requeued)
@@ -115,7 +121,39 @@ public sealed partial class DeskVoiceAnswers(
         }
 
         await ender.AgentCallEndedAsync(ended, cancellationToken);
-        return AsItStands(ended, leg);
+        return ended.EndReason == DeskEndReasons.AgentHungUp && !callerGone
+            ? await AfterAgentAsync(ended, leg, cancellationToken) ?? AsItStands(ended, leg)
+            : AsItStands(ended, leg);
+    }
+
+    // The agent hung up and the caller is still there: a feature may keep them (a keypad survey); else the goodbye.
+    private async Task<string?> AfterAgentAsync(DeskCallRow ended, DeskLeg leg, CancellationToken cancellationToken)
+    {
+        if (_afterAgent.Length == 0)
+        {
+            return null;
+        }
+
+        var offer = await offers.FindAsync(ended.OfferId, cancellationToken);
+        var left = new AgentLeftCaller(
+            ended.CallSid, ended.OfferId, ended.AgentId, ended.QueueName, leg.Language, offer?.PatientId, offer?.CallerNumber, ended.EndedAt ?? Now);
+        foreach (var listener in _afterAgent)
+        {
+            try
+            {
+                if (await listener.CallerStaysAsync(left, cancellationToken) is { } twiml)
+                {
+                    return twiml;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The caller still gets their goodbye; the agent's part is already ended.
+                LogAfterAgentFailed(logger, ended.CallSid, ex);
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The TwiML for the call as it now stands, for the first answer and any repeat of it.</summary>
@@ -156,6 +194,9 @@ public sealed partial class DeskVoiceAnswers(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Desk call {CallSid}: agent {AgentId} answered (leg {Leg})")]
     private static partial void LogConnected(ILogger logger, string callSid, Guid agentId, int leg);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Desk call {CallSid}: what follows the agent's hang-up failed; the caller hears goodbye")]
+    private static partial void LogAfterAgentFailed(ILogger logger, string callSid, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Desk call {CallSid}: the agent's desk could not be told the call connected")]
     private static partial void LogNotifyFailed(ILogger logger, string callSid, Exception exception);
