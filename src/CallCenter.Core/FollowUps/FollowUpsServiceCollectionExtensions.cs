@@ -12,7 +12,6 @@ public static class FollowUpsServiceCollectionExtensions
         services.AddSingleton<IFollowUpPlanRepository, FollowUpPlanRepository>();
         services.AddSingleton<FollowUpPlans>();
         services.AddSingleton<FollowUpWork>();
-        services.AddSingleton<FollowUpDialer>();
         services.AddSingleton<FollowUpPlanner>();
         services.AddSingleton<IAppointmentChangeListener>(sp => sp.GetRequiredService<FollowUpPlanner>());
         return services;
