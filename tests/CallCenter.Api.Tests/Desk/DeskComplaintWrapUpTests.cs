@@ -20,6 +20,13 @@ public sealed class DeskComplaintWrapUpTests(DeskFixture fixture) : IClassFixtur
         var queue = await hub.AddQueueAsync();
         await desk.AvailableAsync();
         var callSid = await hub.EnqueueAsync(queue, patient.Id);
+        // The case links the call, so the hub must have it (as the voice webhook would have stored it).
+        Assert.True(await hub.Services.GetRequiredService<CallCenter.Core.Calls.ICallRepository>().TryInsertAsync(new CallCenter.Core.Calls.PhoneCall
+        {
+            Id = Guid.CreateVersion7(), CallSid = callSid, AccountSid = "AC00000000000000000000000000000000", Direction = "inbound",
+            FromNumber = patient.Phones[0].E164, ToNumber = "+861065550000", PatientId = patient.Id, Status = "in-progress", StatusRank = 2,
+            CreatedAt = hub.Now(), UpdatedAt = hub.Now(),
+        }));
         var offer = await desk.OfferForAsync(callSid);
         Assert.True((await desk.InvokeAsync(nameof(IAgentDeskHub.AcceptAsync), offer.OfferId)).Ok);
         Assert.True((await desk.InvokeAsync(nameof(IAgentDeskHub.HangUpAsync), callSid)).Ok);
