@@ -15,4 +15,13 @@ public sealed record DeskSnapshot
 
     /// <summary>The disposition codes the hub accepts in <see cref="WrapUpRequest"/>.</summary>
     public IReadOnlyList<string> Dispositions { get; init; } = [];
+
+    /// <summary>The disposition that opens a complaint case; null when none does.</summary>
+    public string? ComplaintDisposition { get; init; }
+
+    /// <summary>The categories a complaint case opened at wrap-up may have, the default first.</summary>
+    public IReadOnlyList<string> ComplaintCategories { get; init; } = [];
+
+    /// <summary>The severities a complaint case opened at wrap-up may have, the default first.</summary>
+    public IReadOnlyList<string> ComplaintSeverities { get; init; } = [];
 }

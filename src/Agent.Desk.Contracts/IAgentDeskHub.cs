@@ -55,4 +55,19 @@ public interface IAgentDeskHub
 
     /// <summary>The agent's own open callbacks (promised by them or given to them by a supervisor), soonest first.</summary>
     Task<IReadOnlyList<DeskCallback>> GetCallbacksAsync();
+
+    /// <summary>
+    /// The agent's follow-up call list: open follow-ups assigned to them or to no one (their department's queue), of
+    /// patients they may see, the earliest due first. Audited.
+    /// </summary>
+    Task<IReadOnlyList<DeskFollowUpTask>> GetFollowUpsAsync();
+
+    /// <summary>One follow-up of the call list with the patient's screen-pop and the questionnaire; null when not on the agent's list.</summary>
+    Task<DeskFollowUpDetail?> OpenFollowUpAsync(Guid followUpId);
+
+    /// <summary>
+    /// Calls the patient of a follow-up through the carrier, agent first: the agent's phone rings, and once they answer
+    /// the patient is dialled. <see cref="DeskResult.CreatedId"/> is the call's SID.
+    /// </summary>
+    Task<DeskResult> DialFollowUpAsync(Guid followUpId);
 }

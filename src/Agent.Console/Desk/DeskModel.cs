@@ -92,6 +92,7 @@ internal sealed partial class DeskModel(TimeProvider time, Uri hubUrl, TimeZoneI
         UserName = snapshot.UserName;
         DisplayName = snapshot.DisplayName;
         Dispositions = snapshot.Dispositions;
+        Complaints = new ComplaintChoices(snapshot.ComplaintDisposition, snapshot.ComplaintCategories, snapshot.ComplaintSeverities);
         SetState(snapshot.State, fromPush: false);
         _ringing.Clear();
         foreach (var offer in snapshot.Ringing)

@@ -33,6 +33,10 @@ internal static class ScreenPopText
         {
             lines.Add("WRAP-UP due for the last call  [W wrap up]");
         }
+        else if (model.FollowUp is { } followUp)
+        {
+            lines.Add(FollowUpText.Header(model, followUp));
+        }
         else
         {
             lines.Add(model.State?.State == "available" ? "No call. Waiting for the next offer." : "No call. Press F2 to be available.");
@@ -45,7 +49,7 @@ internal static class ScreenPopText
     {
         ArgumentNullException.ThrowIfNull(model);
         var lines = new List<string>(Header(model));
-        if (model.ScreenPop is not { } pop)
+        if ((model.ScreenPop ?? model.FollowUpScreenPop) is not { } pop)
         {
             return lines;
         }
@@ -77,7 +81,10 @@ internal static class ScreenPopText
             lines.Add($"CALLBACK ({callback.Source}): {callback.Reason ?? "no reason given"}; attempts so far {callback.Attempts}");
         }
 
-        lines.Add($"Queue {pop.Queue}, waited {pop.WaitedSeconds}s");
+        if (model.ScreenPop is not null)
+        {
+            lines.Add($"Queue {pop.Queue}, waited {pop.WaitedSeconds}s");
+        }
         lines.AddRange(pop.UpcomingAppointments.Select(a =>
             $"Appt {model.LocalTime(a.StartsAt)} {a.Department}{(a.Doctor is null ? "" : $" {a.Doctor}")} [{a.Status}]"));
         lines.AddRange(pop.OpenComplaints.Select(f =>
@@ -85,6 +92,11 @@ internal static class ScreenPopText
             + (f.DueAt is { } due ? $" due {model.LocalTime(due)}" : "")));
         lines.AddRange(pop.OpenFollowUps.Where(f => pop.OpenComplaints.All(c => c.Id != f.Id))
             .Select(f => $"Follow-up: {f.Kind}{(f.Category is null ? "" : $"/{f.Category}")} since {model.LocalTime(f.CreatedAt)[..10]} [{f.Status}]"));
+        if (model.ScreenPop is null && model.FollowUp is { } followUp)
+        {
+            lines.AddRange(FollowUpText.Questions(followUp));
+        }
+
         return lines;
     }
 

@@ -51,10 +51,25 @@ internal sealed partial class DeskActions
         var answers = FormDialog.Ask(app, "Wrap-up", [
             new FormField("notes", "Notes (go to the patient's timeline):"),
             new FormField("disposition", "Disposition:", dispositions[0], dispositions)]);
-        if (answers is not null)
+        if (answers is null)
         {
-            Send("Wrap-up", () => connection.WrapUpAsync(new WrapUpRequest(callSid, answers["disposition"], Empty(answers["notes"]))), "Wrapped up.");
+            return;
         }
+
+        // A complaint opens a case: the agent picks its category and severity in a second small form (Esc keeps the defaults).
+        string? category = null;
+        string? severity = null;
+        if (model.Complaints.Opens(answers["disposition"]))
+        {
+            var complaint = FormDialog.Ask(app, "Complaint case", [
+                new FormField("category", "Category:", model.Complaints.Categories[0], model.Complaints.Categories),
+                new FormField("severity", "Severity:", model.Complaints.Severities[0], model.Complaints.Severities)]);
+            category = complaint?["category"];
+            severity = complaint?["severity"];
+        }
+
+        var request = new WrapUpRequest(callSid, answers["disposition"], Empty(answers["notes"]), category, severity);
+        Send("Wrap-up", () => connection.WrapUpAsync(request), "Wrapped up.");
     }
 
     public void ScheduleCallback()

@@ -45,6 +45,7 @@ internal static class DeskKeys
             : letter == Key.L ? actions.LinkCaller
             : letter == Key.P ? actions.CreatePatient
             : letter == Key.M ? actions.MyCallbacks
+            : letter == Key.F ? actions.FollowUps
             : letter == Key.R ? actions.Refresh
             : letter == Key.Q ? quit
             : null;

@@ -14,7 +14,7 @@ namespace AgentConsole.Ui;
 internal sealed class DeskWindow : Window
 {
     public const string HotkeyLine1 = "F2 Available  F3 Break  F4 Offline  A Accept  D Decline  H Hold  M Callbacks";
-    public const string HotkeyLine2 = "T Transfer  X Hang up  W Wrap-up  C Callback  S SMS  E End SMS  B Book";
+    public const string HotkeyLine2 = "T Transfer  X Hang up  W Wrap-up  C Callback  S SMS  E End SMS  B Book  F Follow";
     public const string HotkeyLine3 = "K Confirm appt  N Cancel appt  L Link caller  P New patient  R Refresh  Q Quit";
 
     private readonly DeskModel _model;

@@ -125,6 +125,34 @@ internal sealed partial class AgentDeskHub(
         }
     }
 
+    public async Task<IReadOnlyList<DeskFollowUpTask>> GetFollowUpsAsync()
+    {
+        try
+        {
+            return await followUps.ListAsync(Agent, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFailed(ex, "get-follow-ups");
+            throw new HubException("The follow-up list could not be read now; try again.");
+        }
+    }
+
+    public async Task<DeskFollowUpDetail?> OpenFollowUpAsync(Guid followUpId)
+    {
+        try
+        {
+            return await followUps.OpenAsync(Agent, followUpId, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogFailed(ex, "open-follow-up");
+            throw new HubException("The follow-up could not be read now; try again.");
+        }
+    }
+
+    public Task<DeskResult> DialFollowUpAsync(Guid followUpId) => RunAsync("dial-follow-up", (a, ct) => followUps.DialAsync(a, followUpId, ct));
+
     private async Task<DeskResult> RunAsync(string action, Func<Actor, CancellationToken, Task<DeskResult>> work)
     {
         try

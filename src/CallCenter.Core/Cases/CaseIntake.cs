@@ -18,8 +18,22 @@ public sealed partial class CaseIntake(
     /// <summary>True when <paramref name="disposition"/> is the one that opens a case (<c>Cases:DeskDisposition</c>).</summary>
     public bool OpensCase(string disposition) => string.Equals(disposition, options.CurrentValue.DeskDisposition, StringComparison.Ordinal);
 
-    /// <summary>Opens (once) the case of a complaint disposition; its description is the agent's notes. Null when none could be opened.</summary>
-    public async Task<Guid?> FromWrapUpAsync(Actor agent, string callSid, Guid? patientId, string? notes, CancellationToken cancellationToken = default)
+    /// <summary>The disposition that opens a case (<c>Cases:DeskDisposition</c>).</summary>
+    public string DeskDisposition => options.CurrentValue.DeskDisposition;
+
+    /// <summary>The categories an agent may choose for a case opened at wrap-up, the default (<c>Cases:DeskCategory</c>) first.</summary>
+    public IReadOnlyList<string> DeskCategories => DefaultFirst(options.CurrentValue.EffectiveCategories, options.CurrentValue.DeskCategory);
+
+    /// <summary>The severities an agent may choose for a case opened at wrap-up, the default (<c>Cases:DeskSeverity</c>) first.</summary>
+    public IReadOnlyList<string> DeskSeverities => DefaultFirst(CaseSeverities.All, options.CurrentValue.DeskSeverity);
+
+    /// <summary>
+    /// Opens (once) the case of a complaint disposition; its description is the agent's notes, its category and
+    /// severity the agent's choice (checked by the caller against <see cref="DeskCategories"/> and
+    /// <see cref="DeskSeverities"/>) or the settings' defaults. Null when none could be opened.
+    /// </summary>
+    public async Task<Guid?> FromWrapUpAsync(
+        Actor agent, string callSid, Guid? patientId, string? notes, string? category = null, string? severity = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(agent);
         var settings = options.CurrentValue;
@@ -33,8 +47,8 @@ public sealed partial class CaseIntake(
         {
             PatientId = patientId,
             CallerNumber = number,
-            Category = settings.DeskCategory,
-            Severity = settings.DeskSeverity,
+            Category = category ?? settings.DeskCategory,
+            Severity = severity ?? settings.DeskSeverity,
             Description = string.IsNullOrWhiteSpace(notes) ? "Complaint logged at wrap-up (no notes)." : notes,
             Source = CaseSources.Desk,
             OriginKey = $"desk:{callSid}:{agent.UserId:N}",
@@ -95,6 +109,9 @@ public sealed partial class CaseIntake(
         LogNotOpened(logger, source, result.Outcome, string.Join(",", result.Errors.Keys));
         return null;
     }
+
+    private static IReadOnlyList<string> DefaultFirst(IReadOnlyList<string> all, string preferred) =>
+        [.. all.Where(v => v == preferred), .. all.Where(v => v != preferred)];
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No complaint case opened from {Source}: {Outcome} ({Fields})")]
     private static partial void LogNotOpened(ILogger logger, string source, CaseOutcome outcome, string fields);

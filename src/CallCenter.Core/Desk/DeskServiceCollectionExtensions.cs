@@ -3,6 +3,7 @@ using CallCenter.Core.Conversations;
 using CallCenter.Core.Desk.Data;
 using CallCenter.Core.Desk.ScreenPop;
 using CallCenter.Core.Desk.Voice;
+using CallCenter.Core.FollowUps;
 using CallCenter.Core.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -59,6 +60,9 @@ public static class DeskServiceCollectionExtensions
         services.AddSingleton<DeskVoiceAnswers>();
         services.AddSingleton<DeskVoiceCallerAnswers>();
         services.AddSingleton<IDeskCallEvents, DeskCallEvents>();
+
+        // Follow-up calls from the desk's call list are placed agent first through the same REST client.
+        services.AddSingleton<FollowUpDialer>();
 
         // Callbacks are offered and dialled through the desk (agent-first) or put in its line (customer-first).
         services.AddCallbacks();

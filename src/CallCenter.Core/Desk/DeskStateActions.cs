@@ -1,6 +1,7 @@
 using AgentDesk.Contracts;
 using CallCenter.Core.Accounts;
 using CallCenter.Core.Agents;
+using CallCenter.Core.Cases;
 using CallCenter.Core.Conversations;
 using CallCenter.Core.Desk.Data;
 using CallCenter.Core.Desk.ScreenPop;
@@ -23,7 +24,8 @@ public sealed class DeskStateActions(
     IDeskNotifier notifier,
     IRoutingSignal routing,
     IOptions<DeskOptions> options,
-    DeskAudit audit)
+    DeskAudit audit,
+    CaseIntake cases)
 {
     public async Task<DeskSnapshot> GetDeskAsync(Actor agent, CancellationToken cancellationToken)
     {
@@ -55,6 +57,9 @@ public sealed class DeskStateActions(
             WrapUpCallSid = status.State == AgentState.WrapUp ? await PendingWrapUpAsync(agent, cancellationToken) : null,
             Conversations = desk,
             Dispositions = options.Value.EffectiveDispositions,
+            ComplaintDisposition = options.Value.EffectiveDispositions.Contains(cases.DeskDisposition, StringComparer.Ordinal) ? cases.DeskDisposition : null,
+            ComplaintCategories = cases.DeskCategories,
+            ComplaintSeverities = cases.DeskSeverities,
         };
     }
 

@@ -51,6 +51,11 @@ public sealed partial class DeskWrapUpActions(
             return DeskResult.Fail(DeskErrors.Invalid, $"must be at most {DeskOptions.MaxNotesLength} characters", "notes");
         }
 
+        if (ComplaintError(request) is { } complaintError)
+        {
+            return complaintError;
+        }
+
         var owned = await access.CallAsync(agent, request.CallSid, cancellationToken);
         if (owned.Error is { } refused)
         {
@@ -99,7 +104,7 @@ public sealed partial class DeskWrapUpActions(
 
         // Also on a repeat: opening is idempotent by the call and agent, so a wrap-up stored before a crash still gets its case.
         var caseId = cases.OpensCase(request.Disposition)
-            ? await cases.FromWrapUpAsync(agent, request.CallSid, held.PatientId, wrapUp.Notes, cancellationToken)
+            ? await cases.FromWrapUpAsync(agent, request.CallSid, held.PatientId, wrapUp.Notes, request.ComplaintCategory, request.ComplaintSeverity, cancellationToken)
             : null;
         var change = await agents.ApplyAsync(agent.UserId, AgentEvent.Of(AgentEventKind.EndWrapUp), AgentEventSource.Agent, cancellationToken);
         if (change.Outcome == AgentChangeOutcome.Applied)
@@ -115,6 +120,30 @@ public sealed partial class DeskWrapUpActions(
 
         var detail = $"call {request.CallSid} disposition {request.Disposition}{(caseId is { } opened ? $" case {opened}" : string.Empty)}{(stored ? string.Empty : " (repeat)")}";
         return await audit.WriteAsync(agent, "wrap-up", held.PatientId, DeskResult.Success(id.ToString()), detail, cancellationToken);
+    }
+
+    // The case's category and severity: the agent's choice with the complaint disposition only, each from the hub's list.
+    private DeskResult? ComplaintError(WrapUpRequest request)
+    {
+        if (request.ComplaintCategory is null && request.ComplaintSeverity is null)
+        {
+            return null;
+        }
+
+        if (!cases.OpensCase(request.Disposition))
+        {
+            return DeskResult.Fail(
+                DeskErrors.Invalid, $"is only for the {cases.DeskDisposition} disposition", request.ComplaintCategory is null ? "complaintSeverity" : "complaintCategory");
+        }
+
+        if (request.ComplaintCategory is { } category && !cases.DeskCategories.Contains(category, StringComparer.Ordinal))
+        {
+            return DeskResult.Fail(DeskErrors.Invalid, "must be one of " + string.Join(", ", cases.DeskCategories), "complaintCategory");
+        }
+
+        return request.ComplaintSeverity is { } severity && !cases.DeskSeverities.Contains(severity, StringComparer.Ordinal)
+            ? DeskResult.Fail(DeskErrors.Invalid, "must be one of " + string.Join(", ", cases.DeskSeverities), "complaintSeverity")
+            : null;
     }
 
     public async Task<DeskResult> ScheduleCallbackAsync(Actor agent, ScheduleCallbackRequest? request, CancellationToken cancellationToken)

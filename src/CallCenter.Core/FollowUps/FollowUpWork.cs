@@ -43,6 +43,9 @@ public sealed class FollowUpWork(
         return (followUp, await work.AttemptsAsync(id, cancellationToken));
     }
 
+    /// <summary>The follow-up when it is on the actor's list (as <see cref="GetAsync"/> decides), unread and unaudited: the caller audits what it does with it.</summary>
+    public Task<FollowUp?> FindForAsync(Actor actor, Guid id, CancellationToken cancellationToken = default) => VisibleAsync(actor, id, cancellationToken);
+
     public async Task<FollowUpOutcomeResult> RecordOutcomeAsync(Actor actor, Guid id, FollowUpOutcomeInput? input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(actor);

@@ -41,6 +41,7 @@ public sealed partial class DeskKeysTests : IAsyncDisposable
         { "L", nameof(DeskActions.LinkCaller) },
         { "P", nameof(DeskActions.CreatePatient) },
         { "M", nameof(DeskActions.MyCallbacks) },
+        { "F", nameof(DeskActions.FollowUps) },
         { "R", nameof(DeskActions.Refresh) },
     };
 
