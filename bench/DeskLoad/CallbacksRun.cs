@@ -73,12 +73,13 @@ internal sealed class CallbacksRun(HttpClient client, StaffSetup staff, DeskLoad
         var token = await staff.TokenAsync("admin", options.AdminPassword, cancellationToken);
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var wall = Stopwatch.StartNew();
-        // Due from a moment after scheduling ends (8 requests in flight, about 60 ms each allowed on a slow machine)
-        // and spread over one minute.
-        var start = DateTimeOffset.UtcNow.AddSeconds(30).AddMilliseconds(60.0 * options.Calls);
+        // Due from a moment after scheduling ends (16 requests in flight, --schedule-ms each allowed) and spread over
+        // one minute. A run whose scheduling overran the first due time says so: its first callbacks were due on arrival.
+        var start = DateTimeOffset.UtcNow.AddSeconds(30).AddMilliseconds(options.ScheduleMilliseconds * options.Calls);
         var numbers = new ConcurrentDictionary<Guid, string>();
+        var dues = new ConcurrentDictionary<Guid, DateTimeOffset>();
         var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(async _ =>
         {
             int i;
             while ((i = Interlocked.Increment(ref next)) < options.Calls)
@@ -92,11 +93,14 @@ internal sealed class CallbacksRun(HttpClient client, StaffSetup staff, DeskLoad
                 }
 
                 using var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync(cancellationToken));
-                numbers[body.RootElement.GetProperty("id").GetGuid()] = number;
+                var id = body.RootElement.GetProperty("id").GetGuid();
+                numbers[id] = number;
+                dues[id] = due;
             }
         }));
 
-        Console.WriteLine($"callbacks scheduled: {numbers.Count}, due from {start:HH:mm:ss} over one minute ({wall.Elapsed.TotalSeconds:F0} s to schedule)");
+        var overran = DateTimeOffset.UtcNow > start ? $", OVERRAN the first due time by {(DateTimeOffset.UtcNow - start).TotalSeconds:F0} s" : string.Empty;
+        Console.WriteLine($"callbacks scheduled: {numbers.Count}, due from {start:HH:mm:ss} over one minute ({wall.Elapsed.TotalSeconds:F0} s to schedule{overran})");
         var firstDue = start;
         // Open: not yet dialled, or a dial in flight. A callback retried by the rules (scheduled again after a failed
         // attempt) is not open: it waits its retry delay. The wait ends when none is open, or nothing changed for a minute.
@@ -128,17 +132,19 @@ internal sealed class CallbacksRun(HttpClient client, StaffSetup staff, DeskLoad
         var callsMismatch = 0;
         var answeredTwice = 0;
         var acceptedTwice = 0;
+        var tally = new CarrierTally();
         foreach (var callback in mine)
         {
-            var number = numbers[callback.GetProperty("id").GetGuid()];
+            var id = callback.GetProperty("id").GetGuid();
+            var number = numbers[id];
             var calls = await client.GetFromJsonAsync<List<JsonElement>>(options.Url + "/simulator/calls?number=" + Uri.EscapeDataString(number), cancellationToken) ?? [];
             var placed = calls.Where(c => c.GetProperty("to").GetString() == number).ToList();
+            tally.Add(callback, dues[id], placed);
             if (placed.Count != callback.GetProperty("attempts").GetInt32())
             {
                 callsMismatch++;
             }
 
-            var id = callback.GetProperty("id").GetGuid();
             if (_accepted.GetValueOrDefault("callback:" + id.ToString("D")) > Math.Max(1, callback.GetProperty("attempts").GetInt32()))
             {
                 acceptedTwice++;
@@ -150,9 +156,17 @@ internal sealed class CallbacksRun(HttpClient client, StaffSetup staff, DeskLoad
             }
         }
 
-        Console.WriteLine($"callbacks: {numbers.Count}; done {done}; failed after retries {failed}; retried {retried}; left open {open}; wall time {fired.TotalSeconds:F0} s; first due to none open {drained.TotalSeconds:F0} s (5 s polls)");
+        var missing = numbers.Count - mine.Count;
+        Console.WriteLine($"callbacks: {numbers.Count}; done {done}; failed after retries {failed}; retried {retried}; left open {open}; not listed {missing}; wall time {fired.TotalSeconds:F0} s; first due to none open {drained.TotalSeconds:F0} s (5 s polls)");
+        Console.WriteLine(tally.Report());
+        Console.WriteLine(Percentiles.Report("due to first dial at the carrier", tally.DueToDial));
         Console.WriteLine($"calls at the simulator not equal to attempts: {callsMismatch}; answered twice: {answeredTwice}; rang at two desks at once: {_doubleRinging}; accepted more often than dialled: {acceptedTwice}; failed desk actions: {_failedActions}");
-        return open == 0 && callsMismatch == 0 && answeredTwice == 0 && _doubleRinging == 0 && acceptedTwice == 0 ? 0 : 1;
+        if (options.HubPid is { } pid && ProcessMemory.Read(pid) is ({ } peak, { } now))
+        {
+            Console.WriteLine($"hub memory: RSS now {now / 1024} MiB, peak (VmHWM) {peak / 1024} MiB");
+        }
+
+        return open == 0 && missing == 0 && tally.Clean && answeredTwice == 0 && _doubleRinging == 0 && acceptedTwice == 0 ? 0 : 1;
     }
 
     private async Task<List<JsonElement>> ListAsync(ConcurrentDictionary<Guid, string> numbers, CancellationToken cancellationToken)

@@ -9,10 +9,14 @@ internal sealed record DeskLoadOptions
         usage: DeskLoad --scenario screen-pop|calls|callbacks --token <Twilio auth token> --admin-password <admin password>
                         [--url http://127.0.0.1:5080] [--agents 500] [--calls 1000] [--concurrency 1]
                         [--talk-seconds 2] [--agent-password load-agent-password-1] [--to +861065559999]
+                        [--schedule-ms 25] [--hub-pid N]
           screen-pop: signed enqueue webhooks; times each from send to the offer's arrival at an agent's desk.
           calls:      real calls through the hub's carrier simulator; agents accept, talk, hang up and wrap up.
           callbacks:  --calls callbacks scheduled through the API, due over one minute in --queue (agent-first);
-                      agents accept, the hub dials each patient through the simulator; checks none dialled twice.
+                      agents accept, the hub dials each patient through the simulator; counts at the simulator
+                      that each was dialled once or retried by the rules, none twice, none left behind; due-to-dial
+                      p50/p99, dials/s, and (--hub-pid) the hub's memory. --schedule-ms: the scheduling time allowed
+                      per callback before the first is due.
         """;
 
     public string Url { get; init; } = "http://127.0.0.1:5080";
@@ -24,6 +28,10 @@ internal sealed record DeskLoadOptions
     public int Calls { get; init; } = 1000;
     public int Concurrency { get; init; } = 1;
     public int TalkSeconds { get; init; } = 2;
+    public int ScheduleMilliseconds { get; init; } = 25;
+
+    /// <summary>The hub's process id, to read its memory from /proc (Linux), or null.</summary>
+    public int? HubPid { get; init; }
 
     /// <summary>The queue the callbacks scenario schedules into (agent-first, no required skills).</summary>
     public string Queue { get; init; } = "general";
@@ -60,6 +68,8 @@ internal sealed record DeskLoadOptions
                 "--concurrency" => options with { Concurrency = Positive(value) },
                 "--talk-seconds" => options with { TalkSeconds = Positive(value) },
                 "--to" => options with { To = value },
+                "--schedule-ms" => options with { ScheduleMilliseconds = Positive(value) },
+                "--hub-pid" => options with { HubPid = Positive(value) },
                 _ => null!,
             };
             if (options is null)

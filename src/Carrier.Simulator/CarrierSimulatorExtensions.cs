@@ -37,6 +37,7 @@ public static class CarrierSimulatorExtensions
         services.TryAddSingleton<CallRegistry>();
         services.TryAddSingleton<CallWaits>();
         services.TryAddSingleton<CallStatusReporter>();
+        services.TryAddSingleton<StatusCallbackDrop>();
         services.TryAddSingleton<TwimlExecutor>();
         services.TryAddSingleton<CallRunner>();
         services.TryAddSingleton<MessageStore>();

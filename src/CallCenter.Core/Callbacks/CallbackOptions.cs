@@ -27,6 +27,17 @@ public sealed class CallbackOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan JobInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// A dial in flight this long without its final status (the status callback was lost) is looked up at the carrier
+    /// and ended as the carrier says; a call still going is looked at again this long after.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:30", "1.00:00:00")]
+    public TimeSpan DialCheckAfter { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often the dial check runs (the <c>callbacks/callback-dial-check</c> job).</summary>
+    [Range(typeof(TimeSpan), "00:00:05", "01:00:00")]
+    public TimeSpan DialCheckInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How long the patient's phone rings before the dial counts as unanswered (Twilio's Timeout).</summary>
     [Range(5, 120)]
     public int RingSeconds { get; set; } = 30;

@@ -71,6 +71,57 @@ internal sealed class CallbackRepository(IDbConnectionFactory db, ISqlDialect di
         return changed == 1;
     }
 
+    // The batch claim: the due condition again on the outer UPDATE, so a row another claimer changed meanwhile (on
+    // PostgreSQL the update waits for its lock and then re-checks the condition on the new row) is left out.
+    private const string ClaimDueSql = $"""
+        UPDATE callback_request
+        SET status = 'claimed', claim_token = @Token, claimed_at = @Now, version = version + 1, updated_at = @Now
+        WHERE id IN (
+                SELECT id FROM callback_request
+                WHERE (status = 'scheduled' AND (due_at IS NULL OR due_at <= @Now)) OR (status = 'claimed' AND claimed_at < @StaleBefore)
+                ORDER BY due_at, id
+                {SqlMarkers.Page})
+          AND ((status = 'scheduled' AND (due_at IS NULL OR due_at <= @Now)) OR (status = 'claimed' AND claimed_at < @StaleBefore))
+        """;
+
+    public async Task<int> ClaimDueAsync(Guid token, DateTime now, DateTime staleBefore, int take, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(
+            dialect.Render(ClaimDueSql), new { Token = token, Now = now, StaleBefore = staleBefore, Skip = 0, Take = take }, cancellationToken: cancellationToken));
+    }
+
+    // In flight: customer-first dialling, or agent-first assigned once the desk has counted the attempt (dial_call_sid
+    // set, 'placing' until the carrier answers the create).
+    private const string DialsInFlightSql = $"""
+        SELECT id, attempts AS attempt, status, number, CASE WHEN dial_call_sid = 'placing' THEN NULL ELSE dial_call_sid END AS call_sid,
+               updated_at AS started_at
+        FROM callback_request
+        WHERE (status = 'dialling' OR (status = 'assigned' AND dial_call_sid IS NOT NULL))
+          AND COALESCE(dial_checked_at, updated_at) < @Before
+        ORDER BY updated_at, id
+        {SqlMarkers.Page}
+        """;
+
+    public async Task<IReadOnlyList<DialInFlight>> DialsInFlightAsync(DateTime before, int take, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<DialInFlight>(new CommandDefinition(
+            dialect.Render(DialsInFlightSql), new { Before = before, Skip = 0, Take = take }, cancellationToken: cancellationToken));
+        return rows.AsList();
+    }
+
+    private const string MarkDialCheckedSql = """
+        UPDATE callback_request SET dial_checked_at = @Now
+        WHERE id = @Id AND attempts = @Attempt AND status IN ('assigned', 'dialling')
+        """;
+
+    public async Task<bool> MarkDialCheckedAsync(Guid id, int attempt, DateTime now, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(new CommandDefinition(MarkDialCheckedSql, new { Id = id, Attempt = attempt, Now = now }, cancellationToken: cancellationToken)) == 1;
+    }
+
     private const string ClaimedSql = $"""
         SELECT {Columns}, q.callback_mode, p.time_zone AS patient_time_zone
         FROM callback_request c JOIN call_queue q ON q.name = c.queue_name LEFT JOIN patient p ON p.id = c.patient_id
@@ -100,7 +151,7 @@ internal sealed class CallbackRepository(IDbConnectionFactory db, ISqlDialect di
 
     private const string StartDialSql = """
         UPDATE callback_request
-        SET status = 'dialling', attempts = attempts + 1, dial_call_sid = NULL, version = version + 1, updated_at = @Now
+        SET status = 'dialling', attempts = attempts + 1, dial_call_sid = NULL, dial_checked_at = NULL, version = version + 1, updated_at = @Now
         WHERE id = @Id AND claim_token = @Token AND status = 'claimed'
         """;
 
@@ -114,7 +165,7 @@ internal sealed class CallbackRepository(IDbConnectionFactory db, ISqlDialect di
     // call already placed (dial_call_sid set) and counts nothing.
     private const string StartDeskDialSql = """
         UPDATE callback_request
-        SET attempts = attempts + 1, dial_call_sid = 'placing', version = version + 1, updated_at = @Now
+        SET attempts = attempts + 1, dial_call_sid = 'placing', dial_checked_at = NULL, version = version + 1, updated_at = @Now
         WHERE id = @Id AND status = 'assigned' AND dial_call_sid IS NULL
         """;
 
@@ -146,7 +197,7 @@ internal sealed class CallbackRepository(IDbConnectionFactory db, ISqlDialect di
         UPDATE callback_request
         SET status = @Status, last_outcome = @Outcome, due_at = COALESCE(@DueAt, due_at),
             dial_call_sid = CASE WHEN @Status = 'scheduled' THEN NULL ELSE dial_call_sid END,
-            claim_token = NULL, claimed_at = NULL, version = version + 1, updated_at = @Now
+            claim_token = NULL, claimed_at = NULL, dial_checked_at = NULL, version = version + 1, updated_at = @Now
         WHERE id = @Id AND attempts = @Attempt AND status IN ('assigned', 'dialling')
         """;
 

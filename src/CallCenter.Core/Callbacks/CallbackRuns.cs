@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace CallCenter.Core.Callbacks;
 
 /// <summary>
-/// One run of the callback job: claims due callbacks a batch at a time (each with a conditional update, so two runs or
+/// One run of the callback job: claims due callbacks a batch at a time (one conditional update a batch, so two runs or
 /// two hub processes never take the same one) and fires each it won, until none is due.
 /// </summary>
 public sealed partial class CallbackRuns(
@@ -25,26 +25,10 @@ public sealed partial class CallbackRuns(
         {
             var now = time.GetUtcNow().UtcDateTime;
             var staleBefore = now - options.Value.ClaimLease;
-            var due = await callbacks.DueAsync(now, staleBefore, options.Value.BatchSize, cancellationToken);
-            if (due.Count == 0)
-            {
-                break;
-            }
-
             var token = Ids.New(time);
-            var won = 0;
-            foreach (var (id, version) in due)
+            if (await callbacks.ClaimDueAsync(token, now, staleBefore, options.Value.BatchSize, cancellationToken) == 0)
             {
-                if (await callbacks.TryClaimAsync(id, version, token, now, staleBefore, cancellationToken))
-                {
-                    won++;
-                }
-            }
-
-            result.Lost += due.Count - won;
-            if (won == 0)
-            {
-                // Every one went to another claimer: it fires them.
+                // None due, or every one went to another claimer: it fires them.
                 break;
             }
 

@@ -7,7 +7,7 @@ public static class CallbacksServiceCollectionExtensions
 {
     /// <summary>
     /// Callbacks that happen: the repository, the dialler, the attempts and the answers. The host runs
-    /// <see cref="CallbackRuns"/> on a schedule (Notifications' callback job) and may replace <see cref="ICallingHours"/>.
+    /// <see cref="CallbackRuns"/> and <see cref="CallbackDialChecks"/> on a schedule (Notifications' callback job) and may replace <see cref="ICallingHours"/>.
     /// </summary>
     public static IServiceCollection AddCallbacks(this IServiceCollection services)
     {
@@ -24,6 +24,7 @@ public static class CallbacksServiceCollectionExtensions
         services.AddSingleton<CallbackAttempts>();
         services.AddSingleton<CallbackDialer>();
         services.AddSingleton<CallbackRuns>();
+        services.AddSingleton<CallbackDialChecks>();
         services.AddSingleton<CallbackAnswers>();
         services.AddSingleton<CallbackService>();
         return services;

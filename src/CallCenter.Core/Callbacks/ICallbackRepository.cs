@@ -22,6 +22,22 @@ public interface ICallbackRepository
     /// </summary>
     Task<bool> TryClaimAsync(Guid id, int version, Guid token, DateTime now, DateTime staleBefore, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Claims up to <paramref name="take"/> due callbacks (oldest due first) for <paramref name="token"/> in one
+    /// conditional update; the number claimed. A callback another claimer holds is left out (the condition is checked
+    /// again on each row as it is changed), so two claimers never share one.
+    /// </summary>
+    Task<int> ClaimDueAsync(Guid token, DateTime now, DateTime staleBefore, int take, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Dials in flight whose attempt started (or whose call the carrier last said was still going) before
+    /// <paramref name="before"/>: at most <paramref name="take"/>, oldest first.
+    /// </summary>
+    Task<IReadOnlyList<DialInFlight>> DialsInFlightAsync(DateTime before, int take, CancellationToken cancellationToken = default);
+
+    /// <summary>The carrier says attempt <paramref name="attempt"/>'s call still goes: looked at again a check interval later.</summary>
+    Task<bool> MarkDialCheckedAsync(Guid id, int attempt, DateTime now, CancellationToken cancellationToken = default);
+
     /// <summary>The callbacks held by <paramref name="token"/>, with their queue's mode and the patient's zone.</summary>
     Task<IReadOnlyList<Callback>> ClaimedAsync(Guid token, CancellationToken cancellationToken = default);
 

@@ -7,7 +7,7 @@ namespace Carrier.Simulator.Calls;
 /// Sends a call's status callbacks as Twilio does: only the events asked for (completed always), each with the
 /// next SequenceNumber, a Timestamp, CallbackSource=call-progress-events and, on the final one, CallDuration.
 /// </summary>
-internal sealed class CallStatusReporter(HubWebhookClient hub, TimeProvider time)
+internal sealed class CallStatusReporter(HubWebhookClient hub, StatusCallbackDrop drop, TimeProvider time)
 {
     public const string ApiVersion = "2010-04-01";
 
@@ -21,6 +21,12 @@ internal sealed class CallStatusReporter(HubWebhookClient hub, TimeProvider time
 
         var now = time.GetUtcNow();
         var status = call.Status;
+        if (isFinal && drop.DropFinal)
+        {
+            call.Note(now, "status-callback-dropped", CallStatuses.Names.ToWire(status), new Dictionary<string, string> { ["url"] = call.StatusCallback });
+            return;
+        }
+
         var sequence = call.NextSequenceNumber();
         var fields = new List<KeyValuePair<string, string>>(new CallStatusCallback
         {

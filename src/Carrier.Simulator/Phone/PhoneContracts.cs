@@ -29,3 +29,6 @@ internal sealed record LimitsBody(int? MessageCreatesPerSecond);
 
 /// <summary>Whether the carrier holds outbound messages queued (a backed-up carrier queue).</summary>
 internal sealed record MessageHoldBody(bool Hold);
+
+/// <summary>Whether the carrier drops every call's final status callback (the hub never hears how a call ended).</summary>
+internal sealed record StatusCallbacksBody(bool DropFinal);

@@ -11,7 +11,7 @@ using Twilio.Protocol.Webhooks;
 
 namespace Carrier.Simulator.Rest;
 
-/// <summary>The subset of Twilio's 2010-04-01 REST API the hub uses: create, list and update calls, create and list messages.</summary>
+/// <summary>The subset of Twilio's 2010-04-01 REST API the hub uses: create, list, fetch and update calls, create and list messages.</summary>
 internal static partial class RestEndpoints
 {
     public static void MapRestEndpoints(this RouteGroupBuilder simulator)
@@ -19,6 +19,7 @@ internal static partial class RestEndpoints
         var accounts = simulator.MapGroup("/2010-04-01/Accounts/{accountSid}");
         accounts.MapPost("/Calls.json", CreateCallAsync);
         accounts.MapGet("/Calls.json", ListCalls);
+        accounts.MapGet("/Calls/{callSid}.json", FetchCall);
         accounts.MapPost("/Calls/{callSid}.json", UpdateCallAsync);
         accounts.MapPost("/Messages.json", CreateMessageAsync);
         accounts.MapGet("/Messages.json", ListMessages);
@@ -103,6 +104,18 @@ internal static partial class RestEndpoints
         var page = query.Slice(matching);
         var hasNext = page.Count == query.PageSize && !ReferenceEquals(page[^1], matching[^1]);
         return RestJson.CallPage(accountSid, query, page, hasNext, time.GetUtcNow());
+    }
+
+    private static IResult FetchCall(string accountSid, string callSid, HttpRequest request, CallRegistry registry, TimeProvider time, IOptions<TwilioOptions> twilio)
+    {
+        if (RestAuthentication.Check(request, accountSid, twilio.Value) is { } refused)
+        {
+            return refused;
+        }
+
+        return registry.Find(callSid) is { } call
+            ? RestJson.Call(call, time.GetUtcNow())
+            : RestJson.Error(StatusCodes.Status404NotFound, 20404, $"The requested resource /2010-04-01/Accounts/{accountSid}/Calls/{callSid}.json was not found");
     }
 
     private static async Task<IResult> UpdateCallAsync(

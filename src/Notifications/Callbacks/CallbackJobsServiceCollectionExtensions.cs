@@ -10,7 +10,8 @@ public static class CallbackJobsServiceCollectionExtensions
 {
     /// <summary>
     /// Callbacks that happen (Core's <c>AddCallbacks</c>), with calling hours from the notification rules and the
-    /// recurring job that fires due callbacks every <c>Callbacks:JobInterval</c> (default 5 s).
+    /// recurring job that fires due callbacks every <c>Callbacks:JobInterval</c> (default 5 s), and the dial check every
+    /// <c>Callbacks:DialCheckInterval</c> (default 1 min).
     /// </summary>
     public static IServiceCollection AddCallbackJobs(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,6 +25,13 @@ public static class CallbackJobsServiceCollectionExtensions
             CallbackDialJob.Key,
             "Dials the callbacks that are due (agent-first through the desk, customer-first through the carrier), inside calling hours.",
             JobSchedule.Every(interval),
+            JobMisfirePolicy.SkipToNext);
+        var checkInterval = configuration.GetValue<TimeSpan?>($"{CallbackOptions.SectionName}:{nameof(CallbackOptions.DialCheckInterval)}")
+            ?? new CallbackOptions().DialCheckInterval;
+        services.AddRecurringJob<CallbackDialCheckJob>(
+            CallbackDialCheckJob.Key,
+            "Asks the carrier about callback dials whose final status never came, and ends them as the carrier says.",
+            JobSchedule.Every(checkInterval),
             JobMisfirePolicy.SkipToNext);
         return services;
     }

@@ -64,6 +64,17 @@ public sealed partial class TwilioRestClient(
         return CallPage.Read(await SendAsync(HttpMethod.Get, nextPageUri, null, cancellationToken));
     }
 
+    /// <summary>
+    /// One call as the carrier knows it now (<c>GET Calls/{Sid}.json</c>): its status and, with answering machine
+    /// detection, <see cref="CallResource.AnsweredBy"/>. A call the carrier does not know is Twilio's 404 (20404), thrown
+    /// as a <see cref="TwilioApiException"/> with <see cref="TwilioApiException.HttpStatus"/> 404.
+    /// </summary>
+    public async Task<CallResource> FetchCallAsync(string callSid, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(callSid);
+        return CallResource.Read(await SendAsync(HttpMethod.Get, AccountPath("Calls/" + Uri.EscapeDataString(callSid) + ".json"), null, cancellationToken));
+    }
+
     public async Task<CallResource> UpdateCallAsync(string callSid, UpdateCallRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(callSid);

@@ -51,6 +51,13 @@ public sealed class CallbackEndToEndTests
         Assert.Equal((1, CallbackOutcomes.Answered, placed.CallSid), (done.Attempts, done.LastOutcome, done.DialCallSid));
         await hub.TimelineWithAsync(patientId, s => s == "Callback attempt 1 of 3: answered", "the answer on the timeline");
         Assert.Single(await hub.CallsToAsync(number));
+
+        // Another offer of the same callback connected late (a second accept that raced the first): no second dial.
+        var first = await hub.Services.GetRequiredService<CallCenter.Core.Routing.IOfferReader>().FindAsync(offer.OfferId);
+        var again = await hub.Services.GetRequiredService<CallCenter.Core.Desk.IDeskCallControl>().ConnectAsync(first! with { Id = Guid.CreateVersion7() });
+        Assert.Equal(DeskErrors.Conflict, again.Error);
+        Assert.Single(await hub.CallsToAsync(number));
+        Assert.Equal(1, (await hub.CallbackAsync(id)).Attempts);
     }
 
     [Theory]

@@ -20,13 +20,14 @@ public sealed class CallbackEndpointsTests(ApiWithJobsFixture fixture) : IClassF
 {
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
-    public async Task Job_IsScheduledEveryFewSecondsAndFiresADueCallbackOnItsOwn(string engine)
+    public async Task Jobs_DialEveryFewSecondsAndCheckEveryMinute_DialFiresADueCallbackOnItsOwn(string engine)
     {
         var hub = await fixture.GetAsync(engine);
         var admin = (await hub.SignInAsAsync(Roles.Admin)).Client;
         using var jobs = JsonDocument.Parse(await admin.GetStringAsync("/api/jobs"));
-        var job = Assert.Single(jobs.RootElement.EnumerateArray(), j => j.GetProperty("group").GetString() == "callbacks");
-        Assert.Equal(("callback-dial", "every 00:00:05"), (job.GetProperty("name").GetString(), job.GetProperty("schedule").GetString()));
+        var callbackJobs = jobs.RootElement.EnumerateArray().Where(j => j.GetProperty("group").GetString() == "callbacks")
+            .Select(j => (j.GetProperty("name").GetString(), j.GetProperty("schedule").GetString())).Order().ToList();
+        Assert.Equal([("callback-dial", "every 00:00:05"), ("callback-dial-check", "every 00:01:00")], callbackJobs);
 
         var supervisor = (await hub.SignInAsAsync(Roles.Supervisor)).Client;
         var created = await supervisor.PostAsJsonAsync("/api/callbacks", new { number = UniqueData.ChinaMobile(), queue = "general", reason = "lab results" });

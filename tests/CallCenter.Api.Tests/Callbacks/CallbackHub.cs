@@ -42,9 +42,9 @@ internal sealed class CallbackHub : IAsyncDisposable
 
     public Microsoft.Extensions.Time.Testing.FakeTimeProvider Time => Live.Factory.Time;
 
-    public static async Task<CallbackHub> StartAsync(string engine)
+    public static async Task<CallbackHub> StartAsync(string engine, IReadOnlyDictionary<string, string?>? settings = null)
     {
-        var live = await LiveHub.StartAsync(engine);
+        var live = await LiveHub.StartAsync(engine, settings);
         return new CallbackHub(live, await HotlineData.SignInAsync(live.Factory), await live.Factory.SignInAsAsync(Roles.Admin));
     }
 
@@ -78,6 +78,35 @@ internal sealed class CallbackHub : IAsyncDisposable
     }
 
     public async Task<CallbackRunResult> RunJobAsync() => await Services.GetRequiredService<CallbackRuns>().RunDueAsync();
+
+    public async Task<CallbackCheckResult> CheckDialsAsync() => await Services.GetRequiredService<CallbackDialChecks>().CheckAsync();
+
+    /// <summary>Makes the simulator drop (or send again) every call's final status callback: the hub never hears how a call ended.</summary>
+    public async Task DropFinalStatusAsync(bool drop)
+    {
+        var response = await Carrier.PutAsJsonAsync("/simulator/status-callbacks", new { dropFinal = drop });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Posts a callback dial's final status callback, signed, as the carrier would have (late).</summary>
+    public async Task<HttpResponseMessage> PostFinalStatusAsync(Guid callbackId, int attempt, string callSid, Twilio.Protocol.Webhooks.CallStatus status)
+    {
+        var twilio = Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Twilio.Protocol.Rest.TwilioOptions>>().Value;
+        var url = new Uri(Services.GetRequiredService<CallbackLinks>().Status(callbackId, attempt));
+        var form = new Twilio.Protocol.Webhooks.CallStatusCallback
+        {
+            CallSid = callSid,
+            AccountSid = twilio.AccountSid,
+            CallStatus = status,
+            SequenceNumber = 9,
+            CallDuration = 0,
+            CallbackSource = "call-progress-events",
+            Direction = Twilio.Protocol.Webhooks.CallDirection.OutboundApi,
+        }.ToForm();
+        using var request = new HttpRequestMessage(HttpMethod.Post, url.PathAndQuery) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add(Twilio.Protocol.Webhooks.TwilioWebhookHeaders.Signature, Twilio.Protocol.Signatures.TwilioSignature.SignForm(twilio.AuthToken, url.ToString(), form));
+        return await Carrier.SendAsync(request);
+    }
 
     public async Task<Callback> CallbackAsync(Guid id) =>
         await Services.GetRequiredService<ICallbackRepository>().FindAsync(id) ?? throw new InvalidOperationException("No callback " + id);

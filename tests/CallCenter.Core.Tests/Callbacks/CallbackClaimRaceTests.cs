@@ -46,6 +46,63 @@ public sealed class CallbackClaimRaceTests(DatabaseFixture fixture) : IClassFixt
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task ClaimDue_TwoProcessesClaimBatchesTogether_EveryDueCallbackClaimedByExactlyOne(string engine)
+    {
+        var database = await fixture.GetAsync(engine);
+        await using var first = Create(database);
+        await using var second = Create(database);
+        var one = first.GetRequiredService<ICallbackRepository>();
+        var other = second.GetRequiredService<ICallbackRepository>();
+        var now = Now.UtcDateTime.AddDays(1);
+        var queue = "cb-batch-" + Guid.NewGuid().ToString("N")[..8];
+        await AddQueueAsync(first, queue);
+        var ids = new List<Guid>();
+        for (var i = 0; i < 60; i++)
+        {
+            var callback = NewDue(now) with { QueueName = queue };
+            await one.AddAsync(callback);
+            ids.Add(callback.Id);
+        }
+
+        // Each claimer takes batches of 7 until it gets none; the two run at once.
+        async Task<List<Guid>> ClaimAllAsync(ICallbackRepository repository)
+        {
+            var tokens = new List<Guid>();
+            while (true)
+            {
+                var token = Guid.CreateVersion7();
+                if (await repository.ClaimDueAsync(token, now, now.AddMinutes(-2), 7) == 0)
+                {
+                    return tokens;
+                }
+
+                tokens.Add(token);
+            }
+        }
+
+        using var start = new ManualResetEventSlim();
+        var claimers = new[] { Task.Run(() => { start.Wait(); return ClaimAllAsync(one); }), Task.Run(() => { start.Wait(); return ClaimAllAsync(other); }) };
+        start.Set();
+        var tokensByClaimer = await Task.WhenAll(claimers);
+
+        var claimed = new List<Guid>();
+        foreach (var token in tokensByClaimer.SelectMany(t => t))
+        {
+            var held = await one.ClaimedAsync(token);
+            Assert.InRange(held.Count, 1, 7);
+            claimed.AddRange(held.Where(c => c.QueueName == queue).Select(c => c.Id));
+        }
+
+        Assert.Equal(ids.Order(), claimed.Order());
+        foreach (var id in ids)
+        {
+            var stored = await one.FindAsync(id);
+            Assert.Equal((CallbackStatuses.Claimed, 1), (stored!.Status, stored.Version));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
     public async Task RunDue_TwoProcessesRunTogether_EachDueCallbackFiredOnce(string engine)
     {
         var database = await fixture.GetAsync(engine);

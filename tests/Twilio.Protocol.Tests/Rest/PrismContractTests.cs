@@ -70,6 +70,15 @@ public sealed class PrismContractTests(PrismFixture prism) : IClassFixture<Prism
         Assert.StartsWith("CA", call.Sid, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task FetchCallAsync_BySid_AcceptedBySpecAndReadsTheCall()
+    {
+        var call = await Client().FetchCallAsync(CallSid);
+
+        Assert.StartsWith("CA", call.Sid, StringComparison.Ordinal);
+        Assert.NotNull(call.Status);
+    }
+
     public static TheoryData<UpdateCallRequest> Updates => new()
     {
         UpdateCallRequest.RedirectTo("https://hub.example.com/twilio/voice/transfer"),

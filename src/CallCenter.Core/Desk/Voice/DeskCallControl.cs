@@ -93,6 +93,14 @@ public sealed partial class DeskCallControl(
         // busy, no answer or a machine is recorded against it (retried, or a follow-up after the last).
         var callbackId = accepted.CallbackRequestId ?? Guid.Empty;
         var attempt = accepted.CallbackRequestId is { } id ? await callbacks.StartDeskDialAsync(id, Now, cancellationToken) : null;
+        if (accepted.CallbackRequestId is { } callbackRequest && attempt is null)
+        {
+            // Not assigned any more, or its attempt already has a call (another offer or connect of the same callback
+            // got there first): never a second dial of one attempt.
+            LogCallbackNotDialled(logger, accepted.Id, callbackRequest);
+            return DeskResult.Fail(DeskErrors.Conflict, "The callback is already being dialled, or is over.");
+        }
+
         var request = new CreateCallRequest
         {
             To = accepted.CallerNumber,
@@ -180,6 +188,9 @@ public sealed partial class DeskCallControl(
 
     // Twilio's "Call is not in-progress. Cannot redirect."
     private const int CallNotInProgress = 21220;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Callback offer {OfferId}: callback {CallbackId} is not waiting for a dial; not dialled again")]
+    private static partial void LogCallbackNotDialled(ILogger logger, Guid offerId, Guid callbackId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Callback offer {OfferId} placed call {CallSid}")]
     private static partial void LogCallbackPlaced(ILogger logger, Guid offerId, string callSid);
