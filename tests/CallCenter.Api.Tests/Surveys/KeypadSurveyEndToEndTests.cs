@@ -101,6 +101,36 @@ public sealed class KeypadSurveyEndToEndTests
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task AgentHangsUpFromTheDesk_CallerStaysForTheSurveyAndTheAnswerIsStored(string engine)
+    {
+        await using var hub = await LiveHub.StartAsync(engine);
+        var data = await HotlineData.SignInAsync(hub.Factory);
+        await CreateSurveyAsync(hub, SurveyChannels.Keypad);
+        var number = UniqueData.ChinaMobile();
+        await data.AddPatientAsync("周建国", number, "zh-CN");
+        await using var desk = await ConnectAgentAsync(hub);
+        await desk.AvailableAsync();
+        using var carrier = hub.CreateHttpClient();
+        var phone = await CallAndTalkAsync(carrier, desk, number);
+
+        // The desk's hang-up (the console's key), not the agent's phone: the caller's call is redirected, not ended.
+        var hungUp = await desk.InvokeAsync(nameof(IAgentDeskHub.HangUpAsync), phone.CallSid);
+        Assert.True(hungUp.Ok, hungUp.Reason);
+        await phone.WaitForAsync(c => c.Said.Any(l => l.Text.StartsWith("您对本次通话满意吗", StringComparison.Ordinal)), "the first question");
+        await phone.PressAsync("5");
+        await phone.PressAsync("9#");                 // NPS 9, one key and #
+        await phone.PressAsync("1");
+        var ended = await phone.WaitForStatusAsync("completed");
+
+        Assert.Equal("感谢您的评价，再见。", ended.Said[^1].Text);
+        Assert.DoesNotContain(ended.Transcript, l => l.Kind == "error");
+        var results = await ResultsAsync(data, phone.CallSid);
+        Assert.Equal([(0, "5"), (2, "9"), (3, "1")], results.Select(r => (r.GetProperty("questionIndex").GetInt32(), r.GetProperty("answerText").GetString())).OrderBy(r => r.Item1));
+        Assert.All(results, r => Assert.Equal(desk.User.Id, r.GetProperty("agentId").GetGuid()));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
     public async Task CallerHangsUpFirst_OrRefusedSurveys_NoSurvey(string engine)
     {
         await using var hub = await LiveHub.StartAsync(engine);

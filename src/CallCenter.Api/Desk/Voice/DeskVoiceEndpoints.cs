@@ -18,6 +18,7 @@ internal static partial class DeskVoiceEndpoints
         desk.MapPost("/connect", Connect).WithSummary("Dials the agent's endpoint for an accepted offer (?offer=&agent=&queue=&lang=&leg=).");
         desk.MapPost("/whisper", Whisper).WithSummary("The agent answered: what they hear before the caller is put through.");
         desk.MapPost("/dial-ended", DialEnded).WithSummary("The Dial of the agent ended: goodbye, or back in line when the agent's phone did not answer.");
+        desk.MapPost("/agent-hung-up", AgentHungUp).WithSummary("The agent hung up from the desk: a keypad survey where the queue has one, else goodbye.");
         desk.MapPost("/hold", Hold).WithSummary("The caller on hold: a message and music, again and again.");
         desk.MapPost("/hold-music", HoldMusic).WithSummary("The waitUrl of a caller back in line.");
         desk.MapPost("/requeue", Requeue).WithSummary("Puts the caller back in a queue (routing kept their place).");
@@ -39,6 +40,9 @@ internal static partial class DeskVoiceEndpoints
 
     private static Task<ContentHttpResult> DialEnded(HttpRequest request, [AsParameters] DeskVoiceQuery query, DeskVoiceAnswers answers, ILogger<DeskVoiceAnswers> logger, CancellationToken ct) =>
         AnswerAsync(request, query.Lang, logger, form => query.Leg() is { } leg ? answers.DialEndedAsync(form, leg, ct) : null);
+
+    private static Task<ContentHttpResult> AgentHungUp(HttpRequest request, [AsParameters] DeskVoiceQuery query, DeskVoiceAnswers answers, ILogger<DeskVoiceAnswers> logger, CancellationToken ct) =>
+        AnswerAsync(request, query.Lang, logger, _ => query.Leg() is { } leg ? answers.AgentHungUpAsync(leg, ct) : null);
 
     // The caller's side: on hold, back in line, transferred out.
     private static Task<ContentHttpResult> Hold(HttpRequest request, [AsParameters] DeskVoiceQuery query, DeskVoiceCallerAnswers answers, ILogger<DeskVoiceAnswers> logger, CancellationToken ct) =>

@@ -95,7 +95,10 @@ public sealed partial class DeskCallControl
             return change.Before is { Status: DeskCallStatuses.Ended } ? DeskResult.Success() : Refused(change.Before, "is not with the agent");
         }
 
-        var failure = await RedirectAsync(ended.CallSid, UpdateCallRequest.Hangup(), cancellationToken);
+        // Redirected rather than hung up: the caller hears what the agent's own hang-up gives them (a keypad survey
+        // where the queue has one, else the goodbye), and the redirect drops the agent's leg.
+        var failure = await RedirectAsync(
+            ended.CallSid, UpdateCallRequest.RedirectTo(links.AgentHungUp(ended.OfferId, ended.QueueName, accepted.Language, ended.Leg)), cancellationToken);
         return failure is { Gone: false } ? failure.Result : DeskResult.Success();
     }
 

@@ -93,6 +93,20 @@ public sealed partial class DeskVoiceAnswers(
         return EndAsync(leg, status, callerGone, cancellationToken);
     }
 
+    /// <summary>
+    /// The caller's call after the agent hung up from the desk (the desk redirected it here, which drops the agent's
+    /// leg): the same as when the agent's phone hangs up first, a feature may keep the caller (a keypad survey), else
+    /// the goodbye. A repeat hears the same.
+    /// </summary>
+    public async Task<string> AgentHungUpAsync(DeskLeg leg, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(leg);
+        var row = await calls.FindByOfferAsync(leg.OfferId, cancellationToken);
+        return row is { Status: DeskCallStatuses.Ended, EndReason: DeskEndReasons.AgentHungUp } && row.Leg == leg.Leg
+            ? await AfterAgentAsync(row, leg, cancellationToken) ?? AsItStands(row, leg)
+            : AsItStands(row, leg);
+    }
+
     private async Task<string> EndAsync(DeskLeg leg, DialCallStatus status, bool callerGone, CancellationToken cancellationToken)
     {
         var now = Now;

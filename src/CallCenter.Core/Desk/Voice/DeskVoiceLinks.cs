@@ -22,6 +22,10 @@ public sealed class DeskVoiceLinks(IOptions<TwilioOptions> twilio)
     public string DialEnded(Guid offerId, string queue, string language, int leg) =>
         Url("dial-ended", ("offer", Id(offerId)), ("queue", queue), ("lang", language), ("leg", Number(leg)));
 
+    /// <summary>Where the caller goes when the agent hangs up from the desk: what a feature keeps them for, or the goodbye.</summary>
+    public string AgentHungUp(Guid offerId, string queue, string language, int leg) =>
+        Url("agent-hung-up", ("offer", Id(offerId)), ("queue", queue), ("lang", language), ("leg", Number(leg)));
+
     public string Hold(Guid offerId, string language) => Url("hold", ("offer", Id(offerId)), ("lang", language));
 
     public string HoldMusic(string language) => Url("hold-music", ("lang", language));
