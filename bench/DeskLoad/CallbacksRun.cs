@@ -103,12 +103,15 @@ internal sealed class CallbacksRun(HttpClient client, StaffSetup staff, DeskLoad
         Console.WriteLine($"callbacks scheduled: {numbers.Count}, due from {start:HH:mm:ss} over one minute ({wall.Elapsed.TotalSeconds:F0} s to schedule{overran})");
         var firstDue = start;
         // Open: not yet dialled, or a dial in flight. A callback retried by the rules (scheduled again after a failed
-        // attempt) is not open: it waits its retry delay. The wait ends when none is open, or nothing changed for a minute.
-        var deadline = DateTime.UtcNow.AddMinutes(30);
+        // attempt) is not open: it waits its retry delay. The wait ends when none is open, or nothing changed for longer
+        // than the dial check's delay (Callbacks:DialCheckAfter, 10 min): a dial whose final status was lost is
+        // finished by that check, not left behind because the tool stopped looking first.
+        var deadline = DateTime.UtcNow.AddMinutes(60);
         var open = int.MaxValue;
         var unchanged = 0;
         List<JsonElement> mine = [];
-        while (open > 0 && DateTime.UtcNow < deadline && unchanged < 12)
+        const int UnchangedPolls = 12 * 12; // 12 minutes of 5 s polls
+        while (open > 0 && DateTime.UtcNow < deadline && unchanged < UnchangedPolls)
         {
             await Task.Delay(TimeSpan.FromSeconds(5), cancellationToken);
             mine = await ListAsync(numbers, cancellationToken);
