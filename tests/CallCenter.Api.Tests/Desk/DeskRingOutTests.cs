@@ -75,6 +75,8 @@ public sealed class DeskRingOutTests(DeskFixture fixture) : IClassFixture<DeskFi
         await DisconnectedAsync(hub, user.Id);
         hub.Time.Advance(TimeSpan.FromSeconds(2));
         await using var back = await hub.ConnectAsync(user, token);
+        // The client's start can finish before the hub has registered the connection; the grace must not run out first.
+        await Polling.UntilAsync(() => Task.FromResult(hub.Services.GetRequiredService<AgentPresence>().IsConnected(user.Id)), c => c, "the hub noticing the reconnect");
         hub.Time.Advance(TimeSpan.FromSeconds(new DeskOptions().ReconnectGraceSeconds + 2));
 
         var snapshot = await back.DeskAsync();
