@@ -26,8 +26,6 @@ namespace CallCenter.Api.Tests.Cases;
 /// </summary>
 public sealed class CaseDeskEndToEndTests
 {
-    private const string Password = "Password-For-Tests-1";
-
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
     public async Task ComplaintDisposition_OpensCaseInScreenPop_OverdueCaseEmailedOncePerBreach(string engine)
@@ -45,7 +43,7 @@ public sealed class CaseDeskEndToEndTests
         var data = await HotlineData.SignInAsync(hub.Factory);
         var number = UniqueData.ChinaMobile();
         var patientId = await data.AddPatientAsync("赵丽", number, "zh-CN");
-        await using var desk = await ConnectAgentAsync(hub);
+        await using var desk = await hub.ConnectAgentAsync();
         await desk.AvailableAsync();
         using var carrier = hub.CreateHttpClient();
 
@@ -107,27 +105,5 @@ public sealed class CaseDeskEndToEndTests
         Assert.NotNull(escalated.Case.FirstResponseEscalatedAt);
         Assert.NotNull(escalated.Case.ResolutionEscalatedAt);
         Assert.Equal(2, escalated.Notes.Count(n => n.Kind == CaseNoteKinds.Escalated));
-    }
-
-    private static async Task<DeskClient> ConnectAgentAsync(LiveHub hub)
-    {
-        var user = await hub.Factory.Services.GetRequiredService<AccountService>().CreateAsync(UniqueData.Name("agent"), "Desk agent", Roles.Agent, Password)
-            ?? throw new InvalidOperationException("Could not create the agent.");
-        using var http = hub.CreateHttpClient();
-        var response = await http.PostAsJsonAsync("/api/auth/token", new { userName = user.UserName, password = Password });
-        response.EnsureSuccessStatusCode();
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var token = body.RootElement.GetProperty("accessToken").GetString();
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(hub.BaseAddress, DeskRoutes.Hub), options =>
-            {
-                options.Transports = HttpTransportType.WebSockets;
-                options.AccessTokenProvider = () => Task.FromResult(token);
-            })
-            .Build();
-        var desk = new DeskClient(connection, user);
-        desk.Listen();
-        await connection.StartAsync();
-        return desk;
     }
 }

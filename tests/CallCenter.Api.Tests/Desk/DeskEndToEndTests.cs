@@ -23,8 +23,6 @@ namespace CallCenter.Api.Tests.Desk;
 /// </summary>
 public sealed class DeskEndToEndTests
 {
-    private const string Password = "Password-For-Tests-1";
-
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
     public async Task PatientCallsHotline_AgentTakesCallWithScreenPopAndWrapsUp_TimelineShowsCall(string engine)
@@ -33,7 +31,7 @@ public sealed class DeskEndToEndTests
         var data = await HotlineData.SignInAsync(hub.Factory);
         var number = UniqueData.ChinaMobile();
         var patientId = await data.AddPatientAsync("林晓红", number, "zh-CN", UniqueData.Mrn(), "VIP");
-        await using var desk = await ConnectAgentAsync(hub);
+        await using var desk = await hub.ConnectAgentAsync();
         await desk.AvailableAsync();
         using var carrier = hub.CreateHttpClient();
 
@@ -80,26 +78,4 @@ public sealed class DeskEndToEndTests
 
     private static async Task<AgentState> StateAsync(LiveHub hub, Guid agentId) =>
         (await hub.Factory.Services.GetRequiredService<AgentStateService>().GetAsync(agentId))!.State;
-
-    private static async Task<DeskClient> ConnectAgentAsync(LiveHub hub)
-    {
-        var user = await hub.Factory.Services.GetRequiredService<AccountService>().CreateAsync(UniqueData.Name("agent"), "Desk agent", Roles.Agent, Password)
-            ?? throw new InvalidOperationException("Could not create the agent.");
-        using var http = hub.CreateHttpClient();
-        var response = await http.PostAsJsonAsync("/api/auth/token", new { userName = user.UserName, password = Password });
-        response.EnsureSuccessStatusCode();
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var token = body.RootElement.GetProperty("accessToken").GetString();
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(hub.BaseAddress, DeskRoutes.Hub), options =>
-            {
-                options.Transports = HttpTransportType.WebSockets;
-                options.AccessTokenProvider = () => Task.FromResult(token);
-            })
-            .Build();
-        var desk = new DeskClient(connection, user);
-        desk.Listen();
-        await connection.StartAsync();
-        return desk;
-    }
 }

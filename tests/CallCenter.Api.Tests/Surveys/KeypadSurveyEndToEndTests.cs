@@ -31,8 +31,6 @@ namespace CallCenter.Api.Tests.Surveys;
 /// </summary>
 public sealed class KeypadSurveyEndToEndTests
 {
-    private const string Password = "Password-For-Tests-1";
-
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
     public async Task AgentHangsUpFirst_CallerAnswersWithKeys_ResultsListedLowScoreOpensTaskRepeatStoresOnce(string engine)
@@ -42,7 +40,7 @@ public sealed class KeypadSurveyEndToEndTests
         await CreateSurveyAsync(hub, SurveyChannels.Keypad);
         var number = UniqueData.ChinaMobile();
         var patientId = await data.AddPatientAsync("林晓红", number, "zh-CN");
-        await using var desk = await ConnectAgentAsync(hub);
+        await using var desk = await hub.ConnectAgentAsync();
         await desk.AvailableAsync();
         using var carrier = hub.CreateHttpClient();
 
@@ -108,7 +106,7 @@ public sealed class KeypadSurveyEndToEndTests
         await CreateSurveyAsync(hub, SurveyChannels.Keypad);
         var number = UniqueData.ChinaMobile();
         await data.AddPatientAsync("周建国", number, "zh-CN");
-        await using var desk = await ConnectAgentAsync(hub);
+        await using var desk = await hub.ConnectAgentAsync();
         await desk.AvailableAsync();
         using var carrier = hub.CreateHttpClient();
         var phone = await CallAndTalkAsync(carrier, desk, number);
@@ -136,7 +134,7 @@ public sealed class KeypadSurveyEndToEndTests
         await using var hub = await LiveHub.StartAsync(engine);
         var data = await HotlineData.SignInAsync(hub.Factory);
         await CreateSurveyAsync(hub, SurveyChannels.Keypad);
-        await using var desk = await ConnectAgentAsync(hub);
+        await using var desk = await hub.ConnectAgentAsync();
         await desk.AvailableAsync();
         using var carrier = hub.CreateHttpClient();
         var keypad = hub.Factory.Services.GetRequiredService<IKeypadSurveyRepository>();
@@ -180,7 +178,7 @@ public sealed class KeypadSurveyEndToEndTests
         await CreateSurveyAsync(hub, SurveyChannels.Sms);
         var number = UniqueData.ChinaMobile();
         await data.AddPatientAsync("林晓红", number, "zh-CN");
-        await using var desk = await ConnectAgentAsync(hub);
+        await using var desk = await hub.ConnectAgentAsync();
         await desk.AvailableAsync();
         using var carrier = hub.CreateHttpClient();
         var invitations = hub.Factory.Services.GetRequiredService<IKeypadSurveyRepository>();
@@ -262,27 +260,5 @@ public sealed class KeypadSurveyEndToEndTests
         using var response = await carrier.SendAsync(request);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return await response.Content.ReadAsStringAsync();
-    }
-
-    private static async Task<DeskClient> ConnectAgentAsync(LiveHub hub)
-    {
-        var user = await hub.Factory.Services.GetRequiredService<AccountService>().CreateAsync(UniqueData.Name("agent"), "Desk agent", Roles.Agent, Password)
-            ?? throw new InvalidOperationException("Could not create the agent.");
-        using var http = hub.CreateHttpClient();
-        var response = await http.PostAsJsonAsync("/api/auth/token", new { userName = user.UserName, password = Password });
-        response.EnsureSuccessStatusCode();
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var token = body.RootElement.GetProperty("accessToken").GetString();
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(hub.BaseAddress, DeskRoutes.Hub), options =>
-            {
-                options.Transports = HttpTransportType.WebSockets;
-                options.AccessTokenProvider = () => Task.FromResult(token);
-            })
-            .Build();
-        var desk = new DeskClient(connection, user);
-        desk.Listen();
-        await connection.StartAsync();
-        return desk;
     }
 }

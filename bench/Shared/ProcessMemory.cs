@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace WebhookLoad;
+namespace Bench.Shared;
 
 /// <summary>Resident memory of another process, from Linux's /proc/PID/status (VmHWM = peak RSS, VmRSS = now).</summary>
 internal static class ProcessMemory
