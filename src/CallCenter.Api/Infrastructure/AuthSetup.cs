@@ -82,6 +82,7 @@ internal static class AuthSetup
             .AddPolicy(Policies.Agent, policy => policy.RequireRole(Policies.RolesFor[Policies.Agent]))
             .AddPolicy(Policies.Supervisor, policy => policy.RequireRole(Policies.RolesFor[Policies.Supervisor]))
             .AddPolicy(Policies.Admin, policy => policy.RequireRole(Policies.RolesFor[Policies.Admin]))
+            .AddPolicy(Policies.WallboardViewer, policy => policy.RequireRole(Policies.RolesFor[Policies.WallboardViewer]))
             // A route that forgets to name a policy still needs a signed-in user.
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
