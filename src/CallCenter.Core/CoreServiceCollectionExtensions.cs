@@ -16,6 +16,7 @@ using CallCenter.Core.Routing;
 using CallCenter.Core.Scheduling;
 using CallCenter.Core.Seeding;
 using CallCenter.Core.Surveys;
+using CallCenter.Core.Wallboard;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -45,6 +46,7 @@ public static class CoreServiceCollectionExtensions
         services.AddConversations();
         services.AddAgents();
         services.AddCallRouting();
+        services.AddWallboard();
         services.AddOptions<DemoSeedOptions>().BindConfiguration(DemoSeedOptions.SectionName);
         services.AddSingleton<DemoSeeder>();
         return services;
