@@ -19,13 +19,14 @@ public sealed class QueueEventEndToEndTests
     public async Task CallRingsOutThenIsAnswered_CallerHangsUp_LogsEachStepOnce(string engine)
     {
         await using var hub = await LiveHub.StartAsync(engine);
+        var data = await HotlineData.SignInAsync(hub.Factory);
         await using var first = await hub.ConnectAgentAsync();
         await using var second = await hub.ConnectAgentAsync();
         await first.AvailableAsync();
         await second.AvailableAsync();
         using var carrier = hub.CreateHttpClient();
 
-        var phone = await SimulatedPhone.CallAsync(carrier, UniqueData.ChinaMobile());
+        var phone = await KnownCallerAsync(data, carrier);
         await phone.PressAsync("0");  // main menu: an agent
         var (missing, answering) = await FirstToRingAsync(first, second, phone.CallSid);
         var missed = missing.Offers.Single(o => o.CallSid == phone.CallSid);
@@ -67,12 +68,13 @@ public sealed class QueueEventEndToEndTests
     public async Task CallerHangsUpWhileWaiting_LogsAbandonedWithPositionAndWait(string engine)
     {
         await using var hub = await LiveHub.StartAsync(engine);
+        var data = await HotlineData.SignInAsync(hub.Factory);
         using var carrier = hub.CreateHttpClient();
-        var ahead = await SimulatedPhone.CallAsync(carrier, UniqueData.ChinaMobile());
+        var ahead = await KnownCallerAsync(data, carrier);
         await ahead.PressAsync("0");
         await HoldingAsync(ahead);
         hub.Factory.Time.Advance(TimeSpan.FromSeconds(5));
-        var phone = await SimulatedPhone.CallAsync(carrier, UniqueData.ChinaMobile());
+        var phone = await KnownCallerAsync(data, carrier);
         await phone.PressAsync("0");
         await HoldingAsync(phone);
         hub.Factory.Time.Advance(TimeSpan.FromSeconds(20));
@@ -89,6 +91,14 @@ public sealed class QueueEventEndToEndTests
         Assert.Equal((long)(entry.EndedAt!.Value - entry.QueueJoinedAt!.Value).TotalMilliseconds, abandoned.WaitMs);
         Assert.True(abandoned.WaitMs >= 20_000, $"wait {abandoned.WaitMs} ms");
         await ahead.HangUpAsync();
+    }
+
+    // A known patient's call goes straight to the main menu in their language (0: an agent, in the general queue).
+    private static async Task<SimulatedPhone> KnownCallerAsync(HotlineData data, HttpClient carrier)
+    {
+        var number = UniqueData.ChinaMobile();
+        await data.AddPatientAsync("王芳", number, "zh-CN");
+        return await SimulatedPhone.CallAsync(carrier, number);
     }
 
     private static Task<PhoneCall> HoldingAsync(SimulatedPhone phone) =>
