@@ -55,6 +55,35 @@ public sealed class QueueEventRoutingTests(DatabaseFixture fixture) : IClassFixt
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task CallbackRequest_OfferedAndAccepted_AppendsWithRequestAndWaitFromRequest(string engine)
+    {
+        await using var world = await RoutingWorld.CreateAsync(await fixture.GetAsync(engine));
+        var queue = await world.AddQueueAsync();
+        var agent = await world.AddAgentAsync();
+        var call = await world.EnqueueAsync(queue, world.Now);
+        world.Time.Advance(TimeSpan.FromSeconds(10));
+        var requestedAt = world.Now;
+        var request = new CallbackRequestRow
+        {
+            Id = Guid.CreateVersion7(), CallSid = call.CallSid, QueueName = queue, Number = call.CallerNumber, Language = call.Language,
+            PlaceEnqueuedAt = call.EnqueuedAt, Status = QueueStatuses.Requested, CreatedAt = requestedAt,
+        };
+        Assert.True(await world.Queues.AddCallbackAsync(request, requestedAt));
+        world.Time.Advance(TimeSpan.FromSeconds(50));
+
+        var offer = Assert.Single(await world.RouteAsync(agent));
+        world.Time.Advance(TimeSpan.FromSeconds(4));
+        Assert.Equal(OfferOutcome.Applied, (await world.Offers.AcceptAsync(offer.Id, agent)).Outcome);
+
+        var events = await QueueEventRows.ForCallAsync(world.Services, call.CallSid);
+        Assert.Equal(["entered", "callback-requested", "offered", "connected"], events.Select(e => e.Kind));
+        Assert.Equal((1L, 10_000L), (events[1].Position, events[1].WaitMs));
+        Assert.All(events.Skip(2), e => Assert.Equal(((Guid?)request.Id, (Guid?)agent, (Guid?)null), (e.CallbackRequestId, e.AgentId, e.QueueEntryId)));
+        Assert.Equal(54_000L, events[3].WaitMs);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
     public async Task WithdrawForCall_CallerHungUpWhileRinging_AppendsAbandonedOnlyAndOnce(string engine)
     {
         await using var world = await RoutingWorld.CreateAsync(await fixture.GetAsync(engine));
