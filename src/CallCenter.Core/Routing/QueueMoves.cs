@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CallCenter.Core.Common;
 using CallCenter.Core.Data;
 using CallCenter.Core.Queues;
@@ -22,10 +23,6 @@ internal sealed class QueueMoves(IDbConnectionFactory db, IQueueSettingsReposito
           AND EXISTS (SELECT 1 FROM call_queue WHERE name = @QueueName)
         """;
 
-    private const string EntrySql = """
-        SELECT id, queue_name, call_sid, status, place_at, enqueued_at, queue_joined_at, agent_id FROM queue_entry WHERE call_sid = @CallSid
-        """;
-
     public Task<bool> RequeueAsync(string callSid, string queueName, CancellationToken cancellationToken = default) =>
         MoveAsync(callSid, queueName, missed: false, cancellationToken);
 
@@ -37,8 +34,7 @@ internal sealed class QueueMoves(IDbConnectionFactory db, IQueueSettingsReposito
         var now = time.GetUtcNow().UtcDateTime;
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
-        var entry = await connection.QuerySingleOrDefaultAsync<QueueLineRows.LineRow>(new CommandDefinition(
-            EntrySql, new { CallSid = callSid }, transaction: tx, cancellationToken: cancellationToken));
+        var entry = await QueueLineRows.ByCallAsync(connection, tx, callSid, cancellationToken);
         var moved = entry is not null && await connection.ExecuteAsync(new CommandDefinition(
             RequeueSql,
             new { entry.Id, QueueName = queueName, At = now, FromStatus = entry.Status, FromQueue = entry.QueueName },
@@ -131,7 +127,7 @@ internal sealed class QueueMoves(IDbConnectionFactory db, IQueueSettingsReposito
     }
 
     private async Task<OverflowAction?> OverflowOneAsync(
-        System.Data.Common.DbConnection connection, OverdueRow entry, QueueSettings queue, DateTime now, CancellationToken cancellationToken)
+        DbConnection connection, OverdueRow entry, QueueSettings queue, DateTime now, CancellationToken cancellationToken)
     {
         var (sql, kind) = queue.OverflowKind switch
         {
