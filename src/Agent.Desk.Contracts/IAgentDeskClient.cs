@@ -26,4 +26,10 @@ public interface IAgentDeskClient
 
     /// <summary>A patient wrote in a conversation the agent holds.</summary>
     Task SmsReceived(DeskSms sms);
+
+    /// <summary>A queue's figure crossed a wallboard threshold (supervisors and admins only).</summary>
+    Task AlertRaised(DeskAlert alert);
+
+    /// <summary>A supervisor signed this agent out; the connection closes after this and the token no longer works.</summary>
+    Task SignedOut(DeskSignedOut signedOut);
 }

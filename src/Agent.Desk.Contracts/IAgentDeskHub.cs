@@ -70,4 +70,16 @@ public interface IAgentDeskHub
     /// the patient is dialled. <see cref="DeskResult.CreatedId"/> is the call's SID.
     /// </summary>
     Task<DeskResult> DialFollowUpAsync(Guid followUpId);
+
+    /// <summary>
+    /// Supervisors and admins: puts another agent on break (reason required) or offline, as the agent could
+    /// (refused during a call or a ringing offer). Audited as <c>desk.agent-state</c>.
+    /// </summary>
+    Task<DeskResult> SetAgentStateAsync(AgentStateRequest request);
+
+    /// <summary>
+    /// Supervisors and admins: signs an agent out: offline, their desk connections told (<see cref="IAgentDeskClient.SignedOut"/>)
+    /// and closed, their tokens refused from now on. Refused during a call or a ringing offer. Audited as <c>desk.agent-sign-out</c>.
+    /// </summary>
+    Task<DeskResult> SignOutAgentAsync(Guid agentId);
 }

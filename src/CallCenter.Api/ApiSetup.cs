@@ -21,6 +21,7 @@ using CallCenter.Api.Reminders;
 using CallCenter.Api.Surveys;
 using CallCenter.Api.Scheduling;
 using CallCenter.Api.Telephony;
+using CallCenter.Api.Wallboard;
 using CallCenter.Core;
 using CallCenter.Core.Desk;
 using Carrier.Simulator;
@@ -85,6 +86,7 @@ internal static class ApiSetup
         builder.Services.AddCallbackJobs(builder.Configuration);
         builder.Services.AddDeskApi();
         builder.Services.AddJobsApi();
+        builder.Services.AddWallboardAlertsApi();
         builder.Services.AddCarrierSimulator(services => services.GetRequiredService<CarrierMode>().IsSimulator);
     }
 
@@ -124,6 +126,8 @@ internal static class ApiSetup
         app.MapIvrEndpoints();
         app.MapQueuesEndpoints();
         app.MapAgentEndpoints();
+        app.MapAgentSupervisionEndpoints();
+        app.MapWallboardAlertEndpoints();
         app.MapDesk();
         app.MapCallbackEndpoints();
         app.MapJobEndpoints();

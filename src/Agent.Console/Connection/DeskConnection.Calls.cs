@@ -96,5 +96,7 @@ internal sealed partial class DeskConnection
         _hub.On<DeskCallEnded>(nameof(IAgentDeskClient.CallEnded), ended => Post(m => m.OnCallEnded(ended)));
         _hub.On<DeskAgentState>(nameof(IAgentDeskClient.StateChanged), state => Post(m => m.OnStateChanged(state)));
         _hub.On<DeskSms>(nameof(IAgentDeskClient.SmsReceived), sms => Post(m => m.OnSmsReceived(sms)));
+        _hub.On<DeskAlert>(nameof(IAgentDeskClient.AlertRaised), alert => Post(m => m.OnAlertRaised(alert)));
+        _hub.On<DeskSignedOut>(nameof(IAgentDeskClient.SignedOut), signedOut => Post(m => m.OnSignedOut(signedOut)));
     }
 }

@@ -86,6 +86,22 @@ internal sealed partial class DeskModel
         Raise();
     }
 
+    /// <summary>A wallboard alert (the hub sends them to supervisors' and admins' desks only): shown as the notice line.</summary>
+    public void OnAlertRaised(DeskAlert alert)
+    {
+        ArgumentNullException.ThrowIfNull(alert);
+        Notice(AlertText.Line(alert), isError: alert.Level != "normal");
+        Raise();
+    }
+
+    /// <summary>A supervisor signed this agent out: the hub closes the connection next and refuses the token after it.</summary>
+    public void OnSignedOut(DeskSignedOut signedOut)
+    {
+        ArgumentNullException.ThrowIfNull(signedOut);
+        Notice($"Signed out by supervisor {signedOut.By}. Start the console again to sign in.", isError: true);
+        Raise();
+    }
+
     /// <summary>The agent's own callbacks (M): shown in place of the recent interactions until M again.</summary>
     public void OnCallbacks(IReadOnlyList<DeskCallback> callbacks)
     {

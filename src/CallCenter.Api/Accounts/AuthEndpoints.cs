@@ -30,7 +30,7 @@ internal static class AuthEndpoints
     }
 
     private static async Task<Results<SignInHttpResult, ValidationProblem, ProblemHttpResult>> IssueTokenAsync(
-        SignInRequest request, AccountService accounts, IAuditLog audit, CancellationToken cancellationToken)
+        SignInRequest request, AccountService accounts, IAccountSessionRepository sessions, IAuditLog audit, CancellationToken cancellationToken)
     {
         var (user, invalid, refused) = await CheckAsync(request, accounts, audit, cancellationToken);
         if (invalid is not null)
@@ -43,11 +43,11 @@ internal static class AuthEndpoints
             return refused!;
         }
 
-        return TypedResults.SignIn(user.ToPrincipal(BearerTokenDefaults.AuthenticationScheme), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
+        return TypedResults.SignIn(user.ToPrincipal(BearerTokenDefaults.AuthenticationScheme, await sessions.GenerationAsync(user.Id, cancellationToken)), authenticationScheme: BearerTokenDefaults.AuthenticationScheme);
     }
 
     private static async Task<Results<Ok<CurrentUserResponse>, ValidationProblem, ProblemHttpResult>> CookieSignInAsync(
-        SignInRequest request, HttpContext context, AccountService accounts, IAuditLog audit, CancellationToken cancellationToken)
+        SignInRequest request, HttpContext context, AccountService accounts, IAccountSessionRepository sessions, IAuditLog audit, CancellationToken cancellationToken)
     {
         var (user, invalid, refused) = await CheckAsync(request, accounts, audit, cancellationToken);
         if (invalid is not null)
@@ -60,7 +60,7 @@ internal static class AuthEndpoints
             return refused!;
         }
 
-        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, user.ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme));
+        await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, user.ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme, await sessions.GenerationAsync(user.Id, cancellationToken)));
         return TypedResults.Ok(new CurrentUserResponse(user.Id, user.UserName, user.Role));
     }
 

@@ -1,6 +1,7 @@
 using AgentDesk.Contracts;
 using CallCenter.Api.Infrastructure;
 using CallCenter.Core.Accounts;
+using CallCenter.Core.Agents.Supervision;
 using CallCenter.Core.Callbacks;
 using CallCenter.Core.Desk;
 using Microsoft.AspNetCore.SignalR;
@@ -24,19 +25,31 @@ internal sealed partial class AgentDeskHub(
     DeskPatientActions patients,
     CallbackService callbacks,
     DeskFollowUpActions followUps,
+    SupervisorAgentActions supervision,
+    DeskConnections connections,
     ILogger<AgentDeskHub> logger) : Hub<IAgentDeskClient>, IAgentDeskHub
 {
+    /// <summary>The SignalR group of supervisors' and admins' connections: wallboard alerts go to it.</summary>
+    public const string SupervisorsGroup = "supervisors";
+
     private Actor Agent => Context.User!.ToActor();
 
     public override async Task OnConnectedAsync()
     {
         presence.Connected(Agent);
+        connections.Add(Agent.UserId, Context);
         grace.Cancel(Agent.UserId);
+        if (Agent.IsSupervisorOrAdmin)
+        {
+            await Groups.AddToGroupAsync(Context.ConnectionId, SupervisorsGroup);
+        }
+
         await base.OnConnectedAsync();
     }
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        connections.Remove(Agent.UserId, Context.ConnectionId);
         if (presence.Disconnected(Agent.UserId))
         {
             grace.Start(Agent.UserId);
@@ -152,6 +165,25 @@ internal sealed partial class AgentDeskHub(
     }
 
     public Task<DeskResult> DialFollowUpAsync(Guid followUpId) => RunAsync("dial-follow-up", (a, ct) => followUps.DialAsync(a, followUpId, ct));
+
+    public Task<DeskResult> SetAgentStateAsync(AgentStateRequest request) => RunAsync("agent-state", async (a, ct) =>
+        !a.IsSupervisorOrAdmin ? NotSupervisor()
+        : request is null ? DeskResult.Fail(DeskErrors.Invalid, "a request is required", "request")
+        : Desk(await supervision.SetStateAsync(a, request.AgentId, request.State, request.Reason, ct)));
+
+    public Task<DeskResult> SignOutAgentAsync(Guid agentId) => RunAsync("agent-sign-out", async (a, ct) =>
+        a.IsSupervisorOrAdmin ? Desk(await supervision.SignOutAsync(a, agentId, ct)) : NotSupervisor());
+
+    private static DeskResult NotSupervisor() => DeskResult.Fail(DeskErrors.Refused, "only supervisors and admins may act on other agents");
+
+    private static DeskResult Desk(SupervisionResult result) => result.Outcome switch
+    {
+        SupervisionOutcome.Applied => DeskResult.Success(),
+        SupervisionOutcome.Invalid => DeskResult.Fail(DeskErrors.Invalid, result.Reason!, result.Field),
+        SupervisionOutcome.NotFound => DeskResult.Fail(DeskErrors.NotFound, result.Reason!, result.Field),
+        SupervisionOutcome.Conflict => DeskResult.Fail(DeskErrors.Conflict, result.Reason!, result.Field),
+        _ => DeskResult.Fail(DeskErrors.Refused, result.Reason!, result.Field),
+    };
 
     private async Task<DeskResult> RunAsync(string action, Func<Actor, CancellationToken, Task<DeskResult>> work)
     {

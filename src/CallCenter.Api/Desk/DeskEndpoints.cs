@@ -1,6 +1,8 @@
 using AgentDesk.Contracts;
 using CallCenter.Api.Infrastructure;
+using CallCenter.Core.Agents.Supervision;
 using CallCenter.Core.Desk;
+using CallCenter.Core.Wallboard.Alerts;
 using Microsoft.AspNetCore.SignalR;
 
 namespace CallCenter.Api.Desk;
@@ -17,6 +19,9 @@ internal static class DeskEndpoints
         services.AddSingleton<RoutingWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<RoutingWorker>());
         services.AddSingleton<IDeskNotifier, DeskNotifier>();
+        services.AddSingleton<DeskConnections>();
+        services.AddSingleton<IDeskSessions, DeskSessions>();
+        services.AddSingleton<IWallboardAlertListener, DeskAlertPush>();
         return services;
     }
 

@@ -5,12 +5,14 @@ namespace CallCenter.Api.Infrastructure;
 
 internal static class ClaimsPrincipalExtensions
 {
-    public static ClaimsPrincipal ToPrincipal(this UserAccount user, string authenticationType) =>
+    /// <summary>The signed-in user, tied to the account's sign-out <paramref name="generation"/> (<see cref="AccountSessions"/>).</summary>
+    public static ClaimsPrincipal ToPrincipal(this UserAccount user, string authenticationType, int generation) =>
         new(new ClaimsIdentity(
             [
                 new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()),
                 new Claim(ClaimTypes.Name, user.UserName),
                 new Claim(ClaimTypes.Role, user.Role),
+                new Claim(AccountSessions.GenerationClaim, generation.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ],
             authenticationType));
 

@@ -11,6 +11,7 @@ public static class AccountsServiceCollectionExtensions
         services.AddSingleton<IUserRepository, UserRepository>();
         services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
         services.AddSingleton<AccountService>();
+        services.AddSingleton<IAccountSessionRepository, AccountSessionRepository>();
         services.AddSingleton<AdminBootstrapper>();
         return services;
     }

@@ -37,6 +37,7 @@ public static class DeskServiceCollectionExtensions
         services.AddSingleton<DeskAccess>();
         services.AddSingleton<TransferHandover>();
         services.AddSingleton<DeskStateActions>();
+        services.AddSingleton<Agents.Supervision.SupervisorAgentActions>();
         services.AddSingleton<DeskOfferActions>();
         services.AddSingleton<DeskCallActions>();
         services.AddSingleton<DeskWrapUpActions>();

@@ -28,5 +28,8 @@ internal static class DemoHospital
         ("agent5", "坐席 Agent 5", Accounts.Roles.Agent),
         ("supervisor1", "班长 Supervisor 1", Accounts.Roles.Supervisor),
         ("supervisor2", "班长 Supervisor 2", Accounts.Roles.Supervisor),
+
+        // The TV on the floor: may only watch the wallboard, which shows no patient data.
+        ("wallboard1", "大屏 Wallboard 1", Accounts.Roles.Wallboard),
     ];
 }

@@ -33,6 +33,22 @@ public sealed class UserEndpointsTests(ApiFixture fixture) : IClassFixture<ApiFi
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Create_WallboardRole_Returns201AndTheAccountCanSignIn(string engine)
+    {
+        var hub = await fixture.GetAsync(engine);
+        var admin = await hub.SignInAsAsync(Roles.Admin);
+        var userName = UniqueData.Name("tv");
+
+        var response = await admin.Client.PostAsJsonAsync("/api/users", new { userName, displayName = "Floor TV", role = "wallboard", password = Password });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(Roles.Wallboard, (await response.Content.ReadFromJsonAsync<UserDto>())!.Role);
+        var wallboard = await hub.SignInAsync(userName, Password);
+        Assert.Equal(HttpStatusCode.Forbidden, (await wallboard.GetAsync("/api/patients?query=a")).StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
     public async Task Create_DuplicateUserNameInOtherCase_Returns409(string engine)
     {
         var hub = await fixture.GetAsync(engine);

@@ -63,6 +63,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture fixture) : IClassFixture
     [Theory]
     [InlineData(Roles.Agent)]
     [InlineData(Roles.Supervisor)]
+    [InlineData(Roles.Wallboard)]
     public async Task EveryApiRoute_ForRoleBelowItsPolicy_Returns403(string role)
     {
         var hub = await fixture.GetAsync(TestEngines.Sqlite);
@@ -81,6 +82,43 @@ public sealed class AuthorizationMatrixTests(ApiFixture fixture) : IClassFixture
         }
 
         Assert.True(checkedRoutes > 0, $"no route is closed to {role}");
+        Assert.Empty(failures);
+    }
+
+    /// <summary>
+    /// The read-only wallboard account (a TV on the floor) reads no patient data: no route that takes a patient, and no
+    /// route outside the wallboard's own, admits it. Its 403 everywhere else is checked route by route above.
+    /// </summary>
+    [Fact]
+    public async Task WallboardRole_IsAdmittedOnlyByTheWallboardViewerPolicy_NeverToPatientRoutes()
+    {
+        var routes = ApiRoute.All((await fixture.GetAsync(TestEngines.Sqlite)).Services);
+
+        var admitted = routes.Where(r => r.Policy is not null && Policies.RolesFor[r.Policy].Contains(Roles.Wallboard)).ToList();
+
+        Assert.All(admitted, route => Assert.Equal(Policies.WallboardViewer, route.Policy));
+        Assert.DoesNotContain(admitted, route => route.TakesPatientId || route.Pattern.StartsWith("/api/patients", StringComparison.Ordinal));
+        Assert.Equal([Roles.Agent, Roles.Supervisor, Roles.Admin], Policies.RolesFor[Policies.Agent]);
+    }
+
+    [Fact]
+    public async Task WallboardRole_OnEveryApiRouteOutsideItsPolicy_Returns403NotData()
+    {
+        var hub = await fixture.GetAsync(TestEngines.Sqlite);
+        var wallboard = await hub.SignInAsAsync(Roles.Wallboard);
+        var patientRoutes = ApiRoute.All(hub.Services).Where(r => r.TakesPatientId || r.Pattern.StartsWith("/api/patients", StringComparison.Ordinal)).ToList();
+        var failures = new List<string>();
+
+        Assert.NotEmpty(patientRoutes);
+        foreach (var route in patientRoutes)
+        {
+            var response = await wallboard.Client.SendAsync(route.ToRequest(Guid.NewGuid()));
+            if (response.StatusCode != HttpStatusCode.Forbidden)
+            {
+                failures.Add($"{route} answered {(int)response.StatusCode}");
+            }
+        }
+
         Assert.Empty(failures);
     }
 

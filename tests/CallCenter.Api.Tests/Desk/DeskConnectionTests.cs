@@ -53,7 +53,7 @@ public sealed class DeskConnectionTests(DeskFixture fixture) : IClassFixture<Des
     public async Task Connect_EachRoleWithHeaderToken_GetsOwnDesk(string engine)
     {
         var hub = await fixture.GetAsync(engine);
-        foreach (var role in Roles.All)
+        foreach (var role in Roles.All.Where(r => r != Roles.Wallboard))
         {
             await using var desk = await hub.ConnectAgentAsync(role);
 
@@ -63,6 +63,22 @@ public sealed class DeskConnectionTests(DeskFixture fixture) : IClassFixture<Des
             Assert.Equal("offline", snapshot.State.State);
             Assert.Contains("resolved", snapshot.Dispositions);
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Connect_WallboardAccount_IsForbidden(string engine)
+    {
+        var hub = await fixture.GetAsync(engine);
+        var (_, token) = await hub.SignInAsAsync(Roles.Wallboard);
+        await using var header = hub.Connection(token);
+        await using var query = hub.Connection(token: null, HttpTransportType.WebSockets, "?access_token=" + Uri.EscapeDataString(token));
+
+        var byHeader = await Assert.ThrowsAsync<HttpRequestException>(() => header.StartAsync());
+        var byQuery = await Assert.ThrowsAnyAsync<Exception>(() => query.StartAsync());
+
+        Assert.Equal(System.Net.HttpStatusCode.Forbidden, byHeader.StatusCode);
+        Assert.Contains("403", byQuery.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -72,6 +72,8 @@ public sealed class DemoSeederTests
         Assert.Equal(20, password.Length);
         var signIn = await services.GetRequiredService<AccountService>().SignInAsync("supervisor1", password);
         Assert.Equal(SignInOutcome.Succeeded, signIn.Outcome);
+        var wallboard = await services.GetRequiredService<AccountService>().SignInAsync("wallboard1", password);
+        Assert.Equal((SignInOutcome.Succeeded, Roles.Wallboard), (wallboard.Outcome, wallboard.User?.Role));
     }
 
     private static async Task<long> CountAsync(IServiceProvider services, string sql)
