@@ -16,7 +16,4 @@ internal interface IReportReader
     /// is the state the agent is still in. Agents with no change in the range are not here.
     /// </summary>
     IAsyncEnumerable<AgentStateSegment> SegmentsAsync(DateTime from, DateTime to, Guid? agent);
-
-    /// <summary>For agents with no change in [from, to): the state they held through it, when a later change says so.</summary>
-    Task<IReadOnlyDictionary<Guid, string>> StateBeforeFirstChangeAfterAsync(DateTime to, CancellationToken cancellationToken = default);
 }

@@ -71,10 +71,10 @@ internal sealed class IntervalReports(
         }
 
         // Agents with no change in the range held one state through it: the one before their next change, or their current one.
-        var before = await reports.StateBeforeFirstChangeAfterAsync(p.To, cancellationToken);
+        var before = await wallboard.StatesHeldAtAsync(p.To, cancellationToken);
         foreach (var agent in agents.Where(a => !seen.Contains(a.UserId) && (only is null || a.UserId == only.UserId)))
         {
-            var state = before.TryGetValue(agent.UserId, out var code) ? code : agent.State.ToCode();
+            var state = (before.TryGetValue(agent.UserId, out var held) ? held : agent.State).ToCode();
             Spread(times, agent.UserId, state, fromMs, endMs, sizeMs, shiftMs);
         }
 

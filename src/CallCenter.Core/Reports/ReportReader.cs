@@ -66,20 +66,6 @@ internal sealed class ReportReader(IDbConnectionFactory db, ISqlDialect dialect)
         }
     }
 
-    private const string StateBeforeFirstChangeAfterSql = """
-        SELECT f.user_id, f.from_state AS state
-        FROM agent_state_event f
-        JOIN (SELECT user_id, MIN(version) AS version FROM agent_state_event WHERE occurred_at >= @To GROUP BY user_id) m
-          ON m.user_id = f.user_id AND m.version = f.version
-        """;
-
-    public async Task<IReadOnlyDictionary<Guid, string>> StateBeforeFirstChangeAfterAsync(DateTime to, CancellationToken cancellationToken = default)
-    {
-        await using var connection = await db.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<StateRow>(new CommandDefinition(StateBeforeFirstChangeAfterSql, new { To = to }, cancellationToken: cancellationToken));
-        return rows.ToDictionary(r => r.UserId, r => r.State);
-    }
-
     internal static long EpochMs(DateTime utc) => (long)(DateTime.SpecifyKind(utc, DateTimeKind.Utc) - DateTime.UnixEpoch).TotalMilliseconds;
 
     private static object Parameters(DateTime from, DateTime to, TimeSpan size, TimeSpan shift, Guid? agent) =>
@@ -98,11 +84,5 @@ internal sealed class ReportReader(IDbConnectionFactory db, ISqlDialect dialect)
         public Guid UserId { get; init; }
         public long Bucket { get; init; }
         public long WrapUpMs { get; init; }
-    }
-
-    private sealed record StateRow
-    {
-        public Guid UserId { get; init; }
-        public string State { get; init; } = "";
     }
 }

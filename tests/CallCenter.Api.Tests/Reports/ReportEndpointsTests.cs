@@ -55,6 +55,36 @@ public sealed class ReportEndpointsTests(ApiFixture fixture) : IClassFixture<Api
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Queues_NoQueueFilter_ListsEachQueueWithEvents(string engine)
+    {
+        var (_, supervisor, example) = await SeededAsync(engine);
+
+        var report = await supervisor.Client.GetFromJsonAsync<ReportDto<QueueRowDto>>("/api/reports/queues?from=2026-11-22T23:00&to=2026-11-23T10:00&interval=60");
+
+        // Yesterday's 23:59 call is in the 23:00 interval now; the queue's two hours hold 1 and 8 offered.
+        var rows = report!.Rows.Where(r => r.Queue == example.Queue).ToList();
+        Assert.Equal([(new DateTimeOffset(2026, 11, 22, 23, 0, 0, TimeSpan.FromHours(8)), 1), (new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.FromHours(8)), 8)],
+            rows.Select(r => (r.IntervalStart, r.Offered)));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Agents_NoAgentFilter_IncludesEveryAgentWithTime(string engine)
+    {
+        var (_, supervisor, example) = await SeededAsync(engine);
+
+        var report = await supervisor.Client.GetFromJsonAsync<ReportDto<AgentRowDto>>("/api/reports/agents?from=2026-11-23T09:00&to=2026-11-23T10:00&interval=30");
+
+        var x = report!.Rows.Where(r => r.AgentId == example.AgentX).ToList();
+        Assert.Equal([(2, 255.0), (1, 150.0)], x.Select(r => (r.Handled, r.AverageHandleSeconds!.Value)));
+
+        // Y, on a break since yesterday with no change since, is on break for each whole half hour.
+        var y = report.Rows.Where(r => r.AgentId == example.AgentY).ToList();
+        Assert.Equal([1800.0, 1800.0], y.Select(r => r.BreakSeconds));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
     public async Task Queues_FormatCsv_HeaderAndInvariantNumbers(string engine)
     {
         var (_, supervisor, example) = await SeededAsync(engine);
