@@ -14,6 +14,16 @@ public sealed record AgentStateTimes
     public TimeSpan Break { get; init; }
     public TimeSpan Offline { get; init; }
 
+    public AgentStateTimes Add(AgentStateTimes other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return new AgentStateTimes
+        {
+            Available = Available + other.Available, Reserved = Reserved + other.Reserved, Busy = Busy + other.Busy,
+            WrapUp = WrapUp + other.WrapUp, Break = Break + other.Break, Offline = Offline + other.Offline,
+        };
+    }
+
     public AgentStateTimes Plus(AgentState state, TimeSpan span) => state switch
     {
         AgentState.Available => this with { Available = Available + span },

@@ -1,3 +1,5 @@
+using CallCenter.Core.Agents;
+
 namespace CallCenter.Core.Wallboard;
 
 /// <summary>
@@ -27,6 +29,9 @@ internal interface IWallboardReader
     /// their current state the whole time.
     /// </summary>
     Task<IReadOnlyDictionary<Guid, AgentStateTimes>> AgentStateTimesAsync(DateTime from, DateTime to, CancellationToken cancellationToken = default);
+
+    /// <summary>For each agent who changed state at or after <paramref name="at"/>: the state their first such change left.</summary>
+    Task<IReadOnlyDictionary<Guid, AgentState>> StatesHeldAtAsync(DateTime at, CancellationToken cancellationToken = default);
 
     /// <summary>Calls each agent completed over [from, to).</summary>
     Task<IReadOnlyDictionary<Guid, int>> HandledAsync(DateTime from, DateTime to, CancellationToken cancellationToken = default);

@@ -12,19 +12,32 @@ internal sealed class WallboardBoard(
 {
     public static readonly TimeSpan RecentWindow = TimeSpan.FromMinutes(30);
 
+    /// <summary>Today before the cut is read once per step and kept; only the minutes since are read on every snapshot.</summary>
+    public static readonly TimeSpan SettleStep = TimeSpan.FromMinutes(5);
+
+    /// <summary>How far behind now the cut stays, so an event committed a little after it happened is not missed.</summary>
+    public static readonly TimeSpan SettleMargin = TimeSpan.FromMinutes(2);
+
+    // Today's settled part, shared by every snapshot until the cut moves (a reference swap; two builders racing
+    // compute the same thing).
+    private volatile SettledDay? _settled;
+
     public async Task<WallboardSnapshot> CurrentAsync(CancellationToken cancellationToken = default)
     {
         var now = time.GetUtcNow().UtcDateTime;
         var dayStart = clock.DayStart(now);
-        var recentStart = now - RecentWindow;
         var settings = await queues.ListAsync(cancellationToken);
-        var today = await reader.QueueCountsAsync(dayStart, now, cancellationToken);
-        var recent = await reader.QueueCountsAsync(recentStart, now, cancellationToken);
+        var agents = await roster.ListAsync(cancellationToken);
+        var settled = await SettledAsync(dayStart, now, agents, cancellationToken);
+
+        // Today = the settled part (midnight to the cut) + the fresh part (the cut to now); each figure adds up.
+        var fresh = await reader.QueueCountsAsync(settled.Cut, now, cancellationToken);
+        var today = Merge(settled.Counts, fresh);
+        var recent = await reader.QueueCountsAsync(now - RecentWindow, now, cancellationToken);
         var waiting = await reader.WaitingAsync(cancellationToken);
         var callbacks = await reader.CallbacksPendingAsync(cancellationToken);
-        var agents = await roster.ListAsync(cancellationToken);
-        var stateTimes = await reader.AgentStateTimesAsync(dayStart, now, cancellationToken);
-        var handled = await reader.HandledAsync(dayStart, now, cancellationToken);
+        var freshTimes = await reader.AgentStateTimesAsync(settled.Cut, now, cancellationToken);
+        var freshHandled = await reader.HandledAsync(settled.Cut, now, cancellationToken);
 
         var boards = settings.Select(q => QueueBoardOf(q, now, today, recent, waiting, callbacks, agents)).ToList();
         var centre = CentreOf(boards, now, today, recent, agents);
@@ -34,9 +47,69 @@ internal sealed class WallboardBoard(
             TimeZone = clock.ZoneId,
             Centre = centre,
             Queues = boards,
-            Agents = agents.Select(a => AgentOf(a, dayStart, now, stateTimes, handled)).ToList(),
+            Agents = agents.Select(a =>
+            {
+                // No change since the cut: the agent stood in their current state since then.
+                var settledTimes = settled.Times.GetValueOrDefault(a.UserId) ?? AgentStateTimes.Zero.Plus(a.State, settled.Cut - dayStart);
+                var sinceCut = freshTimes.GetValueOrDefault(a.UserId) ?? AgentStateTimes.Zero.Plus(a.State, now - settled.Cut);
+                var handled = settled.Handled.GetValueOrDefault(a.UserId) + freshHandled.GetValueOrDefault(a.UserId);
+                return AgentOf(a, dayStart, settledTimes.Add(sinceCut), handled);
+            }).ToList(),
         };
     }
+
+    /// <summary>The cut: the last step boundary after midnight at least <see cref="SettleMargin"/> before now.</summary>
+    internal static DateTime CutOf(DateTime dayStart, DateTime now)
+    {
+        var settledUntil = now - SettleMargin;
+        return settledUntil <= dayStart ? dayStart : dayStart + SettleStep * ((settledUntil - dayStart).Ticks / SettleStep.Ticks);
+    }
+
+    private async Task<SettledDay> SettledAsync(DateTime dayStart, DateTime now, IReadOnlyList<AgentRosterRow> agents, CancellationToken cancellationToken)
+    {
+        var cut = CutOf(dayStart, now);
+        if (_settled is { } kept && kept.DayStart == dayStart && kept.Cut == cut)
+        {
+            return kept;
+        }
+
+        if (cut == dayStart)
+        {
+            return new SettledDay(dayStart, cut, new Dictionary<string, PeriodCounts>(), new Dictionary<Guid, AgentStateTimes>(), new Dictionary<Guid, int>());
+        }
+
+        var counts = await reader.QueueCountsAsync(dayStart, cut, cancellationToken);
+        var times = new Dictionary<Guid, AgentStateTimes>(await reader.AgentStateTimesAsync(dayStart, cut, cancellationToken));
+        var handled = await reader.HandledAsync(dayStart, cut, cancellationToken);
+
+        // An agent with no change before the cut held, all that time, the state their first change after it left
+        // (or, with none yet, the state they are in).
+        var held = await reader.StatesHeldAtAsync(cut, cancellationToken);
+        foreach (var agent in agents.Where(a => !times.ContainsKey(a.UserId)))
+        {
+            var state = held.TryGetValue(agent.UserId, out var code) ? code : agent.State;
+            times[agent.UserId] = AgentStateTimes.Zero.Plus(state, cut - dayStart);
+        }
+
+        var settled = new SettledDay(dayStart, cut, counts, times, handled);
+        _settled = settled;
+        return settled;
+    }
+
+    private static Dictionary<string, PeriodCounts> Merge(IReadOnlyDictionary<string, PeriodCounts> a, IReadOnlyDictionary<string, PeriodCounts> b)
+    {
+        var sum = new Dictionary<string, PeriodCounts>(a, StringComparer.Ordinal);
+        foreach (var (queue, counts) in b)
+        {
+            sum[queue] = sum.TryGetValue(queue, out var earlier) ? earlier.Add(counts) : counts;
+        }
+
+        return sum;
+    }
+
+    private sealed record SettledDay(
+        DateTime DayStart, DateTime Cut, IReadOnlyDictionary<string, PeriodCounts> Counts, IReadOnlyDictionary<Guid, AgentStateTimes> Times,
+        IReadOnlyDictionary<Guid, int> Handled);
 
     private static QueueBoard QueueBoardOf(
         QueueSettings queue, DateTime now, IReadOnlyDictionary<string, PeriodCounts> today, IReadOnlyDictionary<string, PeriodCounts> recent,
@@ -86,23 +159,16 @@ internal sealed class WallboardBoard(
         };
     }
 
-    private static AgentBoard AgentOf(
-        AgentRosterRow agent, DateTime dayStart, DateTime now, IReadOnlyDictionary<Guid, AgentStateTimes> stateTimes, IReadOnlyDictionary<Guid, int> handled)
+    private static AgentBoard AgentOf(AgentRosterRow agent, DateTime dayStart, AgentStateTimes times, int handled) => new()
     {
-        // No change today: the agent stood in their current state all day (or since it began, if later).
-        var times = stateTimes.GetValueOrDefault(agent.UserId)
-            ?? AgentStateTimes.Zero.Plus(agent.State, now - Later(agent.Since ?? dayStart, dayStart));
-        return new AgentBoard
-        {
-            AgentId = agent.UserId,
-            DisplayName = agent.DisplayName,
-            State = agent.State.ToCode(),
-            Reason = agent.State == AgentState.Break ? agent.Reason : null,
-            Since = agent.Since ?? dayStart,
-            HandledToday = handled.GetValueOrDefault(agent.UserId),
-            OccupancyPercent = WallboardCalculator.OccupancyPercent(times),
-        };
-    }
+        AgentId = agent.UserId,
+        DisplayName = agent.DisplayName,
+        State = agent.State.ToCode(),
+        Reason = agent.State == AgentState.Break ? agent.Reason : null,
+        Since = agent.Since ?? dayStart,
+        HandledToday = handled,
+        OccupancyPercent = WallboardCalculator.OccupancyPercent(times),
+    };
 
     private static AgentCounts CountAgents(IEnumerable<AgentRosterRow> agents)
     {
@@ -126,6 +192,4 @@ internal sealed class WallboardBoard(
 
     private static double LongestWait(DateTime? oldest, DateTime now) =>
         oldest is { } since && now > since ? (now - since).TotalSeconds : 0;
-
-    private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
 }

@@ -166,6 +166,20 @@ internal sealed class WallboardReader(IDbConnectionFactory db, ISqlDialect diale
         return result;
     }
 
+    private const string StatesHeldAtSql = """
+        SELECT f.user_id, f.from_state AS state
+        FROM agent_state_event f
+        JOIN (SELECT user_id, MIN(version) AS version FROM agent_state_event WHERE occurred_at >= @At GROUP BY user_id) m
+          ON m.user_id = f.user_id AND m.version = f.version
+        """;
+
+    public async Task<IReadOnlyDictionary<Guid, AgentState>> StatesHeldAtAsync(DateTime at, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<StateRow>(new CommandDefinition(StatesHeldAtSql, new { At = at }, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.UserId, r => SafeState(r.State));
+    }
+
     private const string HandledSql = """
         SELECT agent_id, CAST(COUNT(*) AS bigint) AS handled
         FROM queue_event WHERE kind = 'completed' AND agent_id IS NOT NULL AND occurred_at >= @From AND occurred_at < @To

@@ -97,6 +97,42 @@ public sealed class WallboardBoardTests
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Current_KeptSettledPartAsTimeMoves_MatchesABoardReadFromScratch(string engine)
+    {
+        await using var database = await TestDatabase.CreateAsync(engine);
+        await using var board = database.CreateServices(_time);
+        var example = await WallboardWorkedExample.SeedAsync(board);
+        var kept = board.GetRequiredService<IWallboardBoard>();
+        await kept.CurrentAsync();
+
+        // Call I arrives after the first read and gives up after a minute; the settled part must not hide it.
+        await using (var connection = await board.GetRequiredService<Core.Data.IDbConnectionFactory>().OpenAsync())
+        await using (var tx = await connection.BeginTransactionAsync())
+        {
+            var log = board.GetRequiredService<IQueueEventLog>();
+            await log.AppendAsync(connection, tx, new QueueEvent { Id = Guid.NewGuid(), QueueName = example.Queue, Kind = QueueEventKind.Entered, OccurredAt = WallboardWorkedExample.Local(10, 1, 0) });
+            await log.AppendAsync(connection, tx, new QueueEvent
+            {
+                Id = Guid.NewGuid(), QueueName = example.Queue, Kind = QueueEventKind.Abandoned, Wait = TimeSpan.FromSeconds(60), OccurredAt = WallboardWorkedExample.Local(10, 2, 0),
+            });
+            await tx.CommitAsync();
+        }
+
+        foreach (var minutes in new[] { 3, 9, 40 })
+        {
+            _time.SetUtcNow(WallboardWorkedExample.Local(10, minutes, 0));
+            await using var scratch = database.CreateServices(_time);
+
+            var fromKept = await kept.CurrentAsync();
+            var fromScratch = await scratch.GetRequiredService<IWallboardBoard>().CurrentAsync();
+
+            Assert.Equal(JsonSerializer.Serialize(fromScratch), JsonSerializer.Serialize(fromKept));
+            Assert.Equal((9, 3), (fromKept.Centre.Today.Offered, fromKept.Centre.Today.Abandoned));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
     public async Task Current_ZoneFromSettings_MovesTheDayStart(string engine)
     {
         await using var database = await TestDatabase.CreateAsync(engine);
@@ -109,5 +145,18 @@ public sealed class WallboardBoardTests
         // joined at 23:59 on the 22nd in Shanghai (15:59 UTC) is today's there.
         Assert.Equal("Etc/GMT+12", snapshot.TimeZone);
         Assert.Equal(9, Assert.Single(snapshot.Queues, q => q.Queue == example.Queue).Today.Offered);
+    }
+
+    [Theory]
+    [InlineData(0, 0, 0)]
+    [InlineData(1, 59, 0)]
+    [InlineData(7, 0, 5)]
+    [InlineData(7, 1, 5)]
+    [InlineData(600, 0, 595)]
+    public void CutOf_StaysTwoMinutesBehindOnFiveMinuteSteps(int minutes, int seconds, int cutMinutes)
+    {
+        var dayStart = WallboardWorkedExample.Local(0, 0, 0);
+
+        Assert.Equal(dayStart.AddMinutes(cutMinutes), WallboardBoard.CutOf(dayStart, dayStart.AddMinutes(minutes).AddSeconds(seconds)));
     }
 }
