@@ -21,6 +21,7 @@ using CallCenter.Api.Reminders;
 using CallCenter.Api.Surveys;
 using CallCenter.Api.Scheduling;
 using CallCenter.Api.Telephony;
+using CallCenter.Api.Wallboard;
 using CallCenter.Core;
 using CallCenter.Core.Desk;
 using Carrier.Simulator;
@@ -84,6 +85,7 @@ internal static class ApiSetup
         builder.Services.AddCasesApi();
         builder.Services.AddCallbackJobs(builder.Configuration);
         builder.Services.AddDeskApi();
+        builder.Services.AddWallboardApi();
         builder.Services.AddJobsApi();
         builder.Services.AddCarrierSimulator(services => services.GetRequiredService<CarrierMode>().IsSimulator);
     }
@@ -125,6 +127,7 @@ internal static class ApiSetup
         app.MapQueuesEndpoints();
         app.MapAgentEndpoints();
         app.MapDesk();
+        app.MapWallboard();
         app.MapCallbackEndpoints();
         app.MapJobEndpoints();
         app.MapCarrierSimulator();
