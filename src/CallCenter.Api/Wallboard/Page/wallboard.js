@@ -89,13 +89,21 @@
     return all[rotation % all.length];
   }
 
+  // A centre tile is as bad as its worst queue: thresholds are set per queue.
+  const levelRank = { normal: 0, warning: 1, critical: 2 };
+  function tileLevels(q) {
+    const boards = q.queue ? [q] : [q, ...update.board.queues];
+    const worst = key => boards.map(b => levelName((b.levels || {})[key])).reduce((a, b) => (levelRank[b] > levelRank[a] ? b : a), 'normal');
+    return { waiting: worst('waiting'), longestWait: worst('longestWait'), serviceLevel: worst('serviceLevel') };
+  }
+
   function drawTiles(q) {
-    const levels = q.levels || {};
+    const levels = tileLevels(q);
     $('showing').textContent = q.queue ? `· ${q.displayName}` : (tv ? `· ${t('allQueues')}` : '');
     $('value-waiting').textContent = q.waitingNow;
-    setLevel($('tile-waiting'), levelName(levels.waiting));
-    setLevel($('tile-longest-wait'), levelName(levels.longestWait));
-    setLevel($('tile-service-level'), levelName(levels.serviceLevel));
+    setLevel($('tile-waiting'), levels.waiting);
+    setLevel($('tile-longest-wait'), levels.longestWait);
+    setLevel($('tile-service-level'), levels.serviceLevel);
     const pair = (id, today, last30, format) => {
       $('value-' + id).textContent = format(today);
       $('sub-' + id).textContent = `${t('last30')}: ${format(last30)}`;

@@ -1,0 +1,49 @@
+using CallCenter.Api.Tests.Infrastructure;
+using CallCenter.Api.Tests.Ivr;
+using CallCenter.Core.Accounts;
+using CallCenter.Core.Data;
+using CallCenter.Testing;
+using Dapper;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CallCenter.Api.Tests.Browser;
+
+/// <summary>
+/// A queue's threshold colours the wallboard: with the general queue's critical waiting count at one, the first call
+/// that waits turns the waiting tile and the queue's row red within 2 s; the service-level tile, with no threshold
+/// reached, stays as it was.
+/// </summary>
+public sealed class WallboardThresholdTests
+{
+    private const string ThresholdSql = "UPDATE call_queue SET waiting_warning = 1, waiting_critical = 1 WHERE name = 'general'";
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task WaitingReachesCriticalThreshold_TileTurnsRed(string engine)
+    {
+        await using var hub = await LiveHub.StartAsync(engine);
+        var data = await HotlineData.SignInAsync(hub.Factory);
+        var number = UniqueData.ChinaMobile();
+        await data.AddPatientAsync("Grace Lee", number, "en-US", UniqueData.Mrn());
+        await using (var connection = await hub.Factory.Services.GetRequiredService<IDbConnectionFactory>().OpenAsync())
+        {
+            Assert.Equal(1, await connection.ExecuteAsync(ThresholdSql));
+        }
+
+        var supervisor = await hub.CreateUserAsync(Roles.Supervisor);
+        using var board = await WallboardBrowser.OpenAsync(hub.BaseAddress);
+        await board.SignInAsync(supervisor.UserName, WallboardHubData.Password);
+        await WallboardBrowser.UntilAsync(() => board.Text("value-waiting") == "0", "an empty board");
+        Assert.DoesNotContain("level-", board.Classes("tile-waiting"), StringComparison.Ordinal);
+
+        using var carrier = hub.CreateHttpClient();
+        var phone = await SimulatedPhone.CallAsync(carrier, number);
+        await phone.PressAsync("0");
+        await hub.QueueEventAsync(phone.CallSid, "entered");
+
+        await WallboardBrowser.ShowsWithinAsync(() => board.Classes("tile-waiting").Contains("level-critical", StringComparison.Ordinal), "the waiting tile red");
+        Assert.DoesNotContain("level-", board.Classes("tile-service-level"), StringComparison.Ordinal);
+        var row = board.Driver.FindElement(OpenQA.Selenium.By.CssSelector("#queues tr[data-queue='general'] td:nth-child(2)"));
+        Assert.Contains("level-critical", row.GetAttribute("class") ?? string.Empty, StringComparison.Ordinal);
+    }
+}
