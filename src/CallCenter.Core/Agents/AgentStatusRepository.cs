@@ -1,11 +1,15 @@
 using System.Data.Common;
 using CallCenter.Core.Common;
 using CallCenter.Core.Data;
+using CallCenter.Core.Wallboard;
 using Dapper;
 
 namespace CallCenter.Core.Agents;
 
-internal sealed partial class AgentStatusRepository(IDbConnectionFactory db, ISqlDialect dialect, TimeProvider time) : IAgentStatusRepository
+// Every committed change of an agent's state rings the wallboard (the changes inside a caller's transaction are rung
+// by that caller after its commit: routing's claims and offer ends).
+internal sealed partial class AgentStatusRepository(IDbConnectionFactory db, ISqlDialect dialect, IWallboardSignal wallboard, TimeProvider time)
+    : IAgentStatusRepository
 {
     private const string StatusColumns = "user_id, state, reason, since, wrap_up_until, missed_offers, version, updated_at";
 
@@ -41,6 +45,7 @@ internal sealed partial class AgentStatusRepository(IDbConnectionFactory db, ISq
             try
             {
                 await connection.ExecuteAsync(new CommandDefinition(InsertSql, StatusRow.From(initial), cancellationToken: cancellationToken));
+                wallboard.Changed();
                 return initial;
             }
             catch (DbException ex) when (dialect.IsUniqueViolation(ex))
@@ -81,6 +86,7 @@ internal sealed partial class AgentStatusRepository(IDbConnectionFactory db, ISq
 
         await InsertEventAsync(connection, tx, target.UserId, expected.State, cancellationToken);
         await tx.CommitAsync(cancellationToken);
+        wallboard.Changed();
         return true;
     }
 
@@ -106,6 +112,7 @@ internal sealed partial class AgentStatusRepository(IDbConnectionFactory db, ISq
 
         await InsertEventAsync(connection, tx, userId, AgentState.Available, cancellationToken);
         await tx.CommitAsync(cancellationToken);
+        wallboard.Changed();
         return true;
     }
 

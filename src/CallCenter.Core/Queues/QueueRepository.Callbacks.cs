@@ -1,4 +1,6 @@
 using System.Data.Common;
+using CallCenter.Core.Common;
+using CallCenter.Core.Wallboard;
 using Dapper;
 
 namespace CallCenter.Core.Queues;
@@ -14,8 +16,6 @@ internal sealed partial class QueueRepository
         VALUES (@Id, @CallSid, @QueueName, @Number, @PatientId, @Language, @Priority, @PlaceEnqueuedAt, @Status, @CreatedAt, @PlaceAt)
         """;
 
-    private const string CallPlaceSql = "SELECT place_at FROM queue_entry WHERE call_sid = @CallSid";
-
     private const string MarkCallbackSql = """
         UPDATE queue_entry SET status = 'callback', ended_at = @At, end_reason = 'callback-requested'
         WHERE call_sid = @CallSid AND status = 'waiting'
@@ -29,11 +29,10 @@ internal sealed partial class QueueRepository
 
         // The request takes the call's own place when the call queued (kept even if it was moved since), else the
         // place its priority and original enqueue time give.
-        var callPlace = await connection.QuerySingleOrDefaultAsync<DateTime?>(new CommandDefinition(
-            CallPlaceSql, new { request.CallSid }, transaction: tx, cancellationToken: cancellationToken));
+        var entry = await QueueLineRows.ByCallAsync(connection, tx, request.CallSid, cancellationToken);
         request = request with
         {
-            PlaceAt = request.PlaceAt ?? callPlace ?? LinePlace.For(request.PlaceEnqueuedAt, request.Priority, routing.Value.PrioritySeconds),
+            PlaceAt = request.PlaceAt ?? entry?.PlaceAt ?? LinePlace.For(request.PlaceEnqueuedAt, request.Priority, routing.Value.PrioritySeconds),
         };
         try
         {
@@ -48,7 +47,20 @@ internal sealed partial class QueueRepository
 
         await connection.ExecuteAsync(new CommandDefinition(
             MarkCallbackSql, new { request.CallSid, At = at }, transaction: tx, cancellationToken: cancellationToken));
+
+        // The request's place among everyone else in its queue's line; the wait is the call's in the queue it joined
+        // (none when the caller never queued).
+        var position = await QueueLineRows.PositionAsync(connection, tx, request.QueueName, request.CallSid, request.PlaceAt.Value, cancellationToken);
+        await events.AppendAsync(
+            connection, tx,
+            new QueueEvent
+            {
+                Id = Ids.New(time), QueueName = request.QueueName, Kind = QueueEventKind.CallbackRequested, CallSid = request.CallSid,
+                QueueEntryId = entry?.Id, CallbackRequestId = request.Id, Position = position, Wait = entry?.WaitUntil(at), OccurredAt = at,
+            },
+            cancellationToken);
         await tx.CommitAsync(cancellationToken);
+        wallboard.Changed();
         return true;
     }
 

@@ -1,12 +1,18 @@
 using System.Data.Common;
+using CallCenter.Core.Common;
 using CallCenter.Core.Data;
 using CallCenter.Core.Routing;
+using CallCenter.Core.Wallboard;
 using Dapper;
 using Microsoft.Extensions.Options;
 
 namespace CallCenter.Core.Queues;
 
-internal sealed partial class QueueRepository(IDbConnectionFactory db, ISqlDialect dialect, IOptions<RoutingOptions> routing) : IQueueRepository
+// Every change of a call in line appends its queue event in the change's own transaction, and only when the
+// conditional change took effect: a repeated webhook appends nothing (docs/queue-event-log.md).
+internal sealed partial class QueueRepository(
+    IDbConnectionFactory db, ISqlDialect dialect, IOptions<RoutingOptions> routing, IQueueEventLog events, IWallboardSignal wallboard, TimeProvider time)
+    : IQueueRepository
 {
     private const string EntryColumns = """
         id, queue_name, call_sid, patient_id, caller_number, priority, skills, language, status, enqueued_at, ended_at, end_reason,
@@ -35,14 +41,19 @@ internal sealed partial class QueueRepository(IDbConnectionFactory db, ISqlDiale
         entry = entry with { PlaceAt = PlaceOf(entry), QueueJoinedAt = entry.QueueJoinedAt ?? entry.EnqueuedAt };
         await using (var connection = await db.OpenAsync(cancellationToken))
         {
+            await using var tx = await connection.BeginTransactionAsync(cancellationToken);
             try
             {
-                await connection.ExecuteAsync(new CommandDefinition(InsertEntrySql, entry, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(new CommandDefinition(InsertEntrySql, entry, transaction: tx, cancellationToken: cancellationToken));
+                await events.AppendAsync(connection, tx, Event(entry.QueueName, QueueEventKind.Entered, entry.CallSid, entry.Id, entry.EnqueuedAt), cancellationToken);
+                await tx.CommitAsync(cancellationToken);
+                wallboard.Changed();
                 return entry;
             }
             catch (DbException ex) when (dialect.IsUniqueViolation(ex))
             {
-                // A repeated webhook for a call already in line: the first entry stands.
+                // A repeated webhook for a call already in line: the first entry (and its one event) stands.
+                await tx.RollbackAsync(cancellationToken);
             }
         }
 
@@ -59,24 +70,12 @@ internal sealed partial class QueueRepository(IDbConnectionFactory db, ISqlDiale
             new CommandDefinition(FindByCallSidSql, new { CallSid = callSid }, cancellationToken: cancellationToken));
     }
 
-    // The line's one order (the router's too): place, then call SID, so two calls never claim the same position.
-    // Offered entries are still in line (ringing at an agent) and count.
-    private const string CountAheadSql = """
-        SELECT
-            (SELECT COUNT(*) FROM queue_entry
-             WHERE queue_name = @QueueName AND status IN ('waiting', 'offered') AND call_sid <> @CallSid
-               AND (place_at < @PlaceAt OR (place_at = @PlaceAt AND call_sid < @CallSid)))
-          + (SELECT COUNT(*) FROM callback_request
-             WHERE queue_name = @QueueName AND status IN ('requested', 'offered') AND call_sid <> @CallSid
-               AND (place_at < @PlaceAt OR (place_at = @PlaceAt AND call_sid < @CallSid)))
-        """;
-
     public async Task<int> CountAheadAsync(QueueEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
         await using var connection = await db.OpenAsync(cancellationToken);
         var ahead = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            CountAheadSql, new { entry.QueueName, entry.CallSid, PlaceAt = PlaceOf(entry) }, cancellationToken: cancellationToken));
+            QueueLineRows.CountAheadSql, new { entry.QueueName, entry.CallSid, PlaceAt = PlaceOf(entry) }, cancellationToken: cancellationToken));
         return (int)ahead;
     }
 
@@ -111,18 +110,60 @@ internal sealed partial class QueueRepository(IDbConnectionFactory db, ISqlDiale
         return rows.Select(r => r.EndedAt - r.EnqueuedAt).ToList();
     }
 
+    // Conditional on the entry as it was read (still in line, in that queue): a call moved or ended meanwhile is read
+    // again, so the event names the queue the call really left and its place there.
     private const string EndSql = """
         UPDATE queue_entry SET status = @Status, ended_at = @At, end_reason = @Reason
-        WHERE call_sid = @CallSid AND status IN ('waiting', 'offered')
+        WHERE id = @Id AND queue_name = @QueueName AND status IN ('waiting', 'offered')
         """;
+
+    private const int EndAttempts = 3;
 
     public async Task<bool> EndAsync(string callSid, string status, string reason, DateTime at, CancellationToken cancellationToken = default)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(new CommandDefinition(
-            EndSql, new { CallSid = callSid, Status = status, Reason = reason, At = at }, cancellationToken: cancellationToken));
-        return changed > 0;
+        for (var attempt = 0; attempt < EndAttempts; attempt++)
+        {
+            await using var tx = await connection.BeginTransactionAsync(cancellationToken);
+            if (await QueueLineRows.InLineAsync(connection, tx, callSid, cancellationToken) is not { } entry)
+            {
+                await tx.RollbackAsync(cancellationToken);
+                return false;
+            }
+
+            var position = await QueueLineRows.PositionAsync(connection, tx, entry.QueueName, entry.CallSid, entry.Place, cancellationToken);
+            var changed = await connection.ExecuteAsync(new CommandDefinition(
+                EndSql, new { entry.Id, entry.QueueName, Status = status, Reason = reason, At = at }, transaction: tx, cancellationToken: cancellationToken));
+            if (changed == 0)
+            {
+                await tx.RollbackAsync(cancellationToken);
+                continue;
+            }
+
+            // Leaving the line unanswered is an abandon, whatever made the caller go (detail: the flow's reason).
+            if (status == QueueStatuses.Left)
+            {
+                await events.AppendAsync(
+                    connection, tx,
+                    Event(entry.QueueName, QueueEventKind.Abandoned, entry.CallSid, entry.Id, at) with
+                    {
+                        Position = position, Wait = entry.WaitUntil(at), Detail = reason,
+                    },
+                    cancellationToken);
+            }
+
+            await tx.CommitAsync(cancellationToken);
+            wallboard.Changed();
+            return true;
+        }
+
+        return false;
     }
+
+    private QueueEvent Event(string queueName, QueueEventKind kind, string callSid, Guid entryId, DateTime at) => new()
+    {
+        Id = Ids.New(time), QueueName = queueName, Kind = kind, CallSid = callSid, QueueEntryId = entryId, OccurredAt = at,
+    };
 
     private sealed record WaitingRow
     {

@@ -6,8 +6,17 @@ namespace CallCenter.Core.Routing;
 /// </summary>
 public interface IQueueMoves
 {
-    /// <summary>Moves a call (after an agent had it) back into a queue for a transfer, keeping its original place.</summary>
+    /// <summary>
+    /// Moves a call (after an agent had it) into a queue for a transfer, keeping its original place; appends
+    /// <c>transferred</c> in the queue it leaves and <c>entered</c> in the one it joins.
+    /// </summary>
     Task<bool> RequeueAsync(string callSid, string queueName, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Puts a call an agent accepted back in line because the agent's phone never answered (or could not be reached),
+    /// keeping its place; the same move as <see cref="RequeueAsync"/>, recorded as a <c>ring-no-answer</c> at that agent.
+    /// </summary>
+    Task<bool> ReturnAfterMissAsync(string callSid, string queueName, CancellationToken cancellationToken = default);
 
     /// <summary>Calls waiting past their queue's maximum wait, each moved or marked as its queue's overflow says.</summary>
     Task<IReadOnlyList<OverflowAction>> OverflowAsync(CancellationToken cancellationToken = default);

@@ -2,6 +2,7 @@ using System.Data.Common;
 using CallCenter.Core.Agents;
 using CallCenter.Core.Common;
 using CallCenter.Core.Data;
+using CallCenter.Core.Wallboard;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,13 +11,15 @@ namespace CallCenter.Core.Routing;
 
 /// <summary>
 /// Makes one offer: the work from waiting to offered, the agent from available to reserved (calls), the offer
-/// written, all in one transaction, each step conditional. Any step that finds its row already taken rolls the
+/// written, its <c>offered</c> queue event appended, all in one transaction, each step conditional. Any step that finds its row already taken rolls the
 /// whole claim back, so routing and transfers in any number of processes can claim the same rows at once.
 /// </summary>
 internal sealed class OfferClaims(
     IDbConnectionFactory db,
     ISqlDialect dialect,
     AgentStatusRepository statuses,
+    OfferEvents events,
+    IWallboardSignal wallboard,
     IOptions<RoutingOptions> options,
     TimeProvider time,
     ILogger<OfferClaims> logger)
@@ -69,8 +72,10 @@ internal sealed class OfferClaims(
             }
 
             await OfferRepository.InsertAsync(connection, tx, offer, cancellationToken);
+            await events.OfferedAsync(connection, tx, offer, cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(TouchProfileSql, new { AgentId = agentId, At = now }, transaction: tx, cancellationToken: cancellationToken));
             await tx.CommitAsync(cancellationToken);
+            wallboard.Changed();
             return (Claim.Made, offer);
         }
         catch (DbException ex) when (dialect.IsLostRace(ex))

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using CallCenter.Core.Agents;
 using CallCenter.Core.Data;
+using CallCenter.Core.Wallboard;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,13 +14,17 @@ namespace CallCenter.Core.Routing;
 internal sealed class OfferEnder(
     IDbConnectionFactory db,
     AgentStatusRepository statuses,
+    OfferEvents events,
+    IWallboardSignal wallboard,
     IOptions<AgentStateOptions> agentOptions,
     TimeProvider time,
     ILogger<OfferEnder> logger)
 {
     /// <summary>
     /// Ends a ringing offer (false when it no longer rang), puts its work back in line in its old place when
-    /// <paramref name="returnWork"/>, and raises the event on the agent for a call offer: one transaction.
+    /// <paramref name="returnWork"/>, and raises the event on the agent for a call offer: one transaction. Work put
+    /// back in line appends its queue event (offer-declined, ring-no-answer, offer-withdrawn); work not put back (the
+    /// caller left) appends nothing here: the end of its queue entry records the abandon.
     /// </summary>
     public async Task<bool> EndAsync(Offer offer, OfferStatus status, string reason, AgentEventKind agentEvent, bool returnWork, CancellationToken cancellationToken)
     {
@@ -35,6 +40,7 @@ internal sealed class OfferEnder(
         if (returnWork)
         {
             await WorkRows.ReturnAsync(connection, tx, offer, cancellationToken);
+            await events.ReturnedAsync(connection, tx, offer, status, now, cancellationToken);
         }
 
         if (IsVoice(offer))
@@ -43,6 +49,7 @@ internal sealed class OfferEnder(
         }
 
         await tx.CommitAsync(cancellationToken);
+        wallboard.Changed();
         return true;
     }
 

@@ -1,5 +1,7 @@
 using CallCenter.Core.Agents;
 using CallCenter.Core.Data;
+using CallCenter.Core.Queues;
+using CallCenter.Core.Wallboard;
 using Dapper;
 
 namespace CallCenter.Core.Routing;
@@ -12,6 +14,9 @@ internal sealed class OfferLifecycle(
     IDbConnectionFactory db,
     OfferRepository offers,
     OfferEnder ender,
+    OfferEvents events,
+    IQueueRepository queues,
+    IWallboardSignal wallboard,
     TimeProvider time) : IOfferLifecycle
 {
     private DateTime Now => time.GetUtcNow().UtcDateTime;
@@ -73,7 +78,9 @@ internal sealed class OfferLifecycle(
             return (AcceptStep.NotRinging, offer);
         }
 
+        await events.ConnectedAsync(connection, tx, offer!, now, cancellationToken);
         await tx.CommitAsync(cancellationToken);
+        wallboard.Changed();
         return (AcceptStep.Accepted, offer);
     }
 
@@ -117,11 +124,6 @@ internal sealed class OfferLifecycle(
         return withdrawn;
     }
 
-    private const string LeaveSql = """
-        UPDATE queue_entry SET status = 'left', ended_at = @At, end_reason = @Reason
-        WHERE call_sid = @CallSid AND status IN ('waiting', 'offered')
-        """;
-
     public async Task<Offer?> WithdrawForCallAsync(string callSid, string reason, CancellationToken cancellationToken = default)
     {
         var now = Now;
@@ -134,10 +136,9 @@ internal sealed class OfferLifecycle(
             }
         }
 
-        // The caller is gone either way: the entry leaves the line (a repeat finds it already ended).
-        await using var connection = await db.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            LeaveSql, new { CallSid = callSid, Reason = reason, At = now }, cancellationToken: cancellationToken));
+        // The caller is gone either way: the entry leaves the line as abandoned, at the place it held while it rang
+        // (a repeat, or the flow's own hang-up first, finds it already ended and appends nothing).
+        await queues.EndAsync(callSid, QueueStatuses.Left, reason, now, cancellationToken);
         return withdrawn;
     }
 

@@ -14,6 +14,7 @@ public static class RoutingServiceCollectionExtensions
         services.AddSingleton<RoutingReader>();
         services.AddSingleton<OfferRepository>();
         services.AddSingleton<IOfferReader>(sp => sp.GetRequiredService<OfferRepository>());
+        services.AddSingleton<OfferEvents>();
         services.AddSingleton<OfferClaims>();
         services.AddSingleton<OfferEnder>();
         services.AddSingleton<IWorkRouter, WorkRouter>();

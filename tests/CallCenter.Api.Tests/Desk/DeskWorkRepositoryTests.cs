@@ -1,3 +1,4 @@
+using CallCenter.Core.Wallboard;
 using CallCenter.Core.Accounts;
 using CallCenter.Core.Data;
 using CallCenter.Core.Desk.Data;
@@ -93,7 +94,9 @@ public sealed class DeskWorkRepositoryTests(DatabaseFixture fixture) : IClassFix
     {
         var services = (await fixture.GetAsync(engine)).CreateServices(new FakeTimeProvider(Now));
         var user = await services.GetRequiredService<AccountService>().CreateAsync(UniqueData.Name("agent"), "Agent", Roles.Agent, "Password-For-Tests-1");
-        var repository = new DeskWorkRepository(services.GetRequiredService<IDbConnectionFactory>(), services.GetRequiredService<ISqlDialect>());
+        var repository = new DeskWorkRepository(
+            services.GetRequiredService<IDbConnectionFactory>(), services.GetRequiredService<ISqlDialect>(),
+            services.GetRequiredService<IQueueEventLog>(), services.GetRequiredService<IWallboardSignal>());
         return (services, repository, repository, user!.Id);
     }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using CallCenter.Core.Desk.Voice;
+using CallCenter.Core.Wallboard;
 using Dapper;
 
 namespace CallCenter.Core.Desk.Data;
@@ -70,10 +71,16 @@ public sealed partial class DeskWorkRepository : IDeskCallRepository
         WHERE offer_id = @OfferId AND call_sid = @CallSid AND version = @ExpectedVersion AND call_status IS NOT NULL
         """;
 
-    public async Task<bool> TryUpdateAsync(DeskCallRow changed, int expectedVersion, CancellationToken cancellationToken = default)
+    public Task<bool> TryUpdateAsync(DeskCallRow changed, int expectedVersion, CancellationToken cancellationToken = default) =>
+        TryUpdateAsync(changed, expectedVersion, null, cancellationToken);
+
+    private const string OfferWorkSql = "SELECT queue_entry_id, callback_request_id FROM offer WHERE id = @OfferId";
+
+    public async Task<bool> TryUpdateAsync(DeskCallRow changed, int expectedVersion, QueueEvent? completed, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changed);
         await using var connection = await db.OpenAsync(cancellationToken);
+        await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         var parameters = new
         {
             changed.CallSid,
@@ -86,6 +93,33 @@ public sealed partial class DeskWorkRepository : IDeskCallRepository
             changed.EndReason,
             ExpectedVersion = expectedVersion,
         };
-        return await connection.ExecuteAsync(new CommandDefinition(UpdateCallSql, parameters, cancellationToken: cancellationToken)) == 1;
+        if (await connection.ExecuteAsync(new CommandDefinition(UpdateCallSql, parameters, transaction: tx, cancellationToken: cancellationToken)) != 1)
+        {
+            await tx.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        if (completed is not null)
+        {
+            // The offer says which work this was (a call's queue entry, or a callback request and its own call).
+            var work = await connection.QuerySingleOrDefaultAsync<OfferWork>(new CommandDefinition(
+                OfferWorkSql, new { changed.OfferId }, transaction: tx, cancellationToken: cancellationToken));
+            await events.AppendAsync(
+                connection, tx, completed with { QueueEntryId = work?.QueueEntryId, CallbackRequestId = work?.CallbackRequestId }, cancellationToken);
+        }
+
+        await tx.CommitAsync(cancellationToken);
+        if (completed is not null)
+        {
+            wallboard.Changed();
+        }
+
+        return true;
+    }
+
+    private sealed record OfferWork
+    {
+        public Guid? QueueEntryId { get; init; }
+        public Guid? CallbackRequestId { get; init; }
     }
 }

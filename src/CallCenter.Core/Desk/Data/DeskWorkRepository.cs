@@ -1,5 +1,6 @@
 using System.Data.Common;
 using CallCenter.Core.Data;
+using CallCenter.Core.Wallboard;
 using Dapper;
 
 namespace CallCenter.Core.Desk.Data;
@@ -9,7 +10,8 @@ namespace CallCenter.Core.Desk.Data;
 /// the voice path's (<see cref="Voice.IDeskCallRepository"/>) in <c>DeskWorkRepository.Voice.cs</c>. Whether a call
 /// is on hold is the voice path's <c>call_status</c> on this same row, so the desk never reads a copy that could lag.
 /// </summary>
-public sealed partial class DeskWorkRepository(IDbConnectionFactory db, ISqlDialect dialect) : IDeskWorkRepository
+public sealed partial class DeskWorkRepository(IDbConnectionFactory db, ISqlDialect dialect, IQueueEventLog events, IWallboardSignal wallboard)
+    : IDeskWorkRepository
 {
     private const string Columns = """
         w.offer_id, w.agent_id, w.kind, w.call_sid, w.conversation_id, w.queue_name, w.patient_id, w.accepted_at,

@@ -7,7 +7,8 @@ public static class DeskCallChanges
     /// <summary>
     /// Reads the offer's call, asks <paramref name="decide"/> for the next row (null: leave it) and writes it if no one
     /// changed the row meanwhile; read again and decided again when someone did. So a webhook and its repeat, or
-    /// a webhook and an agent's action, change the call once, each deciding on the row as the other left it.
+    /// a webhook and an agent's action, change the call once, each deciding on the row as the other left it. A change
+    /// that ends a connected call appends its <c>completed</c> queue event with the write (<see cref="DeskCallCompletion"/>).
     /// </summary>
     public static async Task<DeskCallChange> ChangeAsync(
         this IDeskCallRepository calls, Func<Task<DeskCallRow?>> read, Func<DeskCallRow, DeskCallRow?> decide, CancellationToken cancellationToken)
@@ -21,7 +22,7 @@ public static class DeskCallChanges
                 return new DeskCallChange(current, null);
             }
 
-            if (await calls.TryUpdateAsync(next, current.Version, cancellationToken))
+            if (await calls.TryUpdateAsync(next, current.Version, DeskCallCompletion.Of(current, next), cancellationToken))
             {
                 return new DeskCallChange(current, next with { Version = current.Version + 1 });
             }

@@ -71,7 +71,7 @@ public sealed partial class DeskCallControl(
             await EndAgentPartAsync(accepted.Id, failure.Gone ? DeskEndReasons.CallerHungUp : DeskEndReasons.Failed, cancellationToken);
             if (!failure.Gone)
             {
-                await queueMoves.RequeueAsync(callSid, accepted.QueueName, cancellationToken);
+                await queueMoves.ReturnAfterMissAsync(callSid, accepted.QueueName, cancellationToken);
             }
 
             return failure.Result;

@@ -131,7 +131,7 @@ public sealed partial class DeskVoiceAnswers(
 
         if (ended.EndReason == DeskEndReasons.Requeued)
         {
-            await queueMoves.RequeueAsync(ended.CallSid, ended.QueueName, cancellationToken);
+            await queueMoves.ReturnAfterMissAsync(ended.CallSid, ended.QueueName, cancellationToken);
         }
 
         await ender.AgentCallEndedAsync(ended, cancellationToken);

@@ -26,4 +26,11 @@ public interface IDeskCallRepository
 
     /// <summary>Writes <paramref name="changed"/> (its version ignored) only if the row is still at <paramref name="expectedVersion"/>.</summary>
     Task<bool> TryUpdateAsync(DeskCallRow changed, int expectedVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// As <see cref="TryUpdateAsync(DeskCallRow, int, CancellationToken)"/>, appending <paramref name="completed"/> (if
+    /// any) to the queue event log in the same transaction, with the offer's queue entry or callback request: the
+    /// event exists exactly when the change was written.
+    /// </summary>
+    Task<bool> TryUpdateAsync(DeskCallRow changed, int expectedVersion, Wallboard.QueueEvent? completed, CancellationToken cancellationToken = default);
 }

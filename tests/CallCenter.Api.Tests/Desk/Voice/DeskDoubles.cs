@@ -75,6 +75,10 @@ internal sealed class FakeRouting : IWorkRouter, IOfferLifecycle, IOfferReader, 
         return Task.FromResult(true);
     }
 
+    // The same move back in line, recorded as a miss: the voice path's tests see both as requeued.
+    public Task<bool> ReturnAfterMissAsync(string callSid, string queueName, CancellationToken cancellationToken = default) =>
+        RequeueAsync(callSid, queueName, cancellationToken);
+
     public Task<Offer?> WithdrawForCallAsync(string callSid, string reason, CancellationToken cancellationToken = default)
     {
         _withdrawn.Enqueue(callSid);
