@@ -1,10 +1,11 @@
 using System.Data.Common;
+using System.Text.RegularExpressions;
 using DbUp.Builder;
 
 namespace CallCenter.Core.Data;
 
 /// <summary>One database engine: how to connect, how its SQL differs, how its schema is migrated.</summary>
-public abstract class DatabaseEngine : ISqlDialect, IDbConnectionFactory
+public abstract partial class DatabaseEngine : ISqlDialect, IDbConnectionFactory
 {
     protected DatabaseEngine(string connectionString)
     {
@@ -19,7 +20,20 @@ public abstract class DatabaseEngine : ISqlDialect, IDbConnectionFactory
     /// <summary>The paging clause that replaces <see cref="SqlMarkers.Page"/>.</summary>
     protected abstract string PagingClause { get; }
 
-    public string Render(string sql) => sql.Replace(SqlMarkers.Page, PagingClause, StringComparison.Ordinal);
+    /// <summary>This engine's expression for <see cref="SqlMarkers.EpochMilliseconds"/>; {0} is the column.</summary>
+    protected abstract string EpochMillisecondsFormat { get; }
+
+    public string Render(string sql)
+    {
+        ArgumentNullException.ThrowIfNull(sql);
+        var paged = sql.Replace(SqlMarkers.Page, PagingClause, StringComparison.Ordinal);
+        return paged.Contains(SqlMarkers.EpochMilliseconds, StringComparison.Ordinal)
+            ? EpochMillisecondsMarker().Replace(paged, m => string.Format(System.Globalization.CultureInfo.InvariantCulture, EpochMillisecondsFormat, m.Groups["column"].Value))
+            : paged;
+    }
+
+    [GeneratedRegex(@"/\*\*epoch-ms\*\*/\((?<column>[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)?)\)")]
+    private static partial Regex EpochMillisecondsMarker();
 
     public abstract bool IsUniqueViolation(DbException exception);
 

@@ -1,3 +1,5 @@
+using CallCenter.Core.Wallboard;
+
 namespace CallCenter.Core.Queues;
 
 /// <summary>A queue as admins configure it.</summary>
@@ -23,6 +25,15 @@ public sealed record QueueSettings
 
     /// <summary>How callbacks of this queue are dialled (docs/outbound.md, "Callbacks").</summary>
     public QueueCallbackMode CallbackMode { get; init; } = QueueCallbackMode.AgentFirst;
+
+    /// <summary>
+    /// Callers who hang up within this many seconds of joining are short abandons: left out of the service level and
+    /// the abandon rate (docs/wallboard.md).
+    /// </summary>
+    public int ShortAbandonSeconds { get; init; } = 5;
+
+    /// <summary>The wallboard's warning and critical thresholds; <see cref="QueueThresholds.None"/> colours nothing.</summary>
+    public QueueThresholds Thresholds { get; init; } = QueueThresholds.None;
     public DateTime CreatedAt { get; init; }
     public DateTime? UpdatedAt { get; init; }
 }

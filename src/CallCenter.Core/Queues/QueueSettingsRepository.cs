@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using CallCenter.Core.Data;
+using CallCenter.Core.Wallboard;
 using Dapper;
 
 namespace CallCenter.Core.Queues;
@@ -9,7 +10,8 @@ internal sealed class QueueSettingsRepository(IDbConnectionFactory db, ISqlDiale
 {
     private const string Columns = """
         name, display_name, required_skills, strategy, service_level_seconds, max_wait_seconds, overflow_kind, overflow_queue,
-        wrap_up_seconds, callback_mode, created_at, updated_at
+        wrap_up_seconds, callback_mode, short_abandon_seconds, longest_wait_warning_seconds, longest_wait_critical_seconds,
+        service_level_warning_percent, service_level_critical_percent, waiting_warning, waiting_critical, created_at, updated_at
         """;
 
     private const string ListSql = $"SELECT {Columns} FROM call_queue ORDER BY name";
@@ -32,9 +34,13 @@ internal sealed class QueueSettingsRepository(IDbConnectionFactory db, ISqlDiale
 
     private const string InsertSql = """
         INSERT INTO call_queue (name, display_name, required_skills, strategy, service_level_seconds, max_wait_seconds, overflow_kind,
-                                overflow_queue, wrap_up_seconds, callback_mode, created_at, updated_at)
+                                overflow_queue, wrap_up_seconds, callback_mode, short_abandon_seconds, longest_wait_warning_seconds,
+                                longest_wait_critical_seconds, service_level_warning_percent, service_level_critical_percent, waiting_warning,
+                                waiting_critical, created_at, updated_at)
         VALUES (@Name, @DisplayName, @RequiredSkills, @Strategy, @ServiceLevelSeconds, @MaxWaitSeconds, @OverflowKind,
-                @OverflowQueue, @WrapUpSeconds, @CallbackMode, @CreatedAt, NULL)
+                @OverflowQueue, @WrapUpSeconds, @CallbackMode, @ShortAbandonSeconds, @LongestWaitWarningSeconds,
+                @LongestWaitCriticalSeconds, @ServiceLevelWarningPercent, @ServiceLevelCriticalPercent, @WaitingWarning,
+                @WaitingCritical, @CreatedAt, NULL)
         """;
 
     public async Task<bool> TryCreateAsync(QueueSettings queue, CancellationToken cancellationToken = default)
@@ -57,7 +63,10 @@ internal sealed class QueueSettingsRepository(IDbConnectionFactory db, ISqlDiale
         SET display_name = @DisplayName, required_skills = @RequiredSkills, strategy = @Strategy,
             service_level_seconds = @ServiceLevelSeconds, max_wait_seconds = @MaxWaitSeconds, overflow_kind = @OverflowKind,
             overflow_queue = @OverflowQueue, wrap_up_seconds = @WrapUpSeconds, callback_mode = @CallbackMode,
-            updated_at = @UpdatedAt
+            short_abandon_seconds = @ShortAbandonSeconds, longest_wait_warning_seconds = @LongestWaitWarningSeconds,
+            longest_wait_critical_seconds = @LongestWaitCriticalSeconds, service_level_warning_percent = @ServiceLevelWarningPercent,
+            service_level_critical_percent = @ServiceLevelCriticalPercent, waiting_warning = @WaitingWarning,
+            waiting_critical = @WaitingCritical, updated_at = @UpdatedAt
         WHERE name = @Name
         """;
 
@@ -106,6 +115,13 @@ internal sealed class QueueSettingsRepository(IDbConnectionFactory db, ISqlDiale
         public string? OverflowQueue { get; init; }
         public int WrapUpSeconds { get; init; }
         public string CallbackMode { get; init; } = "agent-first";
+        public int ShortAbandonSeconds { get; init; }
+        public int? LongestWaitWarningSeconds { get; init; }
+        public int? LongestWaitCriticalSeconds { get; init; }
+        public int? ServiceLevelWarningPercent { get; init; }
+        public int? ServiceLevelCriticalPercent { get; init; }
+        public int? WaitingWarning { get; init; }
+        public int? WaitingCritical { get; init; }
         public DateTime CreatedAt { get; init; }
         public DateTime? UpdatedAt { get; init; }
 
@@ -121,6 +137,13 @@ internal sealed class QueueSettingsRepository(IDbConnectionFactory db, ISqlDiale
             OverflowQueue = queue.OverflowQueue,
             WrapUpSeconds = queue.WrapUpSeconds,
             CallbackMode = Code(queue.CallbackMode),
+            ShortAbandonSeconds = queue.ShortAbandonSeconds,
+            LongestWaitWarningSeconds = queue.Thresholds.LongestWaitWarningSeconds,
+            LongestWaitCriticalSeconds = queue.Thresholds.LongestWaitCriticalSeconds,
+            ServiceLevelWarningPercent = queue.Thresholds.ServiceLevelWarningPercent,
+            ServiceLevelCriticalPercent = queue.Thresholds.ServiceLevelCriticalPercent,
+            WaitingWarning = queue.Thresholds.WaitingWarning,
+            WaitingCritical = queue.Thresholds.WaitingCritical,
             CreatedAt = queue.CreatedAt,
             UpdatedAt = queue.UpdatedAt,
         };
@@ -137,6 +160,13 @@ internal sealed class QueueSettingsRepository(IDbConnectionFactory db, ISqlDiale
             OverflowQueue = OverflowQueue,
             WrapUpSeconds = WrapUpSeconds,
             CallbackMode = Parse(CallbackMode, QueueCallbackMode.AgentFirst),
+            ShortAbandonSeconds = ShortAbandonSeconds,
+            Thresholds = new QueueThresholds
+            {
+                LongestWaitWarningSeconds = LongestWaitWarningSeconds, LongestWaitCriticalSeconds = LongestWaitCriticalSeconds,
+                ServiceLevelWarningPercent = ServiceLevelWarningPercent, ServiceLevelCriticalPercent = ServiceLevelCriticalPercent,
+                WaitingWarning = WaitingWarning, WaitingCritical = WaitingCritical,
+            },
             CreatedAt = CreatedAt,
             UpdatedAt = UpdatedAt,
         };

@@ -11,6 +11,8 @@ internal sealed class PostgresEngine(string connectionString) : DatabaseEngine(c
 
     protected override string PagingClause => "LIMIT @Take OFFSET @Skip";
 
+    protected override string EpochMillisecondsFormat => "CAST(ROUND(EXTRACT(EPOCH FROM {0}) * 1000) AS bigint)";
+
     public override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 

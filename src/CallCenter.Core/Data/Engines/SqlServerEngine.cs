@@ -20,6 +20,8 @@ internal sealed class SqlServerEngine(string connectionString) : DatabaseEngine(
 
     protected override string PagingClause => "OFFSET @Skip ROWS FETCH NEXT @Take ROWS ONLY";
 
+    protected override string EpochMillisecondsFormat => "DATEDIFF_BIG(millisecond, CAST('1970-01-01' AS datetime2), {0})";
+
     public override bool IsUniqueViolation(DbException exception) =>
         exception is SqlException { Number: UniqueConstraintViolation or UniqueIndexViolation };
 

@@ -22,6 +22,8 @@ internal sealed class SqliteEngine(string connectionString) : DatabaseEngine(Nor
 
     protected override string PagingClause => "LIMIT @Take OFFSET @Skip";
 
+    protected override string EpochMillisecondsFormat => "CAST(ROUND((julianday({0}) - 2440587.5) * 86400000.0) AS INTEGER)";
+
     public override bool IsUniqueViolation(DbException exception) =>
         exception is SqliteException { SqliteExtendedErrorCode: UniqueConstraint or PrimaryKeyConstraint };
 
