@@ -177,7 +177,7 @@ public sealed class ReadmeSmokeTests(ITestOutputHelper output) : IDisposable
         var (exitCode, stdout, stderr) = await Shell.RunAsync(script);
         Assert.True(exitCode == 0, $"The Wallboard commands failed ({exitCode}):\n{stderr}\n{stdout}");
         output.WriteLine(stdout);
-        Assert.Equal(3, Regex.Matches(stdout, @"^CA[0-9a-f]{32} 202$", RegexOptions.Multiline).Count);
+        Assert.Equal(3, Regex.Count(stdout, @"^CA[0-9a-f]{32} 202$", RegexOptions.Multiline));
 
         using var cookies = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = hub.BaseAddress };
         using var page = await cookies.GetAsync(new Uri("/wallboard?tv=1", UriKind.Relative));
