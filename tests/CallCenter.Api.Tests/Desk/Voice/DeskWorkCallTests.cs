@@ -3,6 +3,7 @@ using CallCenter.Core.Accounts;
 using CallCenter.Core.Data;
 using CallCenter.Core.Desk.Data;
 using CallCenter.Core.Desk.Voice;
+using CallCenter.Core.Wallboard;
 using CallCenter.Testing;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
@@ -226,5 +227,7 @@ public sealed class DeskWorkCallTests(DatabaseFixture fixture) : IClassFixture<D
 
     // Each service provider its own repository, connections and pool, as a hub process of its own would have.
     private static DeskWorkRepository Repository(IServiceProvider services) =>
-        new(services.GetRequiredService<IDbConnectionFactory>(), services.GetRequiredService<ISqlDialect>());
+        new(
+            services.GetRequiredService<IDbConnectionFactory>(), services.GetRequiredService<ISqlDialect>(),
+            services.GetRequiredService<IQueueEventLog>(), services.GetRequiredService<IWallboardSignal>());
 }
