@@ -8,7 +8,7 @@ namespace WallboardLoad;
 internal sealed class Board : IAsyncDisposable
 {
     private readonly HubConnection _connection;
-    private readonly List<(long ReceivedAt, DateTime At, long Version)> _received = new(capacity: 256);
+    private readonly List<(long ReceivedAt, DateTime At, long Version, DateTime ReceivedUtc)> _received = new(capacity: 256);
 
     private Board(HubConnection connection)
     {
@@ -16,9 +16,10 @@ internal sealed class Board : IAsyncDisposable
         connection.On<BoardUpdate>("Snapshot", update =>
         {
             var receivedAt = Stopwatch.GetTimestamp();
+            var receivedUtc = DateTime.UtcNow;
             lock (_received)
             {
-                _received.Add((receivedAt, DateTime.SpecifyKind(update.Board.At, DateTimeKind.Utc), update.Version));
+                _received.Add((receivedAt, DateTime.SpecifyKind(update.Board.At, DateTimeKind.Utc), update.Version, receivedUtc));
             }
         });
     }
@@ -48,6 +49,15 @@ internal sealed class Board : IAsyncDisposable
         var board = new Board(connection);
         await connection.StartAsync(cancellationToken);
         return board;
+    }
+
+    /// <summary>When each pushed version arrived here (wall clock), with the time the hub computed it.</summary>
+    public IEnumerable<(long Version, DateTime At, DateTime ReceivedUtc)> Versions()
+    {
+        lock (_received)
+        {
+            return [.. _received.Select(r => (r.Version, r.At, r.ReceivedUtc))];
+        }
     }
 
     /// <summary>What it received, in order: boards are computed one after another, so their times only grow.</summary>

@@ -30,8 +30,9 @@ foreach (var batch in Enumerable.Range(0, options.Boards).Chunk(50))
     Console.WriteLine($"boards connected: {boards.Count}/{options.Boards}");
 }
 
-Console.WriteLine($"{boards.Count} boards connected in {connecting.Elapsed.TotalSeconds:F1} s; every one got its snapshot: {boards.All(b => b.Pushes > 0)}");
+Console.WriteLine($"{boards.Count} boards connected in {connecting.Elapsed.TotalSeconds:F1} s");
 await Task.Delay(TimeSpan.FromSeconds(3), cancel.Token);
+Console.WriteLine($"every board got its snapshot on connect: {boards.All(b => b.Pushes > 0)}");
 
 Console.WriteLine($"events: {options.Rate}/s for {options.Seconds} s ({options.Rate / 2} calls/s entering, each hung up after {options.HoldMilliseconds} ms)");
 var run = new EventRun(new SignedWebhooks(client, options), options);
@@ -70,12 +71,21 @@ foreach (var (answeredAt, committedBy) in run.Events)
 }
 
 var pushes = received.Sum(r => r.ReceivedAt.Length);
+
+// Each broadcast version: from the moment the hub computed it until the last board had it (the hub's own work and the
+// fan-out, without the coalescing wait before the computation). Versions that went to every board only.
+var fanOut = boards.SelectMany(b => b.Versions())
+    .GroupBy(v => v.Version)
+    .Where(g => g.Count() == boards.Count)
+    .Select(g => (g.Max(v => v.ReceivedUtc) - g.First().At).TotalMilliseconds)
+    .ToList();
 Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"events answered: {run.Events.Count} in {elapsed.TotalSeconds:F1} s ({run.Events.Count / elapsed.TotalSeconds:F0}/s); webhooks failed: {run.Failed}"));
 Console.WriteLine($"pushes received: {pushes} ({pushes / (double)boards.Count:F1} per board)");
 Console.WriteLine(Percentiles.Report($"event committed -> every one of {boards.Count} boards has it", delays));
 Console.WriteLine($"events some board never got: {missing}");
+Console.WriteLine(Percentiles.Report($"board computed at the hub -> every one of {boards.Count} boards has it", fanOut));
 Console.WriteLine(memory.Report());
 Console.WriteLine($"load average at end: {LoadAverage()}");
 await Parallel.ForEachAsync(boards, async (board, _) => await board.DisposeAsync());
