@@ -16,6 +16,7 @@ using CallCenter.Api.Messaging;
 using CallCenter.Api.Outbox;
 using CallCenter.Api.Patients;
 using CallCenter.Api.Queues;
+using CallCenter.Api.Reports;
 using CallCenter.Api.FollowUps;
 using CallCenter.Api.Reminders;
 using CallCenter.Api.Surveys;
@@ -75,6 +76,7 @@ internal static class ApiSetup
         builder.Services.AddTelephonyApi();
         builder.Services.AddIvrApi();
         builder.Services.AddQueuesApi();
+        builder.Services.AddReportsApi();
         builder.Services.AddAgentsApi();
         builder.Services.AddAgentDesk();
         builder.Services.AddNotifications();
@@ -125,6 +127,7 @@ internal static class ApiSetup
         app.MapTwilioWebhookEndpoints();
         app.MapIvrEndpoints();
         app.MapQueuesEndpoints();
+        app.MapReportEndpoints();
         app.MapAgentEndpoints();
         app.MapDesk();
         app.MapWallboard();

@@ -12,6 +12,7 @@ using CallCenter.Core.Messaging;
 using CallCenter.Core.Patients;
 using CallCenter.Core.Queues;
 using CallCenter.Core.Reminders;
+using CallCenter.Core.Reports;
 using CallCenter.Core.Routing;
 using CallCenter.Core.Scheduling;
 using CallCenter.Core.Seeding;
@@ -47,6 +48,7 @@ public static class CoreServiceCollectionExtensions
         services.AddAgents();
         services.AddCallRouting();
         services.AddWallboard();
+        services.AddReports();
         services.AddOptions<DemoSeedOptions>().BindConfiguration(DemoSeedOptions.SectionName);
         services.AddSingleton<DemoSeeder>();
         return services;

@@ -1,4 +1,5 @@
 using CallCenter.Core.Queues;
+using CallCenter.Core.Wallboard;
 
 namespace CallCenter.Api.Queues;
 
@@ -15,9 +16,12 @@ public sealed record QueueResponse(
     int WrapUpSeconds,
     DateTime CreatedAt,
     DateTime? UpdatedAt,
-    QueueCallbackMode CallbackMode)
+    QueueCallbackMode CallbackMode,
+    int ShortAbandonSeconds,
+    QueueThresholds Thresholds)
 {
     internal static QueueResponse From(QueueSettings queue) => new(
         queue.Name, queue.DisplayName, queue.RequiredSkills, queue.Strategy, queue.ServiceLevelSeconds, queue.MaxWaitSeconds,
-        queue.OverflowKind, queue.OverflowQueue, queue.WrapUpSeconds, queue.CreatedAt, queue.UpdatedAt, queue.CallbackMode);
+        queue.OverflowKind, queue.OverflowQueue, queue.WrapUpSeconds, queue.CreatedAt, queue.UpdatedAt, queue.CallbackMode,
+        queue.ShortAbandonSeconds, queue.Thresholds);
 }

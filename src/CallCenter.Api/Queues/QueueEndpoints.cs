@@ -17,7 +17,7 @@ internal static class QueueEndpoints
         group.MapGet("/", ListAsync).WithSummary("List the queues with their settings.");
         group.MapGet("/{name}", GetAsync).WithSummary("One queue with its settings.");
         group.MapPost("/", CreateAsync).RequireAuthorization(Policies.Admin)
-            .WithSummary("Create a queue: name, required skills, strategy, service level, maximum wait, overflow, wrap-up.");
+            .WithSummary("Create a queue: name, required skills, strategy, service level, maximum wait, overflow, wrap-up, short-abandon seconds, wallboard thresholds.");
         group.MapPut("/{name}", UpdateAsync).RequireAuthorization(Policies.Admin)
             .WithSummary("Change a queue's settings; fields left out keep their values.");
         group.MapDelete("/{name}", DeleteAsync).RequireAuthorization(Policies.Admin)

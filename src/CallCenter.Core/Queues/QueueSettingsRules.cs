@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CallCenter.Core.Wallboard;
 
 namespace CallCenter.Core.Queues;
 
@@ -12,6 +13,9 @@ public static partial class QueueSettingsRules
     public const int MinMaxWaitSeconds = 10;
     public const int MaxMaxWaitSeconds = 14_400;
     public const int MaxWrapUpSeconds = 3600;
+    public const int MaxShortAbandonSeconds = 600;
+    public const int MaxThresholdSeconds = 86_400;
+    public const int MaxWaitingThreshold = 100_000;
 
     // required_skills is stored comma-separated in 500 characters: 20 names of up to 24 characters fit.
     private const int MaxSkillLength = 24;
@@ -60,7 +64,61 @@ public static partial class QueueSettingsRules
         }
 
         CheckOverflow(settings, errors);
+        if (settings.ShortAbandonSeconds is < 0 or > MaxShortAbandonSeconds)
+        {
+            errors.Add(new("shortAbandonSeconds", $"must be between 0 and {MaxShortAbandonSeconds}"));
+        }
+
+        CheckThresholds(settings.Thresholds, errors);
         return errors;
+    }
+
+    // Field names as the API's JSON spells them. A figure gets worse as longest wait and waiting rise and as the
+    // service level falls, so the warning comes first: below critical for the first two, above it for the third.
+    private static void CheckThresholds(QueueThresholds? thresholds, List<QueueFieldError> errors)
+    {
+        if (thresholds is null)
+        {
+            return;
+        }
+
+        var lwWarning = InRange(thresholds.LongestWaitWarningSeconds, "thresholds.longestWaitWarningSeconds", 0, MaxThresholdSeconds, "seconds", errors);
+        var lwCritical = InRange(thresholds.LongestWaitCriticalSeconds, "thresholds.longestWaitCriticalSeconds", 0, MaxThresholdSeconds, "seconds", errors);
+        if (lwWarning && lwCritical && thresholds.LongestWaitWarningSeconds >= thresholds.LongestWaitCriticalSeconds)
+        {
+            errors.Add(new("thresholds.longestWaitWarningSeconds", "must be less than longestWaitCriticalSeconds: the warning comes before the critical level"));
+        }
+
+        var slWarning = InRange(thresholds.ServiceLevelWarningPercent, "thresholds.serviceLevelWarningPercent", 0, 100, "percent", errors);
+        var slCritical = InRange(thresholds.ServiceLevelCriticalPercent, "thresholds.serviceLevelCriticalPercent", 0, 100, "percent", errors);
+        if (slWarning && slCritical && thresholds.ServiceLevelWarningPercent <= thresholds.ServiceLevelCriticalPercent)
+        {
+            errors.Add(new("thresholds.serviceLevelWarningPercent", "must be greater than serviceLevelCriticalPercent: a falling service level warns first"));
+        }
+
+        var wWarning = InRange(thresholds.WaitingWarning, "thresholds.waitingWarning", 0, MaxWaitingThreshold, "calls", errors);
+        var wCritical = InRange(thresholds.WaitingCritical, "thresholds.waitingCritical", 0, MaxWaitingThreshold, "calls", errors);
+        if (wWarning && wCritical && thresholds.WaitingWarning >= thresholds.WaitingCritical)
+        {
+            errors.Add(new("thresholds.waitingWarning", "must be less than waitingCritical: the warning comes before the critical level"));
+        }
+    }
+
+    /// <summary>True when the threshold is set and acceptable; adds the error when it is set and out of range.</summary>
+    private static bool InRange(int? value, string field, int min, int max, string unit, List<QueueFieldError> errors)
+    {
+        if (value is not { } v)
+        {
+            return false;
+        }
+
+        if (v < min || v > max)
+        {
+            errors.Add(new(field, $"must be between {min} and {max} {unit}, or null for no threshold"));
+            return false;
+        }
+
+        return true;
     }
 
     private static void CheckSkills(IReadOnlyList<string>? skills, List<QueueFieldError> errors)

@@ -28,6 +28,50 @@ public sealed class QueueChangeEndpointsTests(ApiFixture fixture) : IClassFixtur
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Update_Thresholds_StoredAndReplacedAsAWhole(string engine)
+    {
+        var hub = await fixture.GetAsync(engine);
+        var admin = await hub.SignInAsAsync(Roles.Admin);
+        var name = await CreateAsync(admin, new
+        {
+            name = UniqueData.Name("queue"), shortAbandonSeconds = 8,
+            thresholds = new { longestWaitWarningSeconds = 60, longestWaitCriticalSeconds = 120, serviceLevelWarningPercent = 80, serviceLevelCriticalPercent = 60, waitingWarning = 3 },
+        });
+        var created = await admin.Client.GetFromJsonAsync<ThresholdsDto>($"/api/queues/{name}");
+        Assert.Equal((8, 60, 120, 80, 60, 3, (int?)null), (created!.ShortAbandonSeconds, created.Thresholds.LongestWaitWarningSeconds,
+            created.Thresholds.LongestWaitCriticalSeconds, created.Thresholds.ServiceLevelWarningPercent, created.Thresholds.ServiceLevelCriticalPercent,
+            created.Thresholds.WaitingWarning, created.Thresholds.WaitingCritical));
+
+        // Other fields leave them alone; a thresholds object replaces them all (a threshold left out is none).
+        Assert.Equal(HttpStatusCode.OK, (await admin.Client.PutAsJsonAsync($"/api/queues/{name}", new { wrapUpSeconds = 12 })).StatusCode);
+        Assert.Equal(60, (await admin.Client.GetFromJsonAsync<ThresholdsDto>($"/api/queues/{name}"))!.Thresholds.LongestWaitWarningSeconds);
+        Assert.Equal(HttpStatusCode.OK, (await admin.Client.PutAsJsonAsync($"/api/queues/{name}", new { thresholds = new { waitingCritical = 9 } })).StatusCode);
+        var replaced = await admin.Client.GetFromJsonAsync<ThresholdsDto>($"/api/queues/{name}");
+        Assert.Equal((8, (int?)null, (int?)null, (int?)9), (replaced!.ShortAbandonSeconds, replaced.Thresholds.LongestWaitWarningSeconds, replaced.Thresholds.ServiceLevelWarningPercent, replaced.Thresholds.WaitingCritical));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Update_ThresholdsOutOfOrder_Returns400NamingEachField(string engine)
+    {
+        var hub = await fixture.GetAsync(engine);
+        var admin = await hub.SignInAsAsync(Roles.Admin);
+        var name = await CreateAsync(admin, new { name = UniqueData.Name("queue") });
+
+        var response = await admin.Client.PutAsJsonAsync($"/api/queues/{name}", new
+        {
+            shortAbandonSeconds = -1,
+            thresholds = new { longestWaitWarningSeconds = 120, longestWaitCriticalSeconds = 60, serviceLevelWarningPercent = 60, serviceLevelCriticalPercent = 80, waitingCritical = 101_000 },
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(
+            ["shortAbandonSeconds", "thresholds.longestWaitWarningSeconds", "thresholds.serviceLevelWarningPercent", "thresholds.waitingCritical"],
+            (await ProblemReader.FieldsAsync(response)).Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
     public async Task Update_OverflowToItself_Returns400NamingOverflowQueue(string engine)
     {
         var hub = await fixture.GetAsync(engine);
@@ -139,4 +183,10 @@ public sealed class QueueChangeEndpointsTests(ApiFixture fixture) : IClassFixtur
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<QueueDto>())!.Name;
     }
+
+    private sealed record ThresholdsDto(int ShortAbandonSeconds, ThresholdValuesDto Thresholds);
+
+    private sealed record ThresholdValuesDto(
+        int? LongestWaitWarningSeconds, int? LongestWaitCriticalSeconds, int? ServiceLevelWarningPercent, int? ServiceLevelCriticalPercent,
+        int? WaitingWarning, int? WaitingCritical);
 }

@@ -1,4 +1,5 @@
 using CallCenter.Core.Queues;
+using CallCenter.Core.Wallboard;
 
 namespace CallCenter.Core.Tests.Queues;
 
@@ -70,6 +71,61 @@ public sealed class QueueSettingsRulesTests
     public void Check_OverflowQueueWithVoicemail_NamesOverflowQueue()
     {
         Assert.Equal(["overflowQueue"], Fields(Valid with { OverflowKind = QueueOverflowKind.Voicemail, OverflowQueue = "general" }));
+    }
+
+    [Fact]
+    public void Check_ThresholdsInOrder_HaveNoErrors()
+    {
+        var thresholds = new QueueThresholds
+        {
+            LongestWaitWarningSeconds = 0, LongestWaitCriticalSeconds = 120, ServiceLevelWarningPercent = 100, ServiceLevelCriticalPercent = 0,
+            WaitingWarning = 3, WaitingCritical = 8,
+        };
+
+        Assert.Empty(Fields(Valid with { Thresholds = thresholds, ShortAbandonSeconds = 0 }));
+    }
+
+    [Theory]
+    [InlineData(120, 120, "thresholds.longestWaitWarningSeconds")]
+    [InlineData(121, 120, "thresholds.longestWaitWarningSeconds")]
+    [InlineData(-1, null, "thresholds.longestWaitWarningSeconds")]
+    [InlineData(null, -5, "thresholds.longestWaitCriticalSeconds")]
+    public void Check_LongestWaitWarningNotBeforeCritical_NamesIt(int? warning, int? critical, string field)
+    {
+        var thresholds = new QueueThresholds { LongestWaitWarningSeconds = warning, LongestWaitCriticalSeconds = critical };
+
+        Assert.Equal([field], Fields(Valid with { Thresholds = thresholds }));
+    }
+
+    [Theory]
+    [InlineData(60, 80, "thresholds.serviceLevelWarningPercent")]
+    [InlineData(70, 70, "thresholds.serviceLevelWarningPercent")]
+    [InlineData(101, null, "thresholds.serviceLevelWarningPercent")]
+    [InlineData(null, -1, "thresholds.serviceLevelCriticalPercent")]
+    public void Check_ServiceLevelWarningNotAboveCritical_NamesIt(int? warning, int? critical, string field)
+    {
+        var thresholds = new QueueThresholds { ServiceLevelWarningPercent = warning, ServiceLevelCriticalPercent = critical };
+
+        Assert.Equal([field], Fields(Valid with { Thresholds = thresholds }));
+    }
+
+    [Theory]
+    [InlineData(5, 5, "thresholds.waitingWarning")]
+    [InlineData(-1, 5, "thresholds.waitingWarning")]
+    [InlineData(1, -2, "thresholds.waitingCritical")]
+    public void Check_WaitingWarningNotBeforeCritical_NamesIt(int? warning, int? critical, string field)
+    {
+        var thresholds = new QueueThresholds { WaitingWarning = warning, WaitingCritical = critical };
+
+        Assert.Equal([field], Fields(Valid with { Thresholds = thresholds }));
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(601)]
+    public void Check_ShortAbandonSecondsOutOfRange_NamesIt(int seconds)
+    {
+        Assert.Equal(["shortAbandonSeconds"], Fields(Valid with { ShortAbandonSeconds = seconds }));
     }
 
     private static List<string> Fields(QueueSettings settings) => QueueSettingsRules.Check(settings).Select(e => e.Field).ToList();

@@ -76,7 +76,7 @@ public sealed class WallboardWorkedExample
 
     private async Task AddAgentsAsync(DbConnection connection)
     {
-        foreach (var (id, name) in new[] { (AgentX, "X"), (AgentY, "Y") })
+        foreach (var (id, name) in new[] { (AgentX, "\"X\", senior"), (AgentY, "Y") })
         {
             await connection.ExecuteAsync(InsertUserSql, new
             {
