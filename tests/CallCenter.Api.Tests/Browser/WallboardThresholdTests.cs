@@ -1,22 +1,19 @@
+using System.Net;
+using System.Net.Http.Json;
 using CallCenter.Api.Tests.Infrastructure;
 using CallCenter.Api.Tests.Ivr;
 using CallCenter.Core.Accounts;
-using CallCenter.Core.Data;
 using CallCenter.Testing;
-using Dapper;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CallCenter.Api.Tests.Browser;
 
 /// <summary>
-/// A queue's threshold colours the wallboard: with the general queue's critical waiting count at one, the first call
-/// that waits turns the waiting tile and the queue's row red within 2 s; the service-level tile, with no threshold
-/// reached, stays as it was.
+/// A queue's threshold colours the wallboard: with the general queue's critical waiting count set to one through the
+/// queue settings API, the first call that waits turns the waiting tile and the queue's row red within 2 s; the
+/// service-level tile, with no threshold reached, stays as it was.
 /// </summary>
 public sealed class WallboardThresholdTests
 {
-    private const string ThresholdSql = "UPDATE call_queue SET waiting_warning = 1, waiting_critical = 1 WHERE name = 'general'";
-
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
     public async Task WaitingReachesCriticalThreshold_TileTurnsRed(string engine)
@@ -25,10 +22,9 @@ public sealed class WallboardThresholdTests
         var data = await HotlineData.SignInAsync(hub.Factory);
         var number = UniqueData.ChinaMobile();
         await data.AddPatientAsync("Grace Lee", number, "en-US", UniqueData.Mrn());
-        await using (var connection = await hub.Factory.Services.GetRequiredService<IDbConnectionFactory>().OpenAsync())
-        {
-            Assert.Equal(1, await connection.ExecuteAsync(ThresholdSql));
-        }
+        var admin = await hub.Factory.SignInAsAsync(Roles.Admin);
+        var set = await admin.Client.PutAsJsonAsync("/api/queues/general", new { thresholds = new { waitingCritical = 1 } });
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
 
         var supervisor = await hub.CreateUserAsync(Roles.Supervisor);
         using var board = await WallboardBrowser.OpenAsync(hub.BaseAddress);
