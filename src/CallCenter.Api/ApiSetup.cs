@@ -87,6 +87,7 @@ internal static class ApiSetup
         builder.Services.AddCasesApi();
         builder.Services.AddCallbackJobs(builder.Configuration);
         builder.Services.AddDeskApi();
+        builder.Services.AddWallboardApi();
         builder.Services.AddJobsApi();
         builder.Services.AddWallboardAlertsApi();
         builder.Services.AddCarrierSimulator(services => services.GetRequiredService<CarrierMode>().IsSimulator);
@@ -132,6 +133,7 @@ internal static class ApiSetup
         app.MapAgentSupervisionEndpoints();
         app.MapWallboardAlertEndpoints();
         app.MapDesk();
+        app.MapWallboard();
         app.MapCallbackEndpoints();
         app.MapJobEndpoints();
         app.MapCarrierSimulator();

@@ -50,6 +50,7 @@ public sealed class ReadmeSmokeTests(ITestOutputHelper output) : IDisposable
             await SimulatedCallHearsTheGreetingAsync(hub);
             await TextedHelpIsAnsweredAsync(hub);
             await OutboundWorksAsync(hub, adminPassword);
+            await WallboardWorksAsync(hub);
         }
 
         // What the hub keeps went to the throw-away folder the documented settings named.
@@ -162,6 +163,29 @@ public sealed class ReadmeSmokeTests(ITestOutputHelper output) : IDisposable
         var jobs = JsonDocument.Parse(AnswerTo("curl -s localhost:5080/api/jobs")).RootElement;
         Assert.Contains(jobs.EnumerateArray(), j => j.GetRawText().Contains("no-show-marking", StringComparison.Ordinal));
         Assert.Equal("202", AnswerTo("curl -s -o /dev/null -w"));
+    }
+
+    /// <summary>
+    /// Runs the Wallboard section's commands as pasted: three simulated calls press 0 at the menu (in or out of the
+    /// hotline's hours, the keys are taken). Then signs in as the README says, with the cookie the page uses, and the
+    /// wallboard hub admits the supervisor.
+    /// </summary>
+    private async Task WallboardWorksAsync(ShellHub hub)
+    {
+        var commands = _readme.Commands("The wallboard: what supervisors watch");
+        var script = "set -eu\n" + string.Join('\n', commands.Select(c => c.Replace(ReadmePort, $"localhost:{hub.BaseAddress.Port}", StringComparison.Ordinal)));
+        var (exitCode, stdout, stderr) = await Shell.RunAsync(script);
+        Assert.True(exitCode == 0, $"The Wallboard commands failed ({exitCode}):\n{stderr}\n{stdout}");
+        output.WriteLine(stdout);
+        Assert.Equal(3, Regex.Count(stdout, @"^CA[0-9a-f]{32} 202$", RegexOptions.Multiline));
+
+        using var cookies = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = hub.BaseAddress };
+        using var page = await cookies.GetAsync(new Uri("/wallboard?tv=1", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        using var signIn = await cookies.PostAsJsonAsync("/api/auth/login", new { userName = "supervisor1", password = "demo-password-1" });
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        using var negotiate = await cookies.PostAsync(new Uri("/hubs/wallboard/negotiate?negotiateVersion=1", UriKind.Relative), content: null);
+        Assert.Equal(HttpStatusCode.OK, negotiate.StatusCode);
     }
 
     private async Task SimulatedCallHearsTheGreetingAsync(ShellHub hub)
