@@ -23,12 +23,12 @@ internal static class QueueLineRows
         """;
 
     private const string InLineSql = """
-        SELECT id, queue_name, call_sid, status, place_at, enqueued_at, queue_joined_at, agent_id FROM queue_entry
+        SELECT id, queue_name, call_sid, status, place_at, enqueued_at, queue_joined_at, agent_id, answered_at FROM queue_entry
         WHERE call_sid = @CallSid AND status IN ('waiting', 'offered')
         """;
 
     private const string ByCallSql = """
-        SELECT id, queue_name, call_sid, status, place_at, enqueued_at, queue_joined_at, agent_id FROM queue_entry WHERE call_sid = @CallSid
+        SELECT id, queue_name, call_sid, status, place_at, enqueued_at, queue_joined_at, agent_id, answered_at FROM queue_entry WHERE call_sid = @CallSid
         """;
 
     /// <summary>The call's entry while it is in line (waiting or ringing at an agent); null otherwise.</summary>
@@ -59,6 +59,9 @@ internal static class QueueLineRows
         public DateTime EnqueuedAt { get; init; }
         public DateTime? QueueJoinedAt { get; init; }
         public Guid? AgentId { get; init; }
+
+        /// <summary>When the call was connected to <see cref="AgentId"/>; null while it has not been.</summary>
+        public DateTime? AnsweredAt { get; init; }
 
         /// <summary>Its place in line (rows from before places were stored: their enqueue time).</summary>
         public DateTime Place => PlaceAt ?? EnqueuedAt;

@@ -62,7 +62,9 @@ internal sealed class QueueMoves(IDbConnectionFactory db, IQueueSettingsReposito
         var leaving = Event(entry, entry.QueueName, now);
         if (missed)
         {
-            yield return leaving with { Kind = QueueEventKind.RingNoAnswer, AgentId = entry.AgentId, Detail = "not-connected" };
+            // It carries the wait its connected event counted, so figures can take that answer back (docs/wallboard.md).
+            var answeredWait = entry.AnsweredAt is { } answeredAt ? entry.WaitUntil(answeredAt) : (TimeSpan?)null;
+            yield return leaving with { Kind = QueueEventKind.RingNoAnswer, AgentId = entry.AgentId, Wait = answeredWait, Detail = WallboardCalculator.NotConnected };
             yield break;
         }
 

@@ -12,6 +12,9 @@ internal static class WallboardCalculator
         QueueEventKind.Connected, QueueEventKind.Abandoned, QueueEventKind.TimedOut, QueueEventKind.Overflowed, QueueEventKind.CallbackRequested,
     };
 
+    /// <summary>The detail of a ring-no-answer that follows a connected: the agent's phone never answered.</summary>
+    public const string NotConnected = "not-connected";
+
     /// <summary>
     /// Adds up one queue's events of a period, as the SQL aggregates do: each event counts in the period it occurred in.
     /// <paramref name="wrapUp"/> is the wrap-up that followed the period's completed calls (it lives in agent_state_event).
@@ -36,6 +39,16 @@ internal static class WallboardCalculator
                     if ((waitMs ?? 0) <= serviceLevelSeconds * 1000L)
                     {
                         within++;
+                    }
+
+                    break;
+                case QueueEventKind.RingNoAnswer when e.Detail == NotConnected:
+                    // The accepted call never reached the agent's phone: the answer its connected counted is taken back.
+                    answered--;
+                    answerWait -= waitMs ?? 0;
+                    if ((waitMs ?? 0) <= serviceLevelSeconds * 1000L)
+                    {
+                        within--;
                     }
 
                     break;

@@ -10,21 +10,23 @@ internal sealed class WallboardReader(IDbConnectionFactory db, ISqlDialect diale
     // queue (and interval). A call's threshold is its own queue's; a queue deleted since keeps the defaults.
     private const string CountColumns = """
         CAST(SUM(CASE WHEN x.kind = 'entered' THEN 1 ELSE 0 END) AS bigint) AS offered,
-        CAST(SUM(CASE WHEN x.kind = 'connected' THEN 1 ELSE 0 END) AS bigint) AS answered,
-        CAST(SUM(CASE WHEN x.kind = 'connected' AND COALESCE(x.wait_ms, 0) <= x.sl_ms THEN 1 ELSE 0 END) AS bigint) AS answered_within_threshold,
+        CAST(SUM(CASE WHEN x.kind = 'connected' THEN 1 WHEN x.kind = 'ring-no-answer' AND x.detail = 'not-connected' THEN -1 ELSE 0 END) AS bigint) AS answered,
+        CAST(SUM(CASE WHEN x.kind = 'connected' AND COALESCE(x.wait_ms, 0) <= x.sl_ms THEN 1
+                      WHEN x.kind = 'ring-no-answer' AND x.detail = 'not-connected' AND COALESCE(x.wait_ms, 0) <= x.sl_ms THEN -1 ELSE 0 END) AS bigint) AS answered_within_threshold,
         CAST(SUM(CASE WHEN x.kind = 'abandoned' THEN 1 ELSE 0 END) AS bigint) AS abandoned,
         CAST(SUM(CASE WHEN x.kind = 'abandoned' AND x.wait_ms < x.short_ms THEN 1 ELSE 0 END) AS bigint) AS short_abandoned,
         CAST(SUM(CASE WHEN x.kind = 'timed-out' THEN 1 ELSE 0 END) AS bigint) AS timed_out,
         CAST(SUM(CASE WHEN x.kind = 'overflowed' THEN 1 ELSE 0 END) AS bigint) AS overflowed,
         CAST(SUM(CASE WHEN x.kind = 'callback-requested' THEN 1 ELSE 0 END) AS bigint) AS callbacks_requested,
-        CAST(SUM(CASE WHEN x.kind = 'connected' THEN COALESCE(x.wait_ms, 0) ELSE 0 END) AS bigint) AS answer_wait_ms,
+        CAST(SUM(CASE WHEN x.kind = 'connected' THEN COALESCE(x.wait_ms, 0)
+                      WHEN x.kind = 'ring-no-answer' AND x.detail = 'not-connected' THEN -COALESCE(x.wait_ms, 0) ELSE 0 END) AS bigint) AS answer_wait_ms,
         CAST(MAX(CASE WHEN x.kind IN ('connected', 'abandoned', 'timed-out', 'overflowed', 'callback-requested') THEN x.wait_ms END) AS bigint) AS longest_wait_ms,
         CAST(SUM(CASE WHEN x.kind = 'completed' THEN 1 ELSE 0 END) AS bigint) AS completed,
         CAST(SUM(CASE WHEN x.kind = 'completed' THEN COALESCE(x.talk_ms, 0) ELSE 0 END) AS bigint) AS talk_ms
         """;
 
     private const string EventColumns = """
-        e.queue_name, e.kind, e.wait_ms, e.talk_ms,
+        e.queue_name, e.kind, e.detail, e.wait_ms, e.talk_ms,
         CAST(COALESCE(q.service_level_seconds, 20) AS bigint) * 1000 AS sl_ms, CAST(COALESCE(q.short_abandon_seconds, 0) AS bigint) * 1000 AS short_ms
         """;
 

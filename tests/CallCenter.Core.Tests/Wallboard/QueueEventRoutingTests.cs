@@ -2,7 +2,9 @@ using CallCenter.Core.Agents;
 using CallCenter.Core.Queues;
 using CallCenter.Core.Routing;
 using CallCenter.Core.Tests.Routing;
+using CallCenter.Core.Wallboard;
 using CallCenter.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CallCenter.Core.Tests.Wallboard;
 
@@ -148,6 +150,14 @@ public sealed class QueueEventRoutingTests(DatabaseFixture fixture) : IClassFixt
         Assert.Equal((queue, (Guid?)agent, target, (long)(movedAt - joined).TotalMilliseconds), (events[3].QueueName, events[3].AgentId, events[3].Detail, events[3].WaitMs));
         Assert.Equal((target, movedAt), (events[4].QueueName, events[4].OccurredAt));
         Assert.Equal((target, (Guid?)other, "not-connected"), (events[7].QueueName, events[7].AgentId, events[7].Detail));
+
+        // The miss carries the wait its connected counted, and the board takes that answer back: one answer, in the first queue.
+        Assert.Equal(events[6].WaitMs, events[7].WaitMs);
+        world.Time.Advance(TimeSpan.FromSeconds(1));
+        var board = await world.Services.GetRequiredService<IWallboardBoard>().CurrentAsync();
+        Assert.Equal(1, Assert.Single(board.Queues, q => q.Queue == queue).Today.Answered);
+        var targetToday = Assert.Single(board.Queues, q => q.Queue == target).Today;
+        Assert.Equal((0, 0, (double?)null), (targetToday.Answered, targetToday.AnsweredWithinThreshold, targetToday.AverageSpeedOfAnswerSeconds));
     }
 
     [Theory]

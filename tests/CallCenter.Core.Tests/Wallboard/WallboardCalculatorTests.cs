@@ -100,6 +100,22 @@ public sealed class WallboardCalculatorTests
     }
 
     [Fact]
+    public void Count_ConnectedThenNotConnected_TakesTheAnswerBack()
+    {
+        var events = new[]
+        {
+            new QueueEvent { Id = Guid.NewGuid(), QueueName = "q", Kind = QueueEventKind.Connected, Wait = TimeSpan.FromSeconds(10), OccurredAt = T },
+            new QueueEvent { Id = Guid.NewGuid(), QueueName = "q", Kind = QueueEventKind.RingNoAnswer, Wait = TimeSpan.FromSeconds(10), Detail = WallboardCalculator.NotConnected, OccurredAt = T },
+            new QueueEvent { Id = Guid.NewGuid(), QueueName = "q", Kind = QueueEventKind.RingNoAnswer, OccurredAt = T },
+            new QueueEvent { Id = Guid.NewGuid(), QueueName = "q", Kind = QueueEventKind.Connected, Wait = TimeSpan.FromSeconds(30), OccurredAt = T },
+        };
+
+        var counts = WallboardCalculator.Count(events, 20, 5);
+
+        Assert.Equal((1L, 0L, 30_000L), (counts.Answered, counts.AnsweredWithinThreshold, counts.AnswerWaitMs));
+    }
+
+    [Fact]
     public void Count_AbandonExactlyAtShortSeconds_IsNotShort()
     {
         var events = new[]
