@@ -6,16 +6,16 @@ namespace CallCenter.Api.Wallboard;
 
 /// <summary>
 /// Keeps every board current. Wakes on the <see cref="WallboardSignal"/> (rung after a queue event or an agent's state
-/// committed) or, without events, every <see cref="WallboardOptions.ActiveTickMilliseconds"/> while calls wait or agents
-/// are signed in (idle: <see cref="WallboardOptions.IdleTickMilliseconds"/>); computes the board at most once per
-/// <see cref="WallboardOptions.MinIntervalMilliseconds"/>, however often it is rung; and pushes it to all boards only
+/// committed) or, without events, every <see cref="WallboardPushOptions.ActiveTickMilliseconds"/> while calls wait or agents
+/// are signed in (idle: <see cref="WallboardPushOptions.IdleTickMilliseconds"/>); computes the board at most once per
+/// <see cref="WallboardPushOptions.MinIntervalMilliseconds"/>, however often it is rung; and pushes it to all boards only
 /// when it changed. SignalR serializes one push once for all connections.
 /// </summary>
 internal sealed partial class WallboardBroadcaster(
     WallboardSignal signal,
     WallboardFeed feed,
     IHubContext<WallboardHub, IWallboardClient> hub,
-    IOptions<WallboardOptions> options,
+    IOptions<WallboardPushOptions> options,
     TimeProvider time,
     ILogger<WallboardBroadcaster> logger) : BackgroundService
 {

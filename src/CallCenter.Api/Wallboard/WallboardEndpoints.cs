@@ -17,7 +17,7 @@ internal static class WallboardEndpoints
 
     public static IServiceCollection AddWallboardApi(this IServiceCollection services)
     {
-        services.AddOptions<WallboardOptions>().BindConfiguration(WallboardOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<WallboardPushOptions>().BindConfiguration(WallboardPushOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSignalR();
         services.AddSingleton(_ => WallboardAssets.Load());
         services.AddSingleton<WallboardFeed>();

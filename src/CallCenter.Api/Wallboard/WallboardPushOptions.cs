@@ -2,8 +2,11 @@ using System.ComponentModel.DataAnnotations;
 
 namespace CallCenter.Api.Wallboard;
 
-/// <summary>How often the wallboard hub recomputes the board (section <c>Wallboard</c>).</summary>
-internal sealed class WallboardOptions
+/// <summary>
+/// How often the wallboard hub recomputes and pushes the board (section <c>Wallboard</c>, beside Core's
+/// <see cref="CallCenter.Core.Wallboard.WallboardOptions"/>: the centre's zone, and the alerts' settings).
+/// </summary>
+internal sealed class WallboardPushOptions
 {
     public const string SectionName = "Wallboard";
 
