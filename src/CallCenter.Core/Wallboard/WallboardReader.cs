@@ -79,12 +79,45 @@ internal sealed class WallboardReader(IDbConnectionFactory db, ISqlDialect diale
         GROUP BY y.queue_name
         """;
 
+    // SQLite answers the same per wrap-up, each by the (agent_id, occurred_at) index, in about two thirds of the time of
+    // the windowed pass (0.2 s against 0.3 s for a day); PostgreSQL, without fresh statistics, scans the agent's whole
+    // day for every wrap-up (5-8 s), so it and SQL Server take the windowed pass.
+    private const string WrapUpQueue = """
+        (SELECT MAX(c.queue_name) FROM queue_event c
+         WHERE c.agent_id = w.user_id AND c.kind = 'completed'
+           AND c.occurred_at = (SELECT MAX(c2.occurred_at) FROM queue_event c2
+                                WHERE c2.agent_id = w.user_id AND c2.kind = 'completed' AND c2.occurred_at <= n.occurred_at))
+        """;
+
+    private const string WrapUpByQueueLookupSql = $"""
+        SELECT y.queue_name, CAST(SUM(y.wrap_up_ms) AS bigint) AS wrap_up_ms
+        FROM (SELECT {WrapUpQueue} AS queue_name, /**epoch-ms**/(n.occurred_at) - /**epoch-ms**/(w.occurred_at) AS wrap_up_ms
+              FROM agent_state_event w
+              JOIN agent_state_event n ON n.user_id = w.user_id AND n.version = w.version + 1
+              WHERE w.to_state = 'wrap-up' AND w.occurred_at >= @From AND w.occurred_at < @To) y
+        WHERE y.queue_name IS NOT NULL
+        GROUP BY y.queue_name
+        """;
+
+    private const string IntervalWrapUpLookupSql = $"""
+        SELECT y.queue_name, y.bucket, CAST(SUM(y.wrap_up_ms) AS bigint) AS wrap_up_ms
+        FROM (SELECT {WrapUpQueue} AS queue_name, /**epoch-ms**/(n.occurred_at) - /**epoch-ms**/(w.occurred_at) AS wrap_up_ms,
+                     (/**epoch-ms**/(w.occurred_at) + @ShiftMs) / @SizeMs AS bucket
+              FROM agent_state_event w
+              JOIN agent_state_event n ON n.user_id = w.user_id AND n.version = w.version + 1
+              WHERE w.to_state = 'wrap-up' AND w.occurred_at >= @From AND w.occurred_at < @To) y
+        WHERE y.queue_name IS NOT NULL AND (@Queue IS NULL OR y.queue_name = @Queue)
+        GROUP BY y.queue_name, y.bucket
+        """;
+
+    private bool LooksUpEachWrapUp => dialect.Name == DatabaseProviders.Sqlite;
+
     public async Task<IReadOnlyDictionary<string, PeriodCounts>> QueueCountsAsync(DateTime from, DateTime to, CancellationToken cancellationToken = default)
     {
         var parameters = new { From = from, To = to };
         await using var connection = await db.OpenAsync(cancellationToken);
         var counts = await connection.QueryAsync<CountRow>(new CommandDefinition(QueueCountsSql, parameters, cancellationToken: cancellationToken));
-        var wrapUps = await connection.QueryAsync<WrapUpRow>(new CommandDefinition(dialect.Render(WrapUpByQueueSql), parameters, cancellationToken: cancellationToken));
+        var wrapUps = await connection.QueryAsync<WrapUpRow>(new CommandDefinition(dialect.Render(LooksUpEachWrapUp ? WrapUpByQueueLookupSql : WrapUpByQueueSql), parameters, cancellationToken: cancellationToken));
         var result = counts.ToDictionary(r => r.QueueName, r => r.ToCounts(), StringComparer.Ordinal);
         foreach (var wrap in wrapUps.Where(w => w.QueueName is not null))
         {
@@ -115,7 +148,7 @@ internal sealed class WallboardReader(IDbConnectionFactory db, ISqlDialect diale
         var parameters = new { From = from, To = to, SizeMs = (long)size.TotalMilliseconds, ShiftMs = (long)shift.TotalMilliseconds, Queue = queue };
         await using var connection = await db.OpenAsync(cancellationToken);
         var counts = await connection.QueryAsync<CountRow>(new CommandDefinition(dialect.Render(IntervalCountsSql), parameters, cancellationToken: cancellationToken));
-        var wrapUps = await connection.QueryAsync<WrapUpRow>(new CommandDefinition(dialect.Render(IntervalWrapUpSql), parameters, cancellationToken: cancellationToken));
+        var wrapUps = await connection.QueryAsync<WrapUpRow>(new CommandDefinition(dialect.Render(LooksUpEachWrapUp ? IntervalWrapUpLookupSql : IntervalWrapUpSql), parameters, cancellationToken: cancellationToken));
         var result = counts.ToDictionary(r => (r.QueueName, r.Bucket), r => r.ToCounts());
         foreach (var wrap in wrapUps.Where(w => w.QueueName is not null && (queue is null || w.QueueName == queue)))
         {
