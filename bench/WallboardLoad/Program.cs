@@ -83,9 +83,9 @@ Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"events answered: {run.Events.Count} in {elapsed.TotalSeconds:F1} s ({run.Events.Count / elapsed.TotalSeconds:F0}/s); webhooks failed: {run.Failed}"));
 Console.WriteLine($"pushes received: {pushes} ({pushes / (double)boards.Count:F1} per board)");
-Console.WriteLine(Percentiles.Report($"event committed -> every one of {boards.Count} boards has it", delays));
+Console.WriteLine(Percentiles.Report($"event committed -> every one of {boards.Count} boards has it", delays, decimals: 0));
 Console.WriteLine($"events some board never got: {missing}");
-Console.WriteLine(Percentiles.Report($"board computed at the hub -> every one of {boards.Count} boards has it", fanOut));
+Console.WriteLine(Percentiles.Report($"board computed at the hub -> every one of {boards.Count} boards has it", fanOut, decimals: 0));
 Console.WriteLine(memory.Report());
 Console.WriteLine($"load average at end: {LoadAverage()}");
 await Parallel.ForEachAsync(boards, async (board, _) => await board.DisposeAsync());
