@@ -4,22 +4,23 @@ using Microsoft.AspNetCore.SignalR.Client;
 
 namespace WallboardLoad;
 
-/// <summary>One wallboard connection: what it was pushed and when (Stopwatch ticks of this process).</summary>
+/// <summary>One wallboard connection: what it was pushed and when.</summary>
 internal sealed class Board : IAsyncDisposable
 {
     private readonly HubConnection _connection;
-    private readonly List<(long ReceivedAt, DateTime At, long Version, DateTime ReceivedUtc)> _received = new(capacity: 256);
+    private readonly List<Push> _received = new(capacity: 256);
 
     private Board(HubConnection connection)
     {
         _connection = connection;
         connection.On<BoardUpdate>("Snapshot", update =>
         {
-            var receivedAt = Stopwatch.GetTimestamp();
-            var receivedUtc = DateTime.UtcNow;
+            var push = new Push(
+                Stopwatch.GetTimestamp(), DateTime.UtcNow, DateTime.SpecifyKind(update.Board.At, DateTimeKind.Utc), update.Version,
+                update.Board.Centre.Today.Offered, update.Board.Centre.Today.Abandoned);
             lock (_received)
             {
-                _received.Add((receivedAt, DateTime.SpecifyKind(update.Board.At, DateTimeKind.Utc), update.Version, receivedUtc));
+                _received.Add(push);
             }
         });
     }
@@ -51,23 +52,20 @@ internal sealed class Board : IAsyncDisposable
         return board;
     }
 
-    /// <summary>When each pushed version arrived here (wall clock), with the time the hub computed it.</summary>
-    public IEnumerable<(long Version, DateTime At, DateTime ReceivedUtc)> Versions()
+    /// <summary>What it received, in order: boards are computed one after another, so their times and counts only grow.</summary>
+    public Push[] Received()
     {
         lock (_received)
         {
-            return [.. _received.Select(r => (r.Version, r.At, r.ReceivedUtc))];
-        }
-    }
-
-    /// <summary>What it received, in order: boards are computed one after another, so their times only grow.</summary>
-    public (long[] ReceivedAt, DateTime[] At) Received()
-    {
-        lock (_received)
-        {
-            return ([.. _received.Select(r => r.ReceivedAt)], [.. _received.Select(r => r.At)]);
+            return [.. _received];
         }
     }
 
     public ValueTask DisposeAsync() => _connection.DisposeAsync();
 }
+
+/// <summary>
+/// One push as this board got it: when it arrived (Stopwatch ticks of this process, and wall clock), when the hub
+/// computed it, its version, and the centre's offered and abandoned counts today.
+/// </summary>
+internal sealed record Push(long ReceivedAt, DateTime ReceivedUtc, DateTime At, long Version, int Offered, int Abandoned);
