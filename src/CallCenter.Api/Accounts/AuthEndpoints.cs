@@ -30,9 +30,9 @@ internal static class AuthEndpoints
     }
 
     private static async Task<Results<SignInHttpResult, ValidationProblem, ProblemHttpResult>> IssueTokenAsync(
-        SignInRequest request, AccountService accounts, IAccountSessionRepository sessions, IAuditLog audit, CancellationToken cancellationToken)
+        SignInRequest request, AccountService accounts, SignInThrottle throttle, IAccountSessionRepository sessions, IAuditLog audit, CancellationToken cancellationToken)
     {
-        var (user, invalid, refused) = await CheckAsync(request, accounts, audit, cancellationToken);
+        var (user, invalid, refused) = await CheckAsync(request, accounts, throttle, audit, cancellationToken);
         if (invalid is not null)
         {
             return invalid;
@@ -47,9 +47,10 @@ internal static class AuthEndpoints
     }
 
     private static async Task<Results<Ok<CurrentUserResponse>, ValidationProblem, ProblemHttpResult>> CookieSignInAsync(
-        SignInRequest request, HttpContext context, AccountService accounts, IAccountSessionRepository sessions, IAuditLog audit, CancellationToken cancellationToken)
+        SignInRequest request, HttpContext context, AccountService accounts, SignInThrottle throttle, IAccountSessionRepository sessions, IAuditLog audit,
+        CancellationToken cancellationToken)
     {
-        var (user, invalid, refused) = await CheckAsync(request, accounts, audit, cancellationToken);
+        var (user, invalid, refused) = await CheckAsync(request, accounts, throttle, audit, cancellationToken);
         if (invalid is not null)
         {
             return invalid;
@@ -72,7 +73,12 @@ internal static class AuthEndpoints
 
     private sealed record CheckedSignIn(UserAccount? User, ValidationProblem? Invalid, ProblemHttpResult? Refused);
 
-    private static async Task<CheckedSignIn> CheckAsync(SignInRequest request, AccountService accounts, IAuditLog audit, CancellationToken cancellationToken)
+    // One answer for an unknown user name, a wrong password, a locked and a disabled account, so sign-in tells nobody which
+    // accounts exist or are locked; the audit trail keeps the real outcome for admins.
+    private const string Refused = "The user name or password is wrong, or the account may not sign in now.";
+
+    private static async Task<CheckedSignIn> CheckAsync(
+        SignInRequest request, AccountService accounts, SignInThrottle throttle, IAuditLog audit, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(request.UserName))
@@ -90,20 +96,23 @@ internal static class AuthEndpoints
             return new CheckedSignIn(null, errors.ToProblem(), null);
         }
 
+        if (!throttle.TryAttempt(request.UserName!))
+        {
+            await audit.WriteAsync(Anonymous(request), "auth.sign-in", null, AuditOutcomes.Denied, "Throttled", cancellationToken);
+            return new CheckedSignIn(null, null, TypedResults.Problem(
+                title: "Sign-in refused", detail: "Too many sign-in attempts for this user name; try again in a minute.",
+                statusCode: StatusCodes.Status429TooManyRequests));
+        }
+
         var result = await accounts.SignInAsync(request.UserName!, request.Password!, cancellationToken);
-        var actor = result.User is { } user ? new Actor(user.Id, user.UserName, user.Role) : new Actor(Guid.Empty, request.UserName!.ToLowerInvariant(), "anonymous");
+        var actor = result.User is { } user ? new Actor(user.Id, user.UserName, user.Role) : Anonymous(request);
         await audit.WriteAsync(actor, "auth.sign-in", null, result.Outcome == SignInOutcome.Succeeded ? AuditOutcomes.Success : AuditOutcomes.Denied,
             result.Outcome.ToString(), cancellationToken);
 
-        return result.Outcome switch
-        {
-            SignInOutcome.Succeeded => new CheckedSignIn(result.User, null, null),
-            SignInOutcome.LockedOut => new CheckedSignIn(null, null, Unauthorized("The account is locked after repeated failed sign-ins; try again later or ask an admin to unlock it.")),
-            SignInOutcome.Disabled => new CheckedSignIn(null, null, Unauthorized("The account is disabled.")),
-            _ => new CheckedSignIn(null, null, Unauthorized("The user name or password is wrong.")),
-        };
+        return result.Outcome == SignInOutcome.Succeeded
+            ? new CheckedSignIn(result.User, null, null)
+            : new CheckedSignIn(null, null, TypedResults.Problem(title: "Sign-in refused", detail: Refused, statusCode: StatusCodes.Status401Unauthorized));
     }
 
-    private static ProblemHttpResult Unauthorized(string detail) =>
-        TypedResults.Problem(title: "Sign-in refused", detail: detail, statusCode: StatusCodes.Status401Unauthorized);
+    private static Actor Anonymous(SignInRequest request) => new(Guid.Empty, request.UserName!.Trim().ToLowerInvariant(), "anonymous");
 }

@@ -11,11 +11,19 @@ internal sealed class AuthOptions
     [Range(5, 7 * 24 * 60)]
     public int TokenLifetimeMinutes { get; set; } = 480;
 
-    /// <summary>Where the keys that protect tokens and cookies are kept, so sign-ins survive a restart.</summary>
     /// <summary>Sign-in attempts allowed per client address per minute.</summary>
     [Range(1, 100_000)]
     public int SignInPermitsPerMinute { get; set; } = 30;
 
+    /// <summary>
+    /// Sign-in attempts allowed per user name per minute, from any address: guessing one account's password from many
+    /// addresses is slowed as much as from one. Unknown user names are counted the same, so a 429 says nothing about
+    /// whether the account exists.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int SignInPermitsPerAccountPerMinute { get; set; } = 10;
+
+    /// <summary>Where the keys that protect tokens and cookies are kept, so sign-ins survive a restart.</summary>
     [Required]
     public string DataProtectionKeysPath { get; set; } = "data/keys";
 }

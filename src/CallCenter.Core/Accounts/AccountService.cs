@@ -25,12 +25,13 @@ public sealed class AccountService(
         }
 
         var now = time.GetUtcNow().UtcDateTime;
+        // Verified before the lock is looked at, so a locked account answers in the time a wrong password takes.
+        var verification = hasher.VerifyHashedPassword(user, user.PasswordHash, password);
         if (user.LockoutEndAt is { } lockedUntil && lockedUntil > now)
         {
             return new SignInResult(SignInOutcome.LockedOut, LockedUntil: lockedUntil);
         }
 
-        var verification = hasher.VerifyHashedPassword(user, user.PasswordHash, password);
         if (verification == PasswordVerificationResult.Failed)
         {
             await users.RecordFailedLoginAsync(user.Id, _options.MaxFailedLogins, now.AddMinutes(_options.LockoutMinutes), cancellationToken);

@@ -79,6 +79,7 @@ internal sealed class DeskHub : WebApplicationFactory<SignInRequest>
                 [AdminBootstrapper.PasswordVariable] = "Admin-Password-For-Tests-1",
                 ["Auth:DataProtectionKeysPath"] = _keys,
                 ["Auth:SignInPermitsPerMinute"] = "100000",
+                ["Auth:SignInPermitsPerAccountPerMinute"] = "100000",
                 ["Serilog:WriteTo:1:Args:path"] = Path.Combine(_scratch, "logs", "callcenter-.log"),
             });
         });

@@ -71,6 +71,67 @@ public sealed class AuthEndpointsTests(ApiFixture fixture) : IClassFixture<ApiFi
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Token_ForUnknownUserWrongPasswordLockedOrDisabledAccount_AnswersOneAndTheSameRefusal(string engine)
+    {
+        var hub = await fixture.GetAsync(engine);
+        var admin = await hub.SignInAsAsync(Roles.Admin);
+        var locked = await hub.SignInAsAsync(Roles.Agent);
+        var disabled = await hub.SignInAsAsync(Roles.Agent);
+        var client = hub.CreateClient();
+        for (var i = 0; i < 5; i++)
+        {
+            await client.PostAsJsonAsync("/api/auth/token", new { userName = locked.User.UserName, password = "wrong-password" });
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.Client.PutAsJsonAsync($"/api/users/{disabled.User.Id}", new { isDisabled = true })).StatusCode);
+
+        var answers = new List<(HttpStatusCode Status, string? Title, string? Detail)>();
+        foreach (var (userName, password) in new[]
+        {
+            ("nobody-" + Guid.NewGuid().ToString("N")[..8], "Some-password-1"),
+            (disabled.User.UserName, "wrong-password"),
+            (locked.User.UserName, ApiFactory.UserPassword),
+            (disabled.User.UserName, ApiFactory.UserPassword),
+        })
+        {
+            var response = await client.PostAsJsonAsync("/api/auth/token", new { userName, password });
+            var problem = await response.Content.ReadFromJsonAsync<Microsoft.AspNetCore.Mvc.ProblemDetails>();
+            answers.Add((response.StatusCode, problem?.Title, problem?.Detail));
+        }
+
+        Assert.All(answers, a => Assert.Equal(answers[0], a));
+        Assert.Equal(HttpStatusCode.Unauthorized, answers[0].Status);
+    }
+
+    [Fact]
+    public async Task Token_BeyondPerAccountLimit_Returns429ForThatUserNameOnly()
+    {
+        await using var database = await TestDatabase.CreateAsync(TestEngines.Sqlite);
+        await using var hub = new ApiFactory(database, new Dictionary<string, string?> { ["Auth:SignInPermitsPerAccountPerMinute"] = "3" });
+        var client = hub.CreateClient();
+
+        async Task<HttpStatusCode> AttemptAsync(string userName) =>
+            (await client.PostAsJsonAsync("/api/auth/token", new { userName, password = "wrong-password" })).StatusCode;
+
+        var admin = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            admin.Add(await AttemptAsync(i % 2 == 0 ? "admin" : "ADMIN"));
+        }
+
+        var unknown = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            unknown.Add(await AttemptAsync("nobody-here"));
+        }
+
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], admin);
+        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests], unknown);
+        Assert.Equal(HttpStatusCode.Unauthorized, await AttemptAsync("someone-else"));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
     public async Task Token_OfAccountDisabledAfterSignIn_Returns401(string engine)
     {
         var hub = await fixture.GetAsync(engine);

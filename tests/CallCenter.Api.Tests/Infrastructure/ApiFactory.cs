@@ -38,6 +38,7 @@ public sealed class ApiFactory(TestDatabase database, IReadOnlyDictionary<string
                 [AdminBootstrapper.PasswordVariable] = AdminPassword,
                 ["Auth:DataProtectionKeysPath"] = Path.Combine(_scratch, "keys"),
                 ["Auth:SignInPermitsPerMinute"] = "100000",
+                ["Auth:SignInPermitsPerAccountPerMinute"] = "100000",
                 ["Serilog:WriteTo:1:Args:path"] = Path.Combine(LogDirectory, "callcenter-.log"),
                 ["Serilog:MinimumLevel:Default"] = "Information",
                 // Tests run the outbox's dispatcher themselves (OutboxDispatcher.RunOnceAsync), one pass at a time.
@@ -58,15 +59,17 @@ public sealed class ApiFactory(TestDatabase database, IReadOnlyDictionary<string
         });
     }
 
+    /// <summary>The password of every user <see cref="SignInAsAsync"/> creates.</summary>
+    public const string UserPassword = "Password-For-Tests-1";
+
     /// <summary>A client signed in as a new user with the given role (agent, supervisor, admin).</summary>
     public async Task<SignedInClient> SignInAsAsync(string role)
     {
         var accounts = Services.GetRequiredService<AccountService>();
         var userName = UniqueData.Name(role);
-        const string password = "Password-For-Tests-1";
-        var user = await accounts.CreateAsync(userName, $"Test {role}", role, password)
+        var user = await accounts.CreateAsync(userName, $"Test {role}", role, UserPassword)
             ?? throw new InvalidOperationException("Could not create the test user.");
-        var client = await SignInAsync(userName, password);
+        var client = await SignInAsync(userName, UserPassword);
         return new SignedInClient(client, user);
     }
 

@@ -12,8 +12,8 @@
       roster: 'Agents', agent: 'Agent', state: 'State', reason: 'Reason', timeInState: 'Time in state', handled: 'Handled today',
       occupancy: 'Occupancy', today: 'today', last30: 'last 30 min', allQueues: 'All queues', updated: 'Updated',
       reconnecting: 'Connection to the hub lost. Reconnecting…', disconnected: 'Not connected to the hub. Retrying…',
-      badSignIn: 'The user name or password is wrong.', notAllowed: 'This account may not watch the wallboard (supervisors and wallboard accounts only).',
-      signInFailed: 'Sign-in failed: ', toggle: '中文',
+      badSignIn: 'The user name or password is wrong, or the account may not sign in now.', notAllowed: 'This account may not watch the wallboard (supervisors and wallboard accounts only).',
+      signInFailed: 'Sign-in failed: ', tooManySignIns: 'Too many sign-in attempts; try again in a minute.', toggle: '中文',
       states: { available: 'Available', reserved: 'Ringing', busy: 'On a call', 'wrap-up': 'Wrap-up', break: 'Break', offline: 'Offline' },
       counts: { available: 'available', onCall: 'on a call', wrapUp: 'wrap-up', break: 'break', offline: 'offline' },
     },
@@ -25,8 +25,8 @@
       roster: '坐席状态', agent: '坐席', state: '状态', reason: '原因', timeInState: '状态时长', handled: '今日处理',
       occupancy: '占用率', today: '今日', last30: '近30分钟', allQueues: '全部队列', updated: '更新于',
       reconnecting: '与服务器的连接已断开，正在重新连接…', disconnected: '未连接到服务器，正在重试…',
-      badSignIn: '用户名或密码错误。', notAllowed: '此账号无权查看监控大屏（仅限班长和大屏账号）。',
-      signInFailed: '登录失败：', toggle: 'English',
+      badSignIn: '用户名或密码错误，或该账号暂时无法登录。', notAllowed: '此账号无权查看监控大屏（仅限班长和大屏账号）。',
+      signInFailed: '登录失败：', tooManySignIns: '登录尝试过多，请一分钟后再试。', toggle: 'English',
       states: { available: '空闲', reserved: '振铃', busy: '通话中', 'wrap-up': '话后整理', break: '小休', offline: '离线' },
       counts: { available: '空闲', onCall: '通话', wrapUp: '整理', break: '小休', offline: '离线' },
     },
@@ -259,7 +259,8 @@
     }).catch(error => ({ ok: false, status: 0, error }));
     $('password').value = '';
     if (response.ok) { connect(); return; }
-    $('signin-error').textContent = response.status === 401 ? t('badSignIn') : t('signInFailed') + (response.status || dash);
+    $('signin-error').textContent = response.status === 401 ? t('badSignIn')
+      : response.status === 429 ? t('tooManySignIns') : t('signInFailed') + (response.status || dash);
   }
 
   function start() {
