@@ -20,7 +20,7 @@ public sealed class SignInTerminalTests
         Assert.Contains(user, terminal.Screen(), StringComparison.Ordinal);
         terminal.Type("not-the-password");
         terminal.SendKeys("Enter");
-        var refused = await terminal.WaitForAsync("Sign-in refused: The user name or password is wrong.");
+        var refused = await terminal.WaitForAsync("Sign-in refused: The user name or password is wrong");
         Assert.DoesNotContain("not-the-password", refused, StringComparison.Ordinal);
 
         terminal.Type(Password);
