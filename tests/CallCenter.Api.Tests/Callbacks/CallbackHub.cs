@@ -1,14 +1,11 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using AgentDesk.Contracts;
 using CallCenter.Api.Tests.Desk.Support;
 using CallCenter.Api.Tests.Infrastructure;
 using CallCenter.Api.Tests.Ivr;
 using CallCenter.Core.Accounts;
 using CallCenter.Core.Callbacks;
 using CallCenter.Testing;
-using Microsoft.AspNetCore.Http.Connections;
-using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CallCenter.Api.Tests.Callbacks;
@@ -20,8 +17,6 @@ namespace CallCenter.Api.Tests.Callbacks;
 /// </summary>
 internal sealed class CallbackHub : IAsyncDisposable
 {
-    private const string Password = "Password-For-Tests-1";
-
     private CallbackHub(LiveHub live, HotlineData data, SignedInClient admin)
     {
         Live = live;
@@ -143,22 +138,7 @@ internal sealed class CallbackHub : IAsyncDisposable
     /// <summary>An agent with the desk open (SignalR on WebSockets), available.</summary>
     public async Task<DeskClient> AvailableAgentAsync()
     {
-        var user = await Services.GetRequiredService<AccountService>().CreateAsync(UniqueData.Name("agent"), "Desk agent", Roles.Agent, Password)
-            ?? throw new InvalidOperationException("Could not create the agent.");
-        var response = await Carrier.PostAsJsonAsync("/api/auth/token", new { userName = user.UserName, password = Password });
-        response.EnsureSuccessStatusCode();
-        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        var token = body.RootElement.GetProperty("accessToken").GetString();
-        var connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(Live.BaseAddress, DeskRoutes.Hub), options =>
-            {
-                options.Transports = HttpTransportType.WebSockets;
-                options.AccessTokenProvider = () => Task.FromResult(token);
-            })
-            .Build();
-        var desk = new DeskClient(connection, user);
-        desk.Listen();
-        await connection.StartAsync();
+        var desk = await Live.ConnectAgentAsync();
         await desk.AvailableAsync();
         return desk;
     }
