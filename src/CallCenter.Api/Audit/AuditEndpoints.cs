@@ -14,8 +14,12 @@ internal static class AuditEndpoints
         group.MapGet("/", QueryAsync).WithSummary("Audit entries, newest first; filter by patient, user and time.");
     }
 
+    /// <summary>Reading the trail is itself audited: who looked, at which patient's or user's entries, over which time.</summary>
+    public const string ReadOperation = "audit.read";
+
     private static async Task<Results<Ok<Page<AuditEntry>>, ValidationProblem>> QueryAsync(
         IAuditLog audit,
+        HttpContext context,
         CancellationToken cancellationToken,
         Guid? patientId = null,
         Guid? userId = null,
@@ -36,6 +40,12 @@ internal static class AuditEndpoints
         }
 
         var query = new AuditQuery(patientId, userId, from?.ToUniversalTime(), to?.ToUniversalTime());
-        return TypedResults.Ok(await audit.QueryAsync(query, request, cancellationToken));
+        var result = await audit.QueryAsync(query, request, cancellationToken);
+
+        // Written after the read, so the page shows the trail as it was when asked for.
+        var detail = FormattableString.Invariant(
+            $"user {query.UserId?.ToString() ?? "any"}, from {query.From?.ToString("O") ?? "any"}, to {query.To?.ToString("O") ?? "any"}, page {request.Page}");
+        await audit.WriteAsync(context.User.ToActor(), ReadOperation, patientId, AuditOutcomes.Success, detail, cancellationToken);
+        return TypedResults.Ok(result);
     }
 }

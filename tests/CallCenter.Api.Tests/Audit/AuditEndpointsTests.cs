@@ -40,6 +40,26 @@ public sealed class AuditEndpointsTests(ApiFixture fixture) : IClassFixture<ApiF
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Audit_ReadByAnAdmin_IsItselfAuditedWithThePatientAsked(string engine)
+    {
+        var hub = await fixture.GetAsync(engine);
+        var admin = await hub.SignInAsAsync(Roles.Admin);
+        var patientId = Guid.NewGuid();
+
+        var first = await admin.Client.GetFromJsonAsync<AuditPage>($"/api/audit?patientId={patientId}");
+        var trail = await admin.Client.GetFromJsonAsync<AuditPage>($"/api/audit?userId={admin.User.Id}");
+
+        Assert.Empty(first!.Items);
+        var read = Assert.Single(trail!.Items, e => e.Operation == "audit.read");
+        Assert.Equal(admin.User.UserName, read.UserName);
+        Assert.Equal("success", read.Outcome);
+        Assert.StartsWith("user any, from any, to any, page 1", read.Detail, StringComparison.Ordinal);
+        var asked = await admin.Client.GetFromJsonAsync<AuditPage>($"/api/audit?patientId={patientId}");
+        Assert.Equal(read.Id, Assert.Single(asked!.Items).Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
     public async Task Audit_ForAgentOrSupervisor_Returns403(string engine)
     {
         var hub = await fixture.GetAsync(engine);
