@@ -25,7 +25,9 @@ public static class TwilioProtocolServiceCollectionExtensions
             return (wait, ct) => Task.Delay(wait, time, ct);
         });
         services.TryAddSingleton(sp => new TwilioRequestValidator(sp.GetRequiredService<IOptions<TwilioOptions>>().Value.AuthToken));
-        services.AddHttpClient<TwilioRestClient>(client => client.Timeout = TimeSpan.FromSeconds(30));
+        // Twilio:RequestTimeout: a carrier that does not answer in time is a carrier failure, never a hung worker.
+        services.AddHttpClient<TwilioRestClient>()
+            .ConfigureHttpClient((sp, client) => client.Timeout = sp.GetRequiredService<IOptions<TwilioOptions>>().Value.RequestTimeout);
         services.TryAddSingleton<TwilioRestClientFactory>();
         return services;
     }

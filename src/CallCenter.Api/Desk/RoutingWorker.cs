@@ -10,7 +10,8 @@ namespace CallCenter.Api.Desk;
 /// Runs the router: on every <see cref="RoutingSignal"/> wake (a call enqueued, a conversation opened, an agent free) or at least
 /// every <see cref="DeskOptions.TickMilliseconds"/>, rings out stale offers, overflows calls that waited too long,
 /// ends wrap-ups that ran out and offers waiting work to this process's connected agents. A failing pass is logged
-/// and the next one tries again: the router never stops.
+/// and the next one tries again (after <see cref="FailureBackoff"/> when the pass failed as a whole): the router
+/// stops only with the host. A carrier that does not answer in time is a failure like any other, not a stop.
 /// </summary>
 internal sealed partial class RoutingWorker(
     RoutingSignal signal,
@@ -26,6 +27,9 @@ internal sealed partial class RoutingWorker(
     TimeProvider time,
     ILogger<RoutingWorker> logger) : BackgroundService
 {
+    // After a pass that failed as a whole, the next waits this long at least, so a fault that lasts does not spin.
+    internal static readonly TimeSpan FailureBackoff = TimeSpan.FromSeconds(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -33,13 +37,35 @@ internal sealed partial class RoutingWorker(
             try
             {
                 await WaitAsync(stoppingToken);
+                await PassAsync(stoppingToken);
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
+            catch (Exception ex)
+            {
+                // Whatever escapes a pass (or the wait) is logged and the loop goes on: a BackgroundService that throws
+                // stops, and by default stops the whole host with it.
+                LogLoopFailed(ex);
+                if (!await BackOffAsync(stoppingToken))
+                {
+                    return;
+                }
+            }
+        }
+    }
 
-            await PassAsync(stoppingToken);
+    private async Task<bool> BackOffAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(FailureBackoff, time, stoppingToken);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 
@@ -62,7 +88,7 @@ internal sealed partial class RoutingWorker(
                 await notifier.StateChangedAsync(offer.AgentId, cancellationToken);
                 await handover.ReleaseTransferrerAsync(offer, cancellationToken);
             }
-        });
+        }, cancellationToken);
         await GuardAsync("overflow", async () =>
         {
             foreach (var action in await queueMoves.OverflowAsync(cancellationToken))
@@ -73,7 +99,7 @@ internal sealed partial class RoutingWorker(
                     await calls.OverflowAsync(action, cancellationToken);
                 }
             }
-        });
+        }, cancellationToken);
         await GuardAsync("wrap-up", async () =>
         {
             foreach (var agentId in await agents.ExpireWrapUpsAsync(time.GetUtcNow().UtcDateTime, cancellationToken))
@@ -81,7 +107,7 @@ internal sealed partial class RoutingWorker(
                 changed = true;
                 await notifier.StateChangedAsync(agentId, cancellationToken);
             }
-        });
+        }, cancellationToken);
         if (changed)
         {
             await RouteAsync(cancellationToken);
@@ -95,7 +121,7 @@ internal sealed partial class RoutingWorker(
             made,
             new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken },
             async (offer, ct) => await notifier.OfferReceivedAsync(offer, ct));
-    });
+    }, cancellationToken);
 
     private async Task WaitAsync(CancellationToken stoppingToken)
     {
@@ -107,13 +133,15 @@ internal sealed partial class RoutingWorker(
         stoppingToken.ThrowIfCancellationRequested();
     }
 
-    private async Task GuardAsync(string part, Func<Task> work)
+    // A cancellation counts as a failure of the part unless the host is stopping: an HttpClient that timed out (a
+    // carrier that never answered) throws one too, and must not end the router.
+    private async Task GuardAsync(string part, Func<Task> work, CancellationToken cancellationToken)
     {
         try
         {
             await work();
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!(ex is OperationCanceledException && cancellationToken.IsCancellationRequested))
         {
             LogPassFailed(ex, part);
         }
@@ -121,4 +149,7 @@ internal sealed partial class RoutingWorker(
 
     [LoggerMessage(LogLevel.Error, "Routing pass part {Part} failed; the next pass tries again")]
     private partial void LogPassFailed(Exception exception, string part);
+
+    [LoggerMessage(LogLevel.Error, "Routing pass failed; the router goes on after a short back-off")]
+    private partial void LogLoopFailed(Exception exception);
 }

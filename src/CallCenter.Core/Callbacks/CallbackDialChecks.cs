@@ -58,7 +58,7 @@ public sealed partial class CallbackDialChecks(
                     }
                 }
             }
-            catch (Exception ex) when (ex is TwilioApiException or HttpRequestException)
+            catch (Exception ex) when (CarrierFailure.Is(ex, cancellationToken))
             {
                 LogCarrierFailed(logger, dial.Id, dial.Attempt, ex);
                 result.Unanswered++;

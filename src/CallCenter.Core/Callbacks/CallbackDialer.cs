@@ -81,7 +81,7 @@ public sealed partial class CallbackDialer(
             LogDialled(logger, claimed.Id, attempt, placed.Sid);
             return CallbackFiring.Dialled;
         }
-        catch (Exception ex) when (ex is TwilioApiException or HttpRequestException or ArgumentException)
+        catch (Exception ex) when (CarrierFailure.Is(ex, cancellationToken) || ex is ArgumentException)
         {
             LogDialFailed(logger, claimed.Id, attempt, ex);
             await attempts.EndAsync(dialling, attempt, CallbackOutcomes.Failed, cancellationToken);

@@ -41,7 +41,7 @@ public sealed partial class FollowUpDialer(TwilioRestClientFactory twilio, IOpti
             LogPlaced(logger, followUpId, placed.Sid);
             return placed.Sid;
         }
-        catch (Exception ex) when (ex is TwilioApiException or HttpRequestException or ArgumentException)
+        catch (Exception ex) when (CarrierFailure.Is(ex, cancellationToken) || ex is ArgumentException)
         {
             LogFailed(logger, followUpId, ex);
             return null;

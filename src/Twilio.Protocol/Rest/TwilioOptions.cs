@@ -36,5 +36,12 @@ public sealed class TwilioOptions
 
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// How long one REST request may take before it is given up (the HttpClient's timeout, each attempt on its own).
+    /// A request that times out is a carrier failure, handled as an error answer is (see <see cref="CarrierFailure"/>):
+    /// an agent waiting on a call redirect is freed and the caller put back in line. Between 1 second and 5 minutes.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     internal bool UsesApiKey => !string.IsNullOrEmpty(ApiKeySid);
 }

@@ -51,6 +51,11 @@ internal sealed partial class TwilioOptionsValidator : IValidateOptions<TwilioOp
             failures.Add($"{Section}:RetryBaseDelay must be positive and not above {Section}:RetryMaxDelay.");
         }
 
+        if (options.RequestTimeout < TimeSpan.FromSeconds(1) || options.RequestTimeout > TimeSpan.FromMinutes(5))
+        {
+            failures.Add($"{Section}:RequestTimeout must be between 00:00:01 and 00:05:00.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

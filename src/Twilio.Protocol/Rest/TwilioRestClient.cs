@@ -13,7 +13,10 @@ namespace Twilio.Protocol.Rest;
 /// retried with exponential backoff up to <see cref="TwilioOptions.MaxAttempts"/>; every other error, and
 /// opted-out (21610) or invalid (21211) recipients in particular, is thrown at once as a
 /// <see cref="TwilioApiException"/>. Network failures are not retried: a create that reached Twilio may have been
-/// carried out, and a second call to a patient is worse than a reported failure.
+/// carried out, and a second call to a patient is worse than a reported failure. Each request may take
+/// <see cref="TwilioOptions.RequestTimeout"/> (the HttpClient's timeout); one that takes longer ends in the
+/// HttpClient's <see cref="TaskCanceledException"/>, which callers treat with <see cref="CarrierFailure.Is"/> as the
+/// carrier failing, like an error answer or a refused connection.
 /// </summary>
 public sealed partial class TwilioRestClient(
     HttpClient http,

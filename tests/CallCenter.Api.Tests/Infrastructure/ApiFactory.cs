@@ -4,6 +4,7 @@ using CallCenter.Core.Accounts;
 using CallCenter.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,7 +15,13 @@ namespace CallCenter.Api.Tests.Infrastructure;
 /// <summary>
 /// The real hub (Program) on a real database, with a fake clock. Clients sign in through the real token endpoint.
 /// </summary>
-public sealed class ApiFactory(TestDatabase database, IReadOnlyDictionary<string, string?>? extraSettings = null) : WebApplicationFactory<Program>
+/// <param name="database">The database the hub runs on.</param>
+/// <param name="extraSettings">Settings over the test defaults.</param>
+/// <param name="testServices">Services changed after the hub's own (e.g. a handler on an HttpClient the hub makes).</param>
+public sealed class ApiFactory(
+    TestDatabase database,
+    IReadOnlyDictionary<string, string?>? extraSettings = null,
+    Action<IServiceCollection>? testServices = null) : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Admin-Password-For-Tests-1";
 
@@ -57,6 +64,10 @@ public sealed class ApiFactory(TestDatabase database, IReadOnlyDictionary<string
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
         });
+        if (testServices is not null)
+        {
+            builder.ConfigureTestServices(testServices);
+        }
     }
 
     /// <summary>The password of every user <see cref="SignInAsAsync"/> creates.</summary>

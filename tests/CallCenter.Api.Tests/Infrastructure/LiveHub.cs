@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using CallCenter.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CallCenter.Api.Tests.Infrastructure;
 
@@ -29,17 +30,21 @@ public sealed class LiveHub : IAsyncDisposable
     public static Task<LiveHub> StartAsync(string engine = TestEngines.Sqlite) => StartAsync(engine, settings: null);
 
     /// <summary>A hub on a fresh database of <paramref name="engine"/>, with extra settings (e.g. <c>Ivr:SmsFrom</c>).</summary>
-    public static async Task<LiveHub> StartAsync(string engine, IReadOnlyDictionary<string, string?>? settings)
+    public static Task<LiveHub> StartAsync(string engine, IReadOnlyDictionary<string, string?>? settings) => StartAsync(engine, settings, testServices: null);
+
+    /// <summary>A hub as above, with services changed after the hub's own (e.g. a handler on the Twilio REST client).</summary>
+    public static async Task<LiveHub> StartAsync(string engine, IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? testServices)
     {
         var database = await TestDatabase.CreateAsync(engine);
-        return Start(database, FreePort(), settings, ownsDatabase: true);
+        return Start(database, FreePort(), settings, ownsDatabase: true, testServices);
     }
 
     /// <summary>
     /// A hub on an existing database and a given port, e.g. to restart a hub where it was. Settings given override the
     /// defaults (a <c>Twilio:PublicBaseUrl</c> pointing elsewhere makes this hub's simulator call another hub).
     /// </summary>
-    public static LiveHub Start(TestDatabase database, int port, IReadOnlyDictionary<string, string?>? settings = null, bool ownsDatabase = false)
+    public static LiveHub Start(
+        TestDatabase database, int port, IReadOnlyDictionary<string, string?>? settings = null, bool ownsDatabase = false, Action<IServiceCollection>? testServices = null)
     {
         var address = new Uri($"http://127.0.0.1:{port}");
         var all = new Dictionary<string, string?>
@@ -52,7 +57,7 @@ public sealed class LiveHub : IAsyncDisposable
             all[key] = value;
         }
 
-        var factory = new ApiFactory(database, all);
+        var factory = new ApiFactory(database, all, testServices);
         factory.UseKestrel(port);
         factory.StartServer();
         return new LiveHub(database, factory, address, ownsDatabase);

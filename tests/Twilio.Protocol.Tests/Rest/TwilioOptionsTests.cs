@@ -35,6 +35,8 @@ public sealed class TwilioOptionsTests
     [InlineData("Twilio:ApiBaseUrl", "api.twilio.com", "Twilio:ApiBaseUrl")]
     [InlineData("Twilio:PublicBaseUrl", "/relative", "Twilio:PublicBaseUrl")]
     [InlineData("Twilio:MaxAttempts", "0", "Twilio:MaxAttempts")]
+    [InlineData("Twilio:RequestTimeout", "00:00:00", "Twilio:RequestTimeout")]
+    [InlineData("Twilio:RequestTimeout", "01:00:00", "Twilio:RequestTimeout")]
     public void AddTwilioProtocol_BadSetting_FailsNamingTheSetting(string key, string? value, string named)
     {
         var settings = ValidSettings();
@@ -45,6 +47,30 @@ public sealed class TwilioOptionsTests
 
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("secret-token-value", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RequestTimeout_CarrierAcceptsAndNeverAnswers_CarrierFailureNotTheCallersCancellation()
+    {
+        // A real loopback listener that takes the connection and never answers.
+        using var silent = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        silent.Start();
+        var settings = ValidSettings();
+        settings["Twilio:ApiBaseUrl"] = $"http://127.0.0.1:{((System.Net.IPEndPoint)silent.LocalEndpoint).Port}";
+        settings["Twilio:RequestTimeout"] = "00:00:01";
+        using var services = Build(settings);
+        var client = services.GetRequiredService<TwilioRestClientFactory>().Create();
+        using var caller = new CancellationTokenSource();
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(() =>
+            client.UpdateCallAsync("CA0123456789abcdef0123456789abcdef", UpdateCallRequest.RedirectTo("https://hub.example.com/x"), caller.Token));
+        await caller.CancelAsync();
+
+        Assert.IsAssignableFrom<OperationCanceledException>(error);
+        Assert.True(CarrierFailure.Is(error, CancellationToken.None));
+        Assert.False(CarrierFailure.Is(error, caller.Token));
+        Assert.True(CarrierFailure.Is(new HttpRequestException("refused"), CancellationToken.None));
+        Assert.False(CarrierFailure.Is(new InvalidOperationException(), CancellationToken.None));
     }
 
     [Fact]

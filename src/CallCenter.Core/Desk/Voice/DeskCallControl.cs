@@ -121,7 +121,7 @@ public sealed partial class DeskCallControl(
             LogCallbackPlaced(logger, accepted.Id, placed.Sid);
             return DeskResult.Success(placed.Sid);
         }
-        catch (Exception ex) when (ex is TwilioApiException or HttpRequestException or ArgumentException)
+        catch (Exception ex) when (CarrierFailure.Is(ex, cancellationToken) || ex is ArgumentException)
         {
             LogRestFailed(logger, "place the callback of offer", accepted.Id.ToString("D"), ex);
             if (attempt is { } failedAttempt && await callbacks.FindAsync(callbackId, cancellationToken) is { } callback)
@@ -179,8 +179,9 @@ public sealed partial class DeskCallControl(
         {
             return new RestFailure(DeskResult.Fail(DeskErrors.NotFound, "The caller has hung up."), Gone: true);
         }
-        catch (Exception ex) when (ex is TwilioApiException or HttpRequestException)
+        catch (Exception ex) when (CarrierFailure.Is(ex, cancellationToken))
         {
+            // An error answer, no connection or no answer within Twilio:RequestTimeout: all the carrier failing.
             LogRestFailed(logger, "redirect or end call", callSid, ex);
             return new RestFailure(DeskResult.Fail(DeskErrors.Unavailable, "The carrier did not take the change; try again."), Gone: false);
         }
