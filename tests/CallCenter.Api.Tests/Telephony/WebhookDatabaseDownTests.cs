@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using CallCenter.Api.Telephony;
+using CallCenter.Api.Tests.Desk.Voice;
 using CallCenter.Api.Tests.Infrastructure;
 using CallCenter.Api.Tests.Ivr;
 using CallCenter.Core.Ivr;
@@ -14,6 +15,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Twilio.Protocol.Rest;
 using Twilio.Protocol.Signatures;
+using Twilio.Protocol.Tests.Reference;
 using Twilio.Protocol.Webhooks;
 
 namespace CallCenter.Api.Tests.Telephony;
@@ -46,6 +48,9 @@ public sealed class WebhookDatabaseDownTests
             Assert.Equal(["Say", "Say", "Hangup"], twiml.Root!.Elements().Select(e => e.Name.LocalName));
             Assert.Equal(["zh-CN", "en-US"], twiml.Root.Elements("Say").Select(s => (string?)s.Attribute("language")));
             Assert.Equal(HttpStatusCode.OK, status.StatusCode);
+            // And it is TwiML the way Twilio's own helper library writes it.
+            var served = await voice.Content.ReadAsStringAsync();
+            Assert.Equal(CanonicalXml.Normalize(await DeskTwimlReferenceTests.RebuildAsync("apology", served)), CanonicalXml.Normalize(served));
         }
 
         var lines = await WebhookHardeningTests.ReadLogLinesAsync(hub);
