@@ -48,7 +48,10 @@ internal static partial class TwilioWebhookEndpoints
             .WithTags("Twilio webhooks")
             .AllowAnonymous()
             .RequireRateLimiting(RateLimitPolicy)
-            .AddEndpointFilter<TwilioSignatureFilter>();
+            // In this order, outermost first: the body's type and size, then its signature, then a database that is down.
+            .AddEndpointFilter<TwilioBodyFilter>()
+            .AddEndpointFilter<TwilioSignatureFilter>()
+            .AddEndpointFilter<TwilioDatabaseDownFilter>();
         group.MapPost("/voice", VoiceAsync)
             .WithSummary("Twilio voice URL: an incoming call. Records it, answers TwiML.");
         group.MapPost("/voice/status", VoiceStatusAsync)

@@ -58,7 +58,7 @@ public sealed class WebhookHardeningTests
         Assert.True(leaked.Count == 0, $"{leaked.Count} secret value(s) found in the log");
     }
 
-    private static async Task<IReadOnlyList<string>> ReadLogLinesAsync(ApiFactory hub)
+    internal static async Task<IReadOnlyList<string>> ReadLogLinesAsync(ApiFactory hub)
     {
         hub.Services.GetRequiredService<ILoggerFactory>().CreateLogger("flush").LogInformation("end of test");
         var lines = new List<string>();

@@ -70,7 +70,7 @@ public sealed class DeskTwimlReferenceTests
         };
     }
 
-    private static async Task<string> RebuildAsync(string caseName, string xml)
+    internal static async Task<string> RebuildAsync(string caseName, string xml)
     {
         var input = JsonSerializer.Serialize(new Dictionary<string, Node> { [caseName] = Node.From(XDocument.Parse(xml).Root!) }, Camel);
         var output = JsonSerializer.Deserialize<Dictionary<string, string>>(await ReferenceTools.RunNodeAsync("twiml-rebuild.js", input))!;
