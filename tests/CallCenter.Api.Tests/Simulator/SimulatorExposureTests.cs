@@ -4,7 +4,10 @@ using System.Text.RegularExpressions;
 using CallCenter.Api.Telephony;
 using CallCenter.Api.Tests.Infrastructure;
 using CallCenter.Testing;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,10 +32,24 @@ public sealed partial class SimulatorExposureTests
     public async Task Hub_InProductionWithAutoModeAndNoTwilioCredentials_FailsToStartNamingTheSettings(string engine)
     {
         await using var database = await TestDatabase.CreateAsync(engine);
-        await using var hub = new ApiFactory(database);
-        await using var production = hub.WithWebHostBuilder(builder => builder.UseEnvironment("Production"));
+        using var scratch = new TempFolder();
+        // Built as Program builds it: WebApplicationFactory hides why a host failed to start behind ObjectDisposedException.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.WebHost.UseTestServer();
+        builder.Configuration.AddInMemoryCollection(database.Settings);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [CallCenter.Core.Accounts.AdminBootstrapper.PasswordVariable] = ApiFactory.AdminPassword,
+            ["Auth:DataProtectionKeysPath"] = Path.Combine(scratch.Path, "keys"),
+            ["Serilog:WriteTo:1:Args:path"] = Path.Combine(scratch.Path, "logs", "callcenter-.log"),
+            ["Jobs:StartScheduler"] = "false",
+        });
+        builder.AddCallCenterApi();
+        await using var app = builder.Build();
+        app.UseCallCenterApi();
+        app.MapCallCenterEndpoints();
 
-        var error = Assert.ThrowsAny<Exception>(() => production.CreateClient());
+        var error = await Assert.ThrowsAnyAsync<Exception>(() => app.StartAsync());
 
         var message = Flatten(error);
         Assert.Contains("Telephony:Mode=simulator", message, StringComparison.Ordinal);
@@ -148,6 +165,13 @@ public sealed partial class SimulatorExposureTests
         error is AggregateException aggregate
             ? string.Join('\n', aggregate.InnerExceptions.Select(Flatten))
             : error.Message + (error.InnerException is null ? string.Empty : "\n" + Flatten(error.InnerException));
+
+    private sealed class TempFolder : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("callcenter-production-").FullName;
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
 
     [GeneratedRegex(@"\{[^}]+\}")]
     private static partial Regex RouteParameter();
