@@ -47,17 +47,25 @@ public static class CarrierSimulatorExtensions
         return services;
     }
 
-    /// <summary>Maps the simulator under <see cref="PathPrefix"/>: anonymous, hidden from the OpenAPI document, 404 when disabled.</summary>
+    /// <summary>
+    /// Maps the simulator under <see cref="PathPrefix"/>: anonymous, hidden from the OpenAPI document, and 404 to every
+    /// client when disabled and to non-loopback clients unless <c>CarrierSimulator:AllowRemoteClients</c> is set.
+    /// </summary>
     public static IEndpointConventionBuilder MapCarrierSimulator(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         var simulator = endpoints.MapGroup(PathPrefix)
             .AllowAnonymous()
-            .ExcludeFromDescription()
-            .AddEndpointFilter(async (context, next) =>
-                context.HttpContext.RequestServices.GetRequiredService<IOptions<CarrierSimulatorOptions>>().Value.Enabled
-                    ? await next(context)
-                    : Results.NotFound());
+            .ExcludeFromDescription();
+        // The gate wraps each endpoint's whole request delegate (not an endpoint filter, which runs after binding):
+        // a refused client gets 404 whatever it sends, never a 400 or 401 that would give the simulator away.
+        ((IEndpointConventionBuilder)simulator).Add(endpoint =>
+        {
+            if (endpoint.RequestDelegate is { } inner)
+            {
+                endpoint.RequestDelegate = SimulatorGate.Guard(inner);
+            }
+        });
         simulator.MapRestEndpoints();
         simulator.MapPhoneEndpoints();
         simulator.MapLimitEndpoints();

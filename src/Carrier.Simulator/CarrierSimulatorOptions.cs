@@ -11,6 +11,28 @@ internal sealed class CarrierSimulatorOptions
     /// <summary>Whether the simulator answers at all; false when the hub talks to the real Twilio.</summary>
     public bool Enabled { get; set; }
 
+    /// <summary>
+    /// Whether clients on other machines may use the simulator's pages and APIs. False (default): only loopback
+    /// clients (and in-process test servers) are answered; any other address gets 404, as for an unknown path.
+    /// </summary>
+    public bool AllowRemoteClients { get; set; }
+
+    /// <summary>Calls kept in memory (the REST Calls list, the test phone's history); the oldest go first.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
+    public int MaxStoredCalls { get; set; } = 10_000;
+
+    /// <summary>SMS kept in memory (the REST Messages list, the test phone's threads); the oldest go first.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
+    public int MaxStoredMessages { get; set; } = 100_000;
+
+    /// <summary>Per-number settings kept in memory (how a phone answers, opt-outs), each; the oldest go first.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, int.MaxValue)]
+    public int MaxStoredPhones { get; set; } = 10_000;
+
+    /// <summary>How long calls, messages and a phone's answer setting are kept; opt-outs are kept until the count cap.</summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:01", "3650.00:00:00")]
+    public TimeSpan StoredItemMaxAge { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>The hub's voice webhook (the phone number's "A call comes in" URL), relative to the public base URL.</summary>
     public string VoicePath { get; set; } = "/twilio/voice";
 

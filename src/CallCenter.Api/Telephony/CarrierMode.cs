@@ -16,7 +16,14 @@ internal sealed record CarrierMode(bool IsSimulator)
 {
     public const string SimulatorPathPrefix = "/simulator";
 
-    public static CarrierMode Decide(IConfiguration configuration)
+    /// <summary>Why a Production hub refuses to pick the simulator by itself; names the settings that fix it.</summary>
+    public const string AutoSimulatorInProductionMessage =
+        $"{TelephonyOptions.SectionName}:Mode is auto and no Twilio credentials are set ({TwilioOptions.SectionName}:AccountSid and "
+        + $"{TwilioOptions.SectionName}:AuthToken, or {TwilioOptions.SectionName}:ApiBaseUrl): in the Production environment the hub "
+        + "does not fall back to its built-in carrier simulator, which places calls and reads SMS threads for any client it "
+        + $"admits. Set the Twilio credentials, or {TelephonyOptions.SectionName}:Mode=simulator to run the simulator on purpose.";
+
+    public static CarrierMode Decide(IConfiguration configuration, string environmentName)
     {
         var mode = configuration[$"{TelephonyOptions.SectionName}:Mode"] ?? "auto";
         return mode.ToLowerInvariant() switch
@@ -25,13 +32,19 @@ internal sealed record CarrierMode(bool IsSimulator)
             "twilio" => new CarrierMode(false),
             // A configured API base URL names an outside carrier (Twilio, or the simulator run as its own process):
             // the built-in simulator stays off, and missing credentials stop start-up naming the setting.
-            "auto" => new CarrierMode(
-                string.IsNullOrWhiteSpace(configuration[$"{TwilioOptions.SectionName}:ApiBaseUrl"])
-                && (string.IsNullOrWhiteSpace(configuration[$"{TwilioOptions.SectionName}:AccountSid"])
-                    || string.IsNullOrWhiteSpace(configuration[$"{TwilioOptions.SectionName}:AuthToken"]))),
+            "auto" when HasOutsideCarrier(configuration) => new CarrierMode(false),
+            // One missing setting in production must not open the simulator to the network: there it is chosen explicitly.
+            "auto" when string.Equals(environmentName, Environments.Production, StringComparison.OrdinalIgnoreCase) =>
+                throw new InvalidOperationException(AutoSimulatorInProductionMessage),
+            "auto" => new CarrierMode(true),
             _ => throw new InvalidOperationException($"{TelephonyOptions.SectionName}:Mode must be auto, twilio or simulator, not '{mode}'."),
         };
     }
+
+    private static bool HasOutsideCarrier(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[$"{TwilioOptions.SectionName}:ApiBaseUrl"])
+        || (!string.IsNullOrWhiteSpace(configuration[$"{TwilioOptions.SectionName}:AccountSid"])
+            && !string.IsNullOrWhiteSpace(configuration[$"{TwilioOptions.SectionName}:AuthToken"]));
 }
 
 internal static class CarrierSetup
@@ -40,8 +53,12 @@ internal static class CarrierSetup
     public static IServiceCollection AddCarrier(this IServiceCollection services)
     {
         // Decided from the final configuration (read lazily, so every source, test hosts included, counts).
-        services.AddSingleton(sp => CarrierMode.Decide(sp.GetRequiredService<IConfiguration>()));
-        services.AddOptions<TelephonyOptions>().BindConfiguration(TelephonyOptions.SectionName);
+        services.AddSingleton(sp => CarrierMode.Decide(sp.GetRequiredService<IConfiguration>(), sp.GetRequiredService<IHostEnvironment>().EnvironmentName));
+        // Decided when the host starts, so a refused carrier (see CarrierMode.Decide) stops start-up with its message
+        // instead of failing the first request that needs it.
+        services.AddOptions<TelephonyOptions>().BindConfiguration(TelephonyOptions.SectionName)
+            .Validate<CarrierMode>((_, mode) => mode is not null)
+            .ValidateOnStart();
         services.AddTwilioProtocol();
 
         // Made once per process: a random simulator token is stable for the life of the hub.

@@ -1,17 +1,26 @@
+using Microsoft.Extensions.Options;
+
 namespace Carrier.Simulator.Messaging;
 
-/// <summary>Every SMS the simulator carried, and who opted out of which sender, in memory.</summary>
-internal sealed class MessageStore
+/// <summary>
+/// Every SMS the simulator carried, and who opted out of which sender, in memory. Messages are capped in count and
+/// age (<see cref="CarrierSimulatorOptions.MaxStoredMessages"/>, <see cref="CarrierSimulatorOptions.StoredItemMaxAge"/>),
+/// opt-outs in count (<see cref="CarrierSimulatorOptions.MaxStoredPhones"/>), the oldest going first, so that no
+/// client can fill the hub's memory.
+/// </summary>
+internal sealed class MessageStore(TimeProvider time, IOptions<CarrierSimulatorOptions> options)
 {
     private readonly Lock _lock = new();
     private readonly List<SimulatedMessage> _messages = [];
-    private readonly HashSet<(string Patient, string Sender)> _optedOut = [];
+    private readonly Dictionary<(string Patient, string Sender), long> _optedOut = [];
+    private long _optOutSequence;
 
     public void Add(SimulatedMessage message)
     {
         lock (_lock)
         {
             _messages.Add(message);
+            EvictMessages();
         }
     }
 
@@ -20,6 +29,7 @@ internal sealed class MessageStore
     {
         lock (_lock)
         {
+            EvictMessages();
             return [.. _messages.Where(m => m.From == number || m.To == number)];
         }
     }
@@ -29,6 +39,7 @@ internal sealed class MessageStore
     {
         lock (_lock)
         {
+            EvictMessages();
             return [.. Enumerable.Reverse(_messages)];
         }
     }
@@ -38,13 +49,16 @@ internal sealed class MessageStore
     {
         lock (_lock)
         {
-            if (optedOut)
-            {
-                _optedOut.Add((patient, sender));
-            }
-            else
+            if (!optedOut)
             {
                 _optedOut.Remove((patient, sender));
+                return;
+            }
+
+            _optedOut[(patient, sender)] = ++_optOutSequence;
+            if (_optedOut.Count > options.Value.MaxStoredPhones)
+            {
+                _optedOut.Remove(_optedOut.MinBy(pair => pair.Value).Key);
             }
         }
     }
@@ -53,7 +67,24 @@ internal sealed class MessageStore
     {
         lock (_lock)
         {
-            return _optedOut.Contains((patient, sender));
+            return _optedOut.ContainsKey((patient, sender));
+        }
+    }
+
+    // Under _lock. Messages are added in the order they are made, so the oldest are at the front.
+    private void EvictMessages()
+    {
+        var limits = options.Value;
+        var expired = time.GetUtcNow() - limits.StoredItemMaxAge;
+        var drop = Math.Max(0, _messages.Count - limits.MaxStoredMessages);
+        while (drop < _messages.Count && _messages[drop].DateCreated <= expired)
+        {
+            drop++;
+        }
+
+        if (drop > 0)
+        {
+            _messages.RemoveRange(0, drop);
         }
     }
 }

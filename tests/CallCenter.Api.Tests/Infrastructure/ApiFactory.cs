@@ -53,6 +53,9 @@ public sealed class ApiFactory(
 
                 // Most test hubs need no jobs: no scheduler threads polling their database. The jobs tests turn it on.
                 ["Jobs:StartScheduler"] = "false",
+
+                // Tests jump the fake clock by weeks and then read the carrier's threads: it keeps what it carried.
+                ["CarrierSimulator:StoredItemMaxAge"] = "3650.00:00:00",
             });
             if (extraSettings is not null)
             {

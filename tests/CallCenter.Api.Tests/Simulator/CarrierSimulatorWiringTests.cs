@@ -5,6 +5,8 @@ using CallCenter.Api.Tests.Infrastructure;
 using CallCenter.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
 using Notifications.Channels;
 
@@ -57,7 +59,7 @@ public sealed class CarrierSimulatorWiringTests(ApiFixture fixture) : IClassFixt
             ["Twilio:ApiBaseUrl"] = apiBaseUrl,
         }).Build();
 
-        Assert.Equal(builtIn, CarrierMode.Decide(configuration).IsSimulator);
+        Assert.Equal(builtIn, CarrierMode.Decide(configuration, Environments.Development).IsSimulator);
     }
 
     [Theory]
@@ -75,7 +77,8 @@ public sealed class CarrierSimulatorWiringTests(ApiFixture fixture) : IClassFixt
             ["Notifications:Sms:From"] = from,
             ["Notifications:Sms:MessagingServiceSid"] = service,
         }).Build();
-        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddCarrier();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = Environments.Production }).AddLogging().AddCarrier();
         services.AddOptions<SmsChannelOptions>().BindConfiguration(SmsChannelOptions.SectionName);
         using var provider = services.BuildServiceProvider();
 

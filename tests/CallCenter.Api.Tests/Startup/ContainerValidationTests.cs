@@ -20,7 +20,8 @@ public sealed class ContainerValidationTests
     public async Task Hub_StartsAndIsReady_InEveryEnvironment(string environment)
     {
         await using var database = await TestDatabase.CreateAsync(TestEngines.Sqlite);
-        await using var hub = new ApiFactory(database);
+        // Production runs the built-in simulator only when told to (docs/security.md).
+        await using var hub = new ApiFactory(database, new Dictionary<string, string?> { ["Telephony:Mode"] = "simulator" });
         await using var factory = hub.WithWebHostBuilder(builder => builder.UseEnvironment(environment));
 
         var ready = await factory.CreateClient().GetAsync(new Uri("/health/ready", UriKind.Relative));

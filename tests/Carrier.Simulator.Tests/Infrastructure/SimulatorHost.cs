@@ -39,7 +39,12 @@ internal sealed class SimulatorHost : IAsyncDisposable
     /// </summary>
     public Uri? NetworkApiBaseUrl { get; private set; }
 
-    public static async Task<SimulatorHost> StartAsync(bool enabled = true, bool network = false)
+    /// <summary>
+    /// Starts the simulator; <paramref name="settings"/> are added to its configuration, and every request is made to
+    /// come from <paramref name="clientAddress"/> when one is given (the test server itself sets no address).
+    /// </summary>
+    public static async Task<SimulatorHost> StartAsync(
+        bool enabled = true, bool network = false, IReadOnlyDictionary<string, string?>? settings = null, System.Net.IPAddress? clientAddress = null)
     {
         var builder = WebApplication.CreateBuilder();
         var apiBase = SimulatorHarness.PublicBaseUrl + "/simulator";
@@ -62,6 +67,11 @@ internal sealed class SimulatorHost : IAsyncDisposable
             ["Twilio:ApiBaseUrl"] = apiBase,
             ["Twilio:MaxAttempts"] = "1",
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
         var hub = new FakeHub(SimulatorHarness.AuthToken);
         builder.Services.AddSingleton<TimeProvider>(time);
@@ -76,6 +86,15 @@ internal sealed class SimulatorHost : IAsyncDisposable
 
         var app = builder.Build();
         started = app;
+        if (clientAddress is not null)
+        {
+            app.Use((context, following) =>
+            {
+                context.Connection.RemoteIpAddress = clientAddress;
+                return following(context);
+            });
+        }
+
         app.MapCarrierSimulator();
         await app.StartAsync();
         var host = new SimulatorHost(app, hub, time);
