@@ -36,10 +36,11 @@ public sealed class FollowUpTerminalTests
         Assert.Contains("plan-call", list, StringComparison.Ordinal);
         Assert.Contains("day 1 after the visit", list, StringComparison.Ordinal);
         terminal.SendKeys("Enter");
-        var open = await terminal.WaitForAsync("FOLLOW-UP plan-call");
+        // The card's last line: the header can be on screen a frame before the questions are.
+        var open = await terminal.WaitForAsync("Q2 Any pain left?");
+        Assert.Contains("FOLLOW-UP plan-call", open, StringComparison.Ordinal);
         Assert.Contains("Patient: Wang Fang", open, StringComparison.Ordinal);
         Assert.Contains("Q1 Happy with the visit?", open, StringComparison.Ordinal);
-        Assert.Contains("Q2 Any pain left?", open, StringComparison.Ordinal);
 
         terminal.SendKeys("f");
         await terminal.WaitForAsync("Dial the patient");

@@ -13,16 +13,20 @@ public sealed class LockoutEndpointsTests(ApiFixture fixture) : IClassFixture<Ap
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
-    public async Task Token_AfterRepeatedWrongPasswords_Returns401WithLockoutMessage(string engine)
+    public async Task Token_AfterRepeatedWrongPasswords_RefusesTheRightPasswordWithTheCommonAnswerAndAuditsTheLock(string engine)
     {
         var hub = await fixture.GetAsync(engine);
+        var admin = await hub.SignInAsAsync(Roles.Admin);
         var agent = await hub.SignInAsAsync(Roles.Agent);
 
         await FailAsync(hub, agent.User.UserName, MaxFailedLogins);
         var response = await hub.CreateClient().PostAsJsonAsync("/api/auth/token", new { userName = agent.User.UserName, password = Password });
 
+        // The caller is not told the account is locked (docs/security.md, "Signing in"); the audit trail says so.
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Contains("locked", await ProblemReader.DetailAsync(response), StringComparison.Ordinal);
+        Assert.DoesNotContain("locked", await ProblemReader.DetailAsync(response), StringComparison.OrdinalIgnoreCase);
+        var trail = await admin.Client.GetFromJsonAsync<AuditPage>("/api/audit?pageSize=200");
+        Assert.Contains(trail!.Items, e => e.Operation == "auth.sign-in" && e.UserName == agent.User.UserName && e.Detail == "LockedOut");
     }
 
     [Theory]
@@ -67,6 +71,10 @@ public sealed class LockoutEndpointsTests(ApiFixture fixture) : IClassFixture<Ap
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
+
+    private sealed record AuditPage(IReadOnlyList<AuditItem> Items);
+
+    private sealed record AuditItem(string? UserName, string Operation, string Outcome, string? Detail);
 
     private static async Task FailAsync(ApiFactory hub, string userName, int times)
     {
