@@ -166,9 +166,9 @@ public sealed class ReadmeSmokeTests(ITestOutputHelper output) : IDisposable
     }
 
     /// <summary>
-    /// Runs the Wallboard section's commands as pasted: three simulated calls press 0 at the menu (in or out of the
-    /// hotline's hours, the keys are taken). Then signs in as the README says, with the cookie the page uses, and the
-    /// wallboard hub admits the supervisor.
+    /// Runs the Wallboard section's commands as pasted: three simulated calls press 1 at the language menu and 0 at the
+    /// next one (in or out of the hotline's hours, both keys are taken, each at its own menu). Then signs in as the
+    /// README says, with the cookie the page uses, and the wallboard hub admits the supervisor.
     /// </summary>
     private async Task WallboardWorksAsync(ShellHub hub)
     {
@@ -177,7 +177,23 @@ public sealed class ReadmeSmokeTests(ITestOutputHelper output) : IDisposable
         var (exitCode, stdout, stderr) = await Shell.RunAsync(script);
         Assert.True(exitCode == 0, $"The Wallboard commands failed ({exitCode}):\n{stderr}\n{stdout}");
         output.WriteLine(stdout);
-        Assert.Equal(3, Regex.Count(stdout, @"^CA[0-9a-f]{32} 202$", RegexOptions.Multiline));
+        var pressed = Regex.Matches(stdout, @"^(CA[0-9a-f]{32}) ([10]) 202$", RegexOptions.Multiline);
+        Assert.Equal(6, pressed.Count);
+
+        // Each call heard the language menu take 1 and a second menu take 0: the keys were not pressed into one menu.
+        using var phone = new HttpClient { BaseAddress = hub.BaseAddress };
+        foreach (var callSid in pressed.Select(m => m.Groups[1].Value).Distinct())
+        {
+            await EventuallyAsync(async () =>
+            {
+                using var call = JsonDocument.Parse(await phone.GetStringAsync(new Uri($"/simulator/calls/{callSid}", UriKind.Relative)));
+                var gathered = call.RootElement.GetProperty("transcript").EnumerateArray()
+                    .Where(t => t.GetProperty("kind").GetString() == "gathered")
+                    .Select(t => t.GetProperty("text").GetString())
+                    .ToList();
+                return gathered.SequenceEqual(["1", "0"]) ? gathered : null;
+            });
+        }
 
         using var cookies = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = hub.BaseAddress };
         using var page = await cookies.GetAsync(new Uri("/wallboard?tv=1", UriKind.Relative));
