@@ -139,12 +139,26 @@ public sealed class WebhookDatabaseDownTests
                         return;
                     }
 
-                    foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+                    // The hub's background workers keep opening the database, and an open recreates a missing file:
+                    // one can land between the delete and the directory taking the path, so try until the path is ours.
+                    for (var attempt = 1; ; attempt++)
                     {
-                        File.Delete(file + suffix);
+                        foreach (var suffix in new[] { string.Empty, "-wal", "-shm" })
+                        {
+                            File.Delete(file + suffix);
+                        }
+
+                        try
+                        {
+                            Directory.CreateDirectory(file);
+                            break;
+                        }
+                        catch (IOException) when (attempt < 100 && File.Exists(file))
+                        {
+                            SqliteConnection.ClearAllPools();
+                        }
                     }
 
-                    Directory.CreateDirectory(file);
                     break;
                 case TestEngines.Postgres:
                     var name = new NpgsqlConnectionStringBuilder(_database.ConnectionString).Database!;
