@@ -61,6 +61,7 @@ internal static class ApiSetup
 
         builder.Services.AddCallCenterCore();
         builder.Services.AddCallCenterAuth();
+        builder.Services.AddReverseProxySupport();
         builder.Services.AddMemoryCache();
         builder.Services.AddCallCenterProblemDetails();
         builder.Services.AddCallCenterHealthChecks();
@@ -95,11 +96,13 @@ internal static class ApiSetup
 
     public static void UseCallCenterApi(this WebApplication app)
     {
+        app.UseForwardedClient();
         // Request logging first, so it records the status the client finally got. It logs the path
         // without the query string, which may hold a searched name or phone number.
         app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseHttpsOnly();
         app.UseAuthentication();
         app.UseMiddleware<ActiveAccountMiddleware>();
         app.UseAuthorization();

@@ -31,6 +31,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<PhoneOptions>().BindConfiguration(PhoneOptions.SectionName);
         services.AddSingleton<PhoneNumberNormalizer>();
+        services.AddSingleton<DialPolicy>();
         services.AddCallCenterData();
         services.AddAccounts();
         services.AddAudit();

@@ -1,4 +1,7 @@
+using CallCenter.Core.Accounts;
+using CallCenter.Core.Audit;
 using CallCenter.Core.Calls;
+using CallCenter.Core.Common;
 using CallCenter.Core.Desk;
 using CallCenter.Core.Desk.Voice;
 using Microsoft.Extensions.Logging;
@@ -17,6 +20,8 @@ public sealed partial class CallbackDialer(
     CallbackAttempts attempts,
     ICallingHours hours,
     CallbackLinks links,
+    DialPolicy dialPolicy,
+    IAuditLog audit,
     TwilioRestClientFactory twilio,
     ICallRepository calls,
     IRoutingSignal routing,
@@ -64,6 +69,15 @@ public sealed partial class CallbackDialer(
 
         var attempt = claimed.Attempts + 1;
         var dialling = claimed with { Status = CallbackStatuses.Dialling, Attempts = attempt };
+        if (!dialPolicy.Allows(claimed.Number, out var reason))
+        {
+            // Scheduled before the rule (or the rule since narrowed): refused at the last moment too, on the record.
+            LogDialRefused(logger, claimed.Id, attempt, reason);
+            await audit.WriteAsync(Actor.System, "callbacks.dial", claimed.PatientId, AuditOutcomes.Denied, $"callback {claimed.Id} to {claimed.Number}: {reason}", cancellationToken);
+            await attempts.EndAsync(dialling, attempt, CallbackOutcomes.Failed, cancellationToken);
+            return CallbackFiring.Dialled;
+        }
+
         try
         {
             var placed = await twilio.Create().CreateCallAsync(
@@ -100,6 +114,9 @@ public sealed partial class CallbackDialer(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Callback {CallbackId} attempt {Attempt} placed call {CallSid}")]
     private static partial void LogDialled(ILogger logger, Guid callbackId, int attempt, string callSid);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Callback {CallbackId} attempt {Attempt} not dialled: the number {Reason}")]
+    private static partial void LogDialRefused(ILogger logger, Guid callbackId, int attempt, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Callback {CallbackId} attempt {Attempt}: the carrier did not place the call")]
     private static partial void LogDialFailed(ILogger logger, Guid callbackId, int attempt, Exception exception);

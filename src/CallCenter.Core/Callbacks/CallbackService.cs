@@ -13,6 +13,7 @@ public sealed class CallbackService(
     IUserRepository users,
     IPatientScopeReader patients,
     PhoneNumberNormalizer phones,
+    DialPolicy dialling,
     IAuditLog audit,
     TimeProvider time)
 {
@@ -64,6 +65,12 @@ public sealed class CallbackService(
             return (null, new FieldError("number", reason));
         }
 
+        if (!dialling.Allows(e164, out var notDialled))
+        {
+            await audit.WriteAsync(actor, "callbacks.schedule", input.PatientId, AuditOutcomes.Denied, $"callback to {e164}: {notDialled}", cancellationToken);
+            return (null, new FieldError("number", notDialled));
+        }
+
         var agentId = input.AgentId ?? (actor.IsSupervisorOrAdmin ? null : actor.UserId);
         if (input.AgentId is { } named && (!actor.IsSupervisorOrAdmin && named != actor.UserId || !await IsAgentAsync(named, cancellationToken)))
         {
@@ -89,7 +96,7 @@ public sealed class CallbackService(
             AgentId = agentId,
         };
         await callbacks.AddAsync(callback, cancellationToken);
-        await audit.WriteAsync(actor, "callbacks.schedule", callback.PatientId, AuditOutcomes.Success, $"callback {id} queue {callback.QueueName}", cancellationToken);
+        await audit.WriteAsync(actor, "callbacks.schedule", callback.PatientId, AuditOutcomes.Success, $"callback {id} queue {callback.QueueName} to {e164}", cancellationToken);
         return (callback, null);
     }
 

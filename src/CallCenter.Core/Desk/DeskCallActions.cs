@@ -16,6 +16,7 @@ public sealed class DeskCallActions(
     IQueueSettingsRepository queues,
     IUserRepository users,
     PhoneNumberNormalizer phones,
+    DialPolicy dialling,
     IDeskNotifier notifier,
     DeskAudit audit)
 {
@@ -63,13 +64,15 @@ public sealed class DeskCallActions(
         }
 
         var owned = await access.ActiveCallAsync(agent, request.CallSid, cancellationToken);
+        var destination = request.Kind == "number" && phones.TryNormalize(request.Target, out var e164, out _) ? e164 : request.Target.Trim();
         var result = owned.Error ?? request.Kind switch
         {
             "queue" => await ToQueueAsync(agent, owned, request.Target.Trim(), cancellationToken),
             "agent" => await ToAgentAsync(agent, owned, request, cancellationToken),
             _ => await ToNumberAsync(agent, owned, request.Target, cancellationToken),
         };
-        return await audit.WriteAsync(agent, "transfer", owned.Offer?.PatientId, result, $"call {request.CallSid} to {request.Kind}", cancellationToken);
+        // The destination is on the record: a transfer out is where toll fraud would show.
+        return await audit.WriteAsync(agent, "transfer", owned.Offer?.PatientId, result, $"call {request.CallSid} to {request.Kind} {destination}", cancellationToken);
     }
 
     private async Task<DeskResult> ToQueueAsync(Actor agent, Owned owned, string queue, CancellationToken cancellationToken)
@@ -118,6 +121,11 @@ public sealed class DeskCallActions(
         if (!phones.TryNormalize(number, out var e164, out var reason))
         {
             return DeskResult.Fail(DeskErrors.Invalid, reason, "target");
+        }
+
+        if (!dialling.Allows(e164, out var refused))
+        {
+            return DeskResult.Fail(DeskErrors.Refused, refused, "target");
         }
 
         return await calls.TransferToNumberAsync(owned.Offer!, e164, cancellationToken);

@@ -21,6 +21,7 @@ public sealed partial class DeskWrapUpActions(
     IScheduledCallbackRepository callbacks,
     AgentStateService agents,
     PhoneNumberNormalizer phones,
+    DialPolicy dialling,
     IDeskNotifier notifier,
     IRoutingSignal routing,
     CaseIntake cases,
@@ -177,6 +178,11 @@ public sealed partial class DeskWrapUpActions(
             return DeskResult.Fail(DeskErrors.Invalid, reason, "number");
         }
 
+        if (!dialling.Allows(e164, out var notDialled))
+        {
+            return await audit.WriteAsync(agent, "schedule-callback", offer.PatientId, DeskResult.Fail(DeskErrors.Refused, notDialled, "number"), $"offer {offer.Id} to {e164}", cancellationToken);
+        }
+
         var callback = new ScheduledCallback
         {
             Id = Ids.New(time),
@@ -192,7 +198,7 @@ public sealed partial class DeskWrapUpActions(
             Language = offer.Language,
         };
         await callbacks.AddAsync(callback, cancellationToken);
-        return await audit.WriteAsync(agent, "schedule-callback", offer.PatientId, DeskResult.Success(callback.Id.ToString()), $"callback {callback.Id} offer {offer.Id}", cancellationToken);
+        return await audit.WriteAsync(agent, "schedule-callback", offer.PatientId, DeskResult.Success(callback.Id.ToString()), $"callback {callback.Id} offer {offer.Id} to {e164}", cancellationToken);
     }
 
     private async Task TellAsync(CallWrappedUp wrappedUp, CancellationToken cancellationToken)

@@ -163,7 +163,7 @@ public sealed class DeskCallTests(DeskFixture fixture) : IClassFixture<DeskFixtu
     }
 
     /// <summary>The agent goes available, a call for the patient is offered and the agent accepts it.</summary>
-    private static async Task<(string CallSid, Guid OfferId)> TakeCallAsync(DeskHub hub, DeskClient desk, Guid? patientId)
+    internal static async Task<(string CallSid, Guid OfferId)> TakeCallAsync(DeskHub hub, DeskClient desk, Guid? patientId)
     {
         var queue = await hub.AddQueueAsync();
         await desk.AvailableAsync();

@@ -56,6 +56,10 @@ public sealed class ApiFactory(
 
                 // Tests jump the fake clock by weeks and then read the carrier's threads: it keeps what it carried.
                 ["CarrierSimulator:StoredItemMaxAge"] = "3650.00:00:00",
+
+                // Test clients speak plain HTTP to the hub: a Secure cookie would never come back (ReverseProxyTests
+                // check the default, Secure outside Development).
+                ["ReverseProxy:SecureCookies"] = "false",
             });
             if (extraSettings is not null)
             {

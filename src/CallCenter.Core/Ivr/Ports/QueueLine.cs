@@ -1,7 +1,10 @@
+using CallCenter.Core.Accounts;
+using CallCenter.Core.Audit;
 using CallCenter.Core.Common;
 using CallCenter.Core.Queues;
 using CallCenter.Core.Routing;
 using Ivr.Flows.Services;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CallCenter.Core.Ivr.Ports;
@@ -10,8 +13,14 @@ namespace CallCenter.Core.Ivr.Ports;
 /// The waiting line in the database: a call's place is its priority, then when it joined; a callback request
 /// keeps the place the caller had, so it counts ahead of everyone who joined later.
 /// </summary>
-internal sealed class QueueLine(
-    IQueueRepository queues, IQueueStaffing staffing, IOptions<IvrPortOptions> options, TimeProvider time) : IQueueLine
+internal sealed partial class QueueLine(
+    IQueueRepository queues,
+    IQueueStaffing staffing,
+    DialPolicy dialling,
+    IAuditLog audit,
+    IOptions<IvrPortOptions> options,
+    TimeProvider time,
+    ILogger<QueueLine> logger) : IQueueLine
 {
     // Waits of calls that reached an agent within this window make the estimate; older ones say little about now.
     private static readonly TimeSpan RecentWindow = TimeSpan.FromMinutes(60);
@@ -66,6 +75,13 @@ internal sealed class QueueLine(
         ArgumentNullException.ThrowIfNull(request);
         var now = time.GetUtcNow().UtcDateTime;
         var entry = await queues.FindByCallSidAsync(request.CallSid, cancellationToken);
+        if (!dialling.Allows(request.Number, out var reason))
+        {
+            // Caller ID is forged easily: a premium or foreign number asking for a callback is the classic toll fraud.
+            LogCallbackRefused(logger, request.CallSid, reason);
+            await audit.WriteAsync(Actor.System, "ivr.callback", request.PatientId ?? entry?.PatientId, AuditOutcomes.Denied, $"call {request.CallSid} callback to {request.Number}: {reason}", cancellationToken);
+            return;
+        }
 
         // The place held in line travels with the request; a caller who never queued gets the back of the line.
         await queues.AddCallbackAsync(
@@ -102,4 +118,7 @@ internal sealed class QueueLine(
         var waits = await queues.BridgedWaitsSinceAsync(queue, now - RecentWindow, cancellationToken);
         return QueueWaitEstimator.EstimateSeconds(position, waits.ToList(), options.Value.Queues.DefaultHandleSeconds, staff.Staffed, staff.Available);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {CallSid}: callback refused, the number {Reason}")]
+    private static partial void LogCallbackRefused(ILogger logger, string callSid, string reason);
 }
