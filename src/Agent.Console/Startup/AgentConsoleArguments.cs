@@ -10,15 +10,19 @@ internal static partial class AgentConsoleArguments
 {
     public const string HubUrlVariable = "CALLCENTER_HUB_URL";
     public const string UserVariable = "CALLCENTER_USER";
+    public const string IdleLockVariable = "CALLCENTER_IDLE_LOCK_MINUTES";
 
     public const string HelpText = $"""
         CallCenter agent console
 
-        Usage: agent-console [--hub-url <url>] [--user <name>] [--help]
+        Usage: agent-console [--hub-url <url>] [--user <name>] [--idle-lock-minutes <n>] [--help]
 
           --hub-url <url>   The hub to connect to (http or https).
                             Environment: {HubUrlVariable}. Default: http://localhost:5080
           --user <name>     Your user name on the hub. Environment: {UserVariable}.
+          --idle-lock-minutes <n>
+                            Lock the desk after n minutes without a key press (1 to 1440); your
+                            password unlocks it. Environment: {IdleLockVariable}. Default: 15
           --help, -h        Show this help.
 
         The password is never taken from the command line or the environment; you are asked for it.
@@ -31,6 +35,7 @@ internal static partial class AgentConsoleArguments
         var errors = new List<string>();
         string? hubUrlArgument = null;
         string? userArgument = null;
+        string? idleLockArgument = null;
         var showHelp = false;
 
         for (var i = 0; i < args.Count; i++)
@@ -46,6 +51,9 @@ internal static partial class AgentConsoleArguments
                     break;
                 case "--user":
                     userArgument = TakeValue(args, ref i, name, inlineValue, userArgument, errors);
+                    break;
+                case "--idle-lock-minutes":
+                    idleLockArgument = TakeValue(args, ref i, name, inlineValue, idleLockArgument, errors);
                     break;
                 case "--password" or "-p":
                     // Swallow the value so no later message repeats it.
@@ -88,13 +96,27 @@ internal static partial class AgentConsoleArguments
             errors.Add($"{Describe("--user", UserVariable, userSource)} '{userName}' is not a user name: 3 to 100 letters, digits, dots, dashes or underscores.");
         }
 
+        var (idleLockText, idleLockSource) = Resolve(idleLockArgument, environment(IdleLockVariable));
+        var idleLock = AgentConsoleOptions.DefaultIdleLock;
+        if (idleLockText is not null)
+        {
+            if (int.TryParse(idleLockText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var minutes) && minutes is >= 1 and <= 1440)
+            {
+                idleLock = TimeSpan.FromMinutes(minutes);
+            }
+            else
+            {
+                errors.Add($"{Describe("--idle-lock-minutes", IdleLockVariable, idleLockSource)} '{idleLockText}' is not a whole number of minutes from 1 to 1440.");
+            }
+        }
+
         if (errors.Count > 0)
         {
             return new ParseResult(null, errors);
         }
 
         return new ParseResult(
-            new AgentConsoleOptions { HubUrl = hubUrl, HubUrlSource = hubUrlSource, UserName = userName, UserNameSource = userSource },
+            new AgentConsoleOptions { HubUrl = hubUrl, HubUrlSource = hubUrlSource, UserName = userName, UserNameSource = userSource, IdleLock = idleLock },
             []);
     }
 

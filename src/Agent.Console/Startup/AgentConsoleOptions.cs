@@ -22,6 +22,11 @@ internal sealed record AgentConsoleOptions
     public SettingSource UserNameSource { get; init; }
 
     public bool ShowHelp { get; init; }
+
+    /// <summary>The desk locks after this long without keyboard input (default 15 minutes).</summary>
+    public TimeSpan IdleLock { get; init; } = DefaultIdleLock;
+
+    public static readonly TimeSpan DefaultIdleLock = TimeSpan.FromMinutes(15);
 }
 
 /// <summary>Either options or the reasons there are none; every reason says what to change.</summary>

@@ -59,9 +59,45 @@ internal static class DeskApp
                 _ = Task.Run(connection.ConnectAsync);
             }
 
+            // The idle lock: any key anywhere counts as input; once locked, the desk shows no patient data and takes
+            // no key but U (sign in again as the same user) until unlocked. Like the sign-out above, the form opens
+            // from a key press, not from the timer that locks.
+            var idle = new IdleLock(time, options.IdleLock);
+            void Unlock()
+            {
+                var user = model.UserName ?? options.UserName;
+                var again = signIn.Run(user, $"Locked after {idle.Timeout.TotalMinutes:0} minutes without input: enter your password.", lockedTo: user);
+                if (again is null)
+                {
+                    return;
+                }
+
+                token = again;
+                idle.Unlock();
+                window.Locked = false;
+                window.Refresh();
+            }
+
             app.Keyboard.KeyDown += (_, key) =>
             {
-                if (ReferenceEquals(app.TopRunnable, window) && model.Connection.Phase == ConnectionPhase.SignedOut && key.NoShift == Key.R)
+                if (!idle.IsLocked)
+                {
+                    idle.Input();
+                    return;
+                }
+
+                if (ReferenceEquals(app.TopRunnable, window) && !key.Handled)
+                {
+                    key.Handled = true;
+                    if (key.NoShift == Key.U)
+                    {
+                        Unlock();
+                    }
+                }
+            };
+            app.Keyboard.KeyDown += (_, key) =>
+            {
+                if (!key.Handled && ReferenceEquals(app.TopRunnable, window) && model.Connection.Phase == ConnectionPhase.SignedOut && key.NoShift == Key.R)
                 {
                     key.Handled = true;
                     SignInAgain();
@@ -73,6 +109,11 @@ internal static class DeskApp
                 if (quit)
                 {
                     app.RequestStop(window);
+                }
+
+                if (idle.LockIfIdle())
+                {
+                    window.Locked = true;
                 }
 
                 window.Refresh();
@@ -106,7 +147,8 @@ internal static class DeskApp
 
     private static void OnKey(IApplication app, DeskWindow window, DeskActions actions, Key key)
     {
-        if (!ReferenceEquals(app.TopRunnable, window))
+        // Handled: Ctrl+Q, R while signed out, or any key while the desk is locked.
+        if (key.Handled || !ReferenceEquals(app.TopRunnable, window))
         {
             return;
         }

@@ -44,12 +44,29 @@ internal sealed class DeskWindow : Window
         Refresh();
     }
 
+    /// <summary>While locked (<see cref="IdleLock"/>) the window shows no patient data, only how to unlock.</summary>
+    public bool Locked { get; set; }
+
+    /// <summary>What the locked window says.</summary>
+    public const string LockedText = "Locked: no key pressed for a while. Press U and enter your password to unlock.";
+
     /// <summary>True while a call rings or is in hand.</summary>
     public bool Busy => _model.Call is not null || _model.RingingOffer is not null;
 
     /// <summary>Redraws every part from the model; cheap enough to run on every change and every second.</summary>
     public void Refresh()
     {
+        if (Locked)
+        {
+            _status.Text = $"Locked | {_model.UserName ?? ""}";
+            SetLines(_offer, []);
+            SetLines(_sms, []);
+            SetLines(_history, []);
+            _notice.Text = LockedText;
+            SetNeedsDraw();
+            return;
+        }
+
         var now = _model.Time.GetUtcNow();
         var who = _model.DisplayName ?? _model.UserName ?? "";
         _status.Text = $"{DeskText.Connection(_model.Connection, now)} | {who} | {DeskText.AgentState(_model)}";

@@ -13,8 +13,11 @@ namespace AgentConsole.Ui;
 /// </summary>
 internal sealed class SignInFlow(IApplication app, Uri hubUrl, SignInClient client, TimeProvider time, Func<bool> quitRequested)
 {
-    /// <summary>The access token, or null when the agent gave up (Esc on the form).</summary>
-    public string? Run(string? userName, string? note = null)
+    /// <summary>
+    /// The access token, or null when the agent gave up (Esc on the form). With <paramref name="lockedTo"/> (unlocking
+    /// the idle lock) only that user may sign in: the desk behind shows their work.
+    /// </summary>
+    public string? Run(string? userName, string? note = null, string? lockedTo = null)
     {
         while (true)
         {
@@ -32,6 +35,13 @@ internal sealed class SignInFlow(IApplication app, Uri hubUrl, SignInClient clie
             if (userName.Length == 0 || answers["password"].Length == 0)
             {
                 note = "Sign-in refused: both the user name and the password are needed.";
+                continue;
+            }
+
+            if (lockedTo is not null && !string.Equals(userName, lockedTo, StringComparison.OrdinalIgnoreCase))
+            {
+                userName = lockedTo;
+                note = $"This desk is locked to {lockedTo}; only they can unlock it (Esc keeps it locked).";
                 continue;
             }
 

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using CallCenter.Api.Infrastructure;
 using CallCenter.Core.Accounts;
+using CallCenter.Core.Agents.Supervision;
 using CallCenter.Core.Audit;
 using CallCenter.Core.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -81,7 +82,7 @@ internal static partial class UserEndpoints
 
     private static async Task<Results<Ok<UserResponse>, NotFound, ValidationProblem>> UpdateAsync(
         Guid id, UpdateUserRequest request, IUserRepository users, IAuditLog audit, HttpContext context, TimeProvider time,
-        Microsoft.Extensions.Caching.Memory.IMemoryCache cache, CancellationToken cancellationToken)
+        Microsoft.Extensions.Caching.Memory.IMemoryCache cache, AccountSessionEnder sessions, CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(id, cancellationToken);
         if (user is null)
@@ -119,12 +120,22 @@ internal static partial class UserEndpoints
         };
         await users.UpdateAsync(id, updated.DisplayName, updated.Role, updated.IsDisabled, cancellationToken);
         ActiveAccountMiddleware.Forget(cache, id);
-        await audit.WriteAsync(actor, "user.update", null, AuditOutcomes.Success, $"user {id} role {updated.Role} disabled {updated.IsDisabled}", cancellationToken);
+
+        // Disabling the account or changing its role ends its sessions everywhere: tokens, cookies, live desks, offers.
+        var endSessions = (updated.IsDisabled && !user.IsDisabled) || updated.Role != user.Role;
+        if (endSessions)
+        {
+            await sessions.EndAsync(actor, id, cancellationToken);
+        }
+
+        await audit.WriteAsync(actor, "user.update", null, AuditOutcomes.Success,
+            $"user {id} role {updated.Role} disabled {updated.IsDisabled}{(endSessions ? " sessions ended" : string.Empty)}", cancellationToken);
         return TypedResults.Ok(UserResponse.From(updated, time.GetUtcNow().UtcDateTime));
     }
 
     private static async Task<Results<NoContent, NotFound, ValidationProblem>> SetPasswordAsync(
-        Guid id, SetPasswordRequest request, IUserRepository users, AccountService accounts, IAuditLog audit, HttpContext context, CancellationToken cancellationToken)
+        Guid id, SetPasswordRequest request, IUserRepository users, AccountService accounts, AccountSessionEnder sessions, IAuditLog audit, HttpContext context,
+        CancellationToken cancellationToken)
     {
         var user = await users.FindByIdAsync(id, cancellationToken);
         if (user is null)
@@ -138,7 +149,10 @@ internal static partial class UserEndpoints
         }
 
         await accounts.SetPasswordAsync(user, request.Password!, cancellationToken);
-        await audit.WriteAsync(context.User.ToActor(), "user.set-password", null, AuditOutcomes.Success, $"user {id}", cancellationToken);
+
+        // A new password ends every session signed in with the old one (the admin's own, if they set their own).
+        await sessions.EndAsync(context.User.ToActor(), id, cancellationToken);
+        await audit.WriteAsync(context.User.ToActor(), "user.set-password", null, AuditOutcomes.Success, $"user {id} sessions ended", cancellationToken);
         return TypedResults.NoContent();
     }
 

@@ -26,7 +26,6 @@ internal sealed partial class AgentDeskHub(
     CallbackService callbacks,
     DeskFollowUpActions followUps,
     SupervisorAgentActions supervision,
-    DeskConnections connections,
     ILogger<AgentDeskHub> logger) : Hub<IAgentDeskClient>, IAgentDeskHub
 {
     /// <summary>The SignalR group of supervisors' and admins' connections: wallboard alerts go to it.</summary>
@@ -37,7 +36,6 @@ internal sealed partial class AgentDeskHub(
     public override async Task OnConnectedAsync()
     {
         presence.Connected(Agent);
-        connections.Add(Agent.UserId, Context);
         grace.Cancel(Agent.UserId);
         if (Agent.IsSupervisorOrAdmin)
         {
@@ -49,7 +47,6 @@ internal sealed partial class AgentDeskHub(
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
-        connections.Remove(Agent.UserId, Context.ConnectionId);
         if (presence.Disconnected(Agent.UserId))
         {
             grace.Start(Agent.UserId);

@@ -2,23 +2,23 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace CallCenter.Api.Desk;
 
-/// <summary>The live desk connections on this process per user, so a sign-out can close them.</summary>
+/// <summary>The live desk connections on this process per user, so a sign-out or the session sweep can close them.</summary>
 internal sealed class DeskConnections
 {
-    private readonly Dictionary<Guid, Dictionary<string, HubCallerContext>> _byUser = [];
+    private readonly Dictionary<Guid, Dictionary<string, DeskConnection>> _byUser = [];
     private readonly Lock _lock = new();
 
-    public void Add(Guid userId, HubCallerContext context)
+    public void Add(DeskConnection connection)
     {
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(connection);
         lock (_lock)
         {
-            if (!_byUser.TryGetValue(userId, out var connections))
+            if (!_byUser.TryGetValue(connection.UserId, out var connections))
             {
-                _byUser[userId] = connections = new Dictionary<string, HubCallerContext>(StringComparer.Ordinal);
+                _byUser[connection.UserId] = connections = new Dictionary<string, DeskConnection>(StringComparer.Ordinal);
             }
 
-            connections[context.ConnectionId] = context;
+            connections[connection.Context.ConnectionId] = connection;
         }
     }
 
@@ -37,7 +37,16 @@ internal sealed class DeskConnections
     {
         lock (_lock)
         {
-            return _byUser.TryGetValue(userId, out var connections) ? [.. connections.Values] : [];
+            return _byUser.TryGetValue(userId, out var connections) ? [.. connections.Values.Select(c => c.Context)] : [];
+        }
+    }
+
+    /// <summary>Every live connection now; a copy.</summary>
+    public IReadOnlyList<DeskConnection> All()
+    {
+        lock (_lock)
+        {
+            return [.. _byUser.Values.SelectMany(c => c.Values)];
         }
     }
 }

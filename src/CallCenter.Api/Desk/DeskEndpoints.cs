@@ -12,7 +12,8 @@ internal static class DeskEndpoints
 {
     public static IServiceCollection AddDeskApi(this IServiceCollection services)
     {
-        services.AddSignalR();
+        services.AddSingleton<DeskSessionFilter>();
+        services.AddSignalR().AddHubOptions<AgentDeskHub>(hub => hub.AddFilter<DeskSessionFilter>());
         services.AddSingleton<IUserIdProvider, DeskUserIdProvider>();
         services.AddSingleton<AgentPresence>();
         services.AddSingleton<ReconnectGrace>();
@@ -20,7 +21,10 @@ internal static class DeskEndpoints
         services.AddHostedService(sp => sp.GetRequiredService<RoutingWorker>());
         services.AddSingleton<IDeskNotifier, DeskNotifier>();
         services.AddSingleton<DeskConnections>();
-        services.AddSingleton<IDeskSessions, DeskSessions>();
+        services.AddSingleton<DeskSessions>();
+        services.AddSingleton<IDeskSessions>(sp => sp.GetRequiredService<DeskSessions>());
+        services.AddSingleton<DeskSessionSweeper>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeskSessionSweeper>());
         services.AddSingleton<IWallboardAlertListener, DeskAlertPush>();
         return services;
     }

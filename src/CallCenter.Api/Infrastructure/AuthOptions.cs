@@ -7,9 +7,24 @@ internal sealed class AuthOptions
 {
     public const string SectionName = "Auth";
 
-    /// <summary>How long a bearer token or sign-in cookie stays valid.</summary>
+    /// <summary>
+    /// How long a bearer token stays valid, and the longest a sign-in cookie lasts however busy its user (the cookie also
+    /// ends after <see cref="IdleTimeoutMinutes"/> without a request). A desk connection closes when its token ends.
+    /// </summary>
     [Range(5, 7 * 24 * 60)]
     public int TokenLifetimeMinutes { get; set; } = 480;
+
+    /// <summary>A sign-in cookie ends after this many minutes without a request from its browser.</summary>
+    [Range(1, 24 * 60)]
+    public int IdleTimeoutMinutes { get; set; } = 15;
+
+    /// <summary>
+    /// How long a process may rely on what it last read of an account (disabled, security stamp) for plain requests, and
+    /// how often each process sweeps its live desk connections for accounts ended elsewhere or tokens run out. Hub calls
+    /// always read the database.
+    /// </summary>
+    [Range(1, 300)]
+    public int SessionCheckSeconds { get; set; } = 15;
 
     /// <summary>Sign-in attempts allowed per client address per minute.</summary>
     [Range(1, 100_000)]

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Options;
+using System.Globalization;
 using System.Threading.RateLimiting;
 
 namespace CallCenter.Api.Infrastructure;
@@ -15,6 +16,9 @@ internal static class AuthSetup
 
     /// <summary>Rate limit on the sign-in endpoints, per client address (slows password guessing).</summary>
     public const string SignInRateLimit = "sign-in";
+
+    /// <summary>When a cookie's user signed in (an item of the cookie's properties, kept when it slides).</summary>
+    private const string SignedInAtItem = "callcenter:signed-in-at";
 
     public static IServiceCollection AddCallCenterAuth(this IServiceCollection services)
     {
@@ -76,7 +80,30 @@ internal static class AuthSetup
                 };
             });
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
-            .Configure<IOptions<AuthOptions>>((cookie, auth) => cookie.ExpireTimeSpan = TimeSpan.FromMinutes(auth.Value.TokenLifetimeMinutes));
+            .Configure<IOptions<AuthOptions>, TimeProvider>((cookie, auth, time) =>
+            {
+                // Sliding: each request renews the cookie once half of the idle timeout has passed, so it ends after the
+                // idle timeout without a request. The sign-in time rides in the cookie, which ends at the token lifetime
+                // however busy its user.
+                cookie.ExpireTimeSpan = TimeSpan.FromMinutes(auth.Value.IdleTimeoutMinutes);
+                var lifetime = TimeSpan.FromMinutes(auth.Value.TokenLifetimeMinutes);
+                cookie.Events.OnSigningIn = context =>
+                {
+                    context.Properties.Items[SignedInAtItem] = time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
+                    return Task.CompletedTask;
+                };
+                cookie.Events.OnValidatePrincipal = context =>
+                {
+                    if (!context.Properties.Items.TryGetValue(SignedInAtItem, out var value)
+                        || !DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var signedInAt)
+                        || signedInAt + lifetime <= time.GetUtcNow())
+                    {
+                        context.RejectPrincipal();
+                    }
+
+                    return Task.CompletedTask;
+                };
+            });
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Agent, policy => policy.RequireRole(Policies.RolesFor[Policies.Agent]))

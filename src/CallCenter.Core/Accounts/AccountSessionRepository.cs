@@ -14,6 +14,40 @@ internal sealed class AccountSessionRepository(IDbConnectionFactory db, ISqlDial
         return await connection.QuerySingleOrDefaultAsync<int?>(new CommandDefinition(GenerationSql, new { UserId = userId }, cancellationToken: cancellationToken)) ?? 0;
     }
 
+    private const string StampSql = """
+        SELECT u.id AS user_id, u.is_disabled, s.generation
+        FROM app_user u LEFT JOIN account_session s ON s.user_id = u.id
+        WHERE u.id = @UserId
+        """;
+
+    public async Task<int?> CurrentStampAsync(Guid userId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<StampRow>(new CommandDefinition(StampSql, new { UserId = userId }, cancellationToken: cancellationToken));
+        return row is { IsDisabled: false } ? row.Generation ?? 0 : null;
+    }
+
+    private const string StampsSql = """
+        SELECT u.id AS user_id, u.is_disabled, s.generation
+        FROM app_user u LEFT JOIN account_session s ON s.user_id = u.id
+        """;
+
+    public async Task<IReadOnlyDictionary<Guid, int?>> CurrentStampsAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await db.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<StampRow>(new CommandDefinition(StampsSql, cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.UserId, r => r.IsDisabled ? (int?)null : r.Generation ?? 0);
+    }
+
+    private sealed class StampRow
+    {
+        public Guid UserId { get; init; }
+
+        public bool IsDisabled { get; init; }
+
+        public int? Generation { get; init; }
+    }
+
     private const string BumpSql = """
         UPDATE account_session SET generation = generation + 1, signed_out_at = @At, signed_out_by = @By
         WHERE user_id = @UserId

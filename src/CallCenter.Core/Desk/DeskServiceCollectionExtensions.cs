@@ -38,6 +38,7 @@ public static class DeskServiceCollectionExtensions
         services.AddSingleton<TransferHandover>();
         services.AddSingleton<DeskStateActions>();
         services.AddSingleton<Agents.Supervision.SupervisorAgentActions>();
+        services.AddSingleton<Agents.Supervision.AccountSessionEnder>();
         services.AddSingleton<DeskOfferActions>();
         services.AddSingleton<DeskCallActions>();
         services.AddSingleton<DeskWrapUpActions>();

@@ -49,8 +49,10 @@ internal sealed class RoutingReader(IDbConnectionFactory db)
 
     private const string AgentsSql = """
         SELECT s.user_id, s.state, s.since, p.sms_capacity, p.last_offered_at
-        FROM agent_status s LEFT JOIN agent_profile p ON p.user_id = s.user_id
-        WHERE s.state <> 'offline'
+        FROM agent_status s
+        INNER JOIN app_user u ON u.id = s.user_id
+        LEFT JOIN agent_profile p ON p.user_id = s.user_id
+        WHERE s.state <> 'offline' AND u.is_disabled = @Disabled
         """;
 
     private const string SkillsSql = "SELECT user_id, skill, proficiency FROM agent_skill";
@@ -68,11 +70,11 @@ internal sealed class RoutingReader(IDbConnectionFactory db)
 
     private const string ConversationRingingSql = "SELECT agent_id FROM offer WHERE status = 'ringing' AND kind = 'conversation'";
 
-    /// <summary>The connected agents that are signed on, with skills, calls taken since <paramref name="callsSince"/> and SMS load.</summary>
+    /// <summary>The connected agents that are signed on (a disabled account never is, whatever its desk), with skills, calls taken since <paramref name="callsSince"/> and SMS load.</summary>
     public async Task<List<AgentCandidate>> AgentsAsync(IReadOnlyCollection<Guid> connected, DateTime callsSince, CancellationToken cancellationToken)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        var agents = (await connection.QueryAsync<AgentCandidate>(new CommandDefinition(AgentsSql, cancellationToken: cancellationToken)))
+        var agents = (await connection.QueryAsync<AgentCandidate>(new CommandDefinition(AgentsSql, new { Disabled = false }, cancellationToken: cancellationToken)))
             .Where(a => connected.Contains(a.UserId)).ToList();
         if (agents.Count == 0)
         {

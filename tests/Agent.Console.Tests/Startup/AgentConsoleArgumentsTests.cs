@@ -160,4 +160,28 @@ public sealed class AgentConsoleArgumentsTests
         Assert.True(result.IsValid);
         Assert.True(result.Options!.ShowHelp);
     }
+
+    [Fact]
+    public void Parse_IdleLock_DefaultsTo15Minutes_ArgumentBeatsEnvironment()
+    {
+        var byDefault = Parse([]);
+        var byEnvironment = Parse([], new() { [AgentConsoleArguments.IdleLockVariable] = "5" });
+        var byArgument = Parse(["--idle-lock-minutes=30"], new() { [AgentConsoleArguments.IdleLockVariable] = "5" });
+
+        Assert.Equal(TimeSpan.FromMinutes(15), byDefault.Options!.IdleLock);
+        Assert.Equal(TimeSpan.FromMinutes(5), byEnvironment.Options!.IdleLock);
+        Assert.Equal(TimeSpan.FromMinutes(30), byArgument.Options!.IdleLock);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("1441")]
+    [InlineData("ten")]
+    public void Parse_IdleLockOutOfRange_NamesTheOption(string minutes)
+    {
+        var result = Parse(["--idle-lock-minutes", minutes]);
+
+        Assert.False(result.IsValid);
+        Assert.Contains(result.Errors, e => e.StartsWith("--idle-lock-minutes", StringComparison.Ordinal) && e.Contains("1 to 1440", StringComparison.Ordinal));
+    }
 }

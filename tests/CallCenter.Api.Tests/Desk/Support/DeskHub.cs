@@ -28,10 +28,12 @@ internal sealed class DeskHub : IAsyncDisposable
 
     private readonly ApiFactory _root;
     private readonly WebApplicationFactory<Program> _factory;
+    private readonly bool _ownsDatabase;
 
-    private DeskHub(ApiFactory root, bool withCarrier)
+    private DeskHub(ApiFactory root, bool withCarrier, bool ownsDatabase = true)
     {
         _root = root;
+        _ownsDatabase = ownsDatabase;
         _factory = root.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
         {
             services.RemoveAll<IDeskCallControl>();
@@ -61,6 +63,18 @@ internal sealed class DeskHub : IAsyncDisposable
     {
         var database = await TestDatabase.CreateAsync(engine);
         var hub = new DeskHub(new ApiFactory(database, settings), withCarrier);
+        _ = hub.Server;
+        return hub;
+    }
+
+    /// <summary>
+    /// Another process of the same hub: its own memory, presence and router, on <paramref name="first"/>'s database.
+    /// Give both the same <c>Auth:DataProtectionKeysPath</c> in <paramref name="settings"/> so each reads the other's tokens.
+    /// </summary>
+    public static DeskHub SecondNode(DeskHub first, IReadOnlyDictionary<string, string?> settings)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        var hub = new DeskHub(new ApiFactory(first._root.Database, settings), withCarrier: false, ownsDatabase: false);
         _ = hub.Server;
         return hub;
     }
@@ -123,7 +137,10 @@ internal sealed class DeskHub : IAsyncDisposable
     {
         await _factory.DisposeAsync();
         await _root.DisposeAsync();
-        await _root.Database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await _root.Database.DisposeAsync();
+        }
     }
 
     private sealed record TokenResponse(string AccessToken);
