@@ -86,7 +86,7 @@ public sealed class IvrOutcomeTests
             Key = "CA0123", Kind = FlowKind.Voice, FlowId = "hotline", FlowVersion = "v1", StartedAt = DateTimeOffset.UnixEpoch, Language = language,
         };
         session.Set(FlowVariables.MenuPath, FlowValue.From(menuPath ?? []));
-        session.Set(FlowVariables.PatientVerified, FlowValue.From(verified));
+        session.VerifiedPatientId = verified ? Guid.NewGuid() : null;
         return session;
     }
 }
