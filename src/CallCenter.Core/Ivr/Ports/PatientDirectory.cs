@@ -117,7 +117,10 @@ internal sealed class PatientDirectory(
             return null;
         }
 
-        return await patients.FindIdByMrnAsync(mrn, cancellationToken) is { } holder ? await patients.FindAsync(holder, cancellationToken) : null;
+        // A keypad has no letters: digits also match a record number written with the usual "MRN" prefix.
+        var holder = await patients.FindIdByMrnAsync(mrn, cancellationToken)
+            ?? (mrn.All(char.IsAsciiDigit) ? await patients.FindIdByMrnAsync("MRN" + mrn, cancellationToken) : null);
+        return holder is { } id ? await patients.FindAsync(id, cancellationToken) : null;
     }
 
     private async Task<Patient?> MatchBirthDateAsync(Guid patientId, string typed, CancellationToken cancellationToken)
