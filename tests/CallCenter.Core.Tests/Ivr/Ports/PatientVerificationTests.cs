@@ -77,6 +77,19 @@ public sealed class PatientVerificationTests(DatabaseFixture fixture) : IClassFi
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task Verify_DigitsOfARecordNumberWithTheMrnPrefix_VerifiesFromTheKeypad(string engine)
+    {
+        await using var services = IvrPortServices.Create(await fixture.GetAsync(engine), _time);
+        var digits = Random.Shared.NextInt64(1_000_000_000, 9_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var patient = await IvrPortServices.AddPatientAsync(services, mrn: "MRN" + digits, birthDate: BirthDate);
+
+        var result = await VerifyAsync(services.GetRequiredService<IPatientDirectory>(), Attempt(), digits, "19800229");
+
+        Assert.Equal(patient.Id, result.Patient?.PatientId);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
     public async Task Verify_BirthDateOfAPatientWithoutTheirRecordNumber_NeverVerifies(string engine)
     {
         await using var services = IvrPortServices.Create(await fixture.GetAsync(engine), _time);
