@@ -31,7 +31,10 @@ internal sealed class FlowBenchWorld : IPatientDirectory, IAppointmentBook, IQue
 
     public Task<CallerProfile?> FindByPhoneAsync(string phoneE164, CancellationToken cancellationToken) => Task.FromResult<CallerProfile?>(Patient);
 
-    public Task<VerificationResult> VerifyAsync(Guid? patientId, VerificationMethod method, string typed, CancellationToken cancellationToken) =>
+    public Task<IdentifierCheck> CheckIdentifierAsync(VerificationAttempt attempt, VerificationMethod method, string typed, CancellationToken cancellationToken) =>
+        Task.FromResult(new IdentifierCheck(Patient.PatientId));
+
+    public Task<VerificationResult> VerifyBirthDateAsync(VerificationAttempt attempt, Guid? candidate, string typed, CancellationToken cancellationToken) =>
         Task.FromResult(new VerificationResult(true, Patient));
 
     public Task<AppointmentSummary?> NextAsync(Guid patientId, CancellationToken cancellationToken) => Task.FromResult<AppointmentSummary?>(_appointment);

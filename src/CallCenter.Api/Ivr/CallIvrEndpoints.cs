@@ -34,20 +34,26 @@ internal static class CallIvrEndpoints
             return TypedResults.NotFound();
         }
 
-        var detail = $"call {call.Id}";
-        if (call.PatientId is { } patientId && !await guard.AllowAsync(actor, patientId, ReadOperation, detail, cancellationToken))
-        {
-            return TypedResults.NotFound();
-        }
-
         if (await runner.FindSessionAsync(callSid, cancellationToken) is not { } session)
         {
             return TypedResults.NotFound();
         }
 
-        if (call.PatientId is not null)
+        // The session may hold another patient than the one caller ID linked the call to: the one the caller proved to
+        // be (or named) in the IVR. Every patient whose data it holds must be in the reader's scope, and each is audited.
+        var detail = $"call {call.Id}; {callSid}";
+        var patients = CallSessionPatients.Of(call.PatientId, session);
+        foreach (var patientId in patients)
         {
-            await audit.WriteAsync(actor, ReadOperation, call.PatientId, AuditOutcomes.Success, detail, cancellationToken);
+            if (!await guard.AllowAsync(actor, patientId, ReadOperation, detail, cancellationToken))
+            {
+                return TypedResults.NotFound();
+            }
+        }
+
+        foreach (var patientId in patients)
+        {
+            await audit.WriteAsync(actor, ReadOperation, patientId, AuditOutcomes.Success, detail, cancellationToken);
         }
 
         return TypedResults.Ok(new CallIvrResponse(

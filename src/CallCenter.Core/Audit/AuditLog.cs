@@ -24,7 +24,7 @@ internal sealed class AuditLog(IDbConnectionFactory db, ISqlDialect dialect, Tim
             Operation = operation,
             PatientId = patientId,
             Outcome = outcome,
-            Detail = detail is { Length: > 500 } ? detail[..500] : detail,
+            Detail = Detail(actor, detail),
         };
 
         await using var connection = await db.OpenAsync(cancellationToken);
@@ -50,13 +50,24 @@ internal sealed class AuditLog(IDbConnectionFactory db, ISqlDialect dialect, Tim
             Operation = operation,
             PatientId = patientId,
             Outcome = outcome,
-            Detail = detail is { Length: > 500 } ? detail[..500] : detail,
+            Detail = Detail(actor, detail),
         }).ToList();
 
         await using var connection = await db.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(InsertSql, entries, transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    // The IVR's rows name the call they were written for (the CallSid is not personal data), first, so truncation keeps it.
+    private static string? Detail(Actor actor, string? detail)
+    {
+        if (actor == Actor.Ivr && Ivr.IvrCallScope.CallSid is { } callSid && detail?.Contains(callSid, StringComparison.Ordinal) != true)
+        {
+            detail = detail is null ? $"call {callSid}" : $"call {callSid}; {detail}";
+        }
+
+        return detail is { Length: > 500 } ? detail[..500] : detail;
     }
 
     // Each filter is optional: "@X IS NULL OR column = @X" keeps one statement valid on every engine.

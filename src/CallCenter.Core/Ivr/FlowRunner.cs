@@ -44,6 +44,7 @@ public sealed partial class FlowRunner(
     {
         ArgumentNullException.ThrowIfNull(flow);
         ArgumentNullException.ThrowIfNull(start);
+        using var call = flow.Flow.Kind == FlowKind.Voice ? IvrCallScope.Begin(start.Key) : null;
         var turn = await FlowEngine.StartAsync(flow.Flow, flow.Version, start, services, Links, cancellationToken);
         LogStepErrors(turn);
         var row = ToRow(turn, outcomeBefore: null, time.GetUtcNow().UtcDateTime);
@@ -88,6 +89,7 @@ public sealed partial class FlowRunner(
         }
 
         var session = FlowJson.DeserializeSession(stored.State);
+        using var call = session.Kind == FlowKind.Voice ? IvrCallScope.Begin(session.Key) : null;
         var turn = await FlowEngine.ContinueAsync(flow, session, input, services, Links, cancellationToken);
         if (!turn.Changed)
         {
@@ -125,6 +127,7 @@ public sealed partial class FlowRunner(
     /// </summary>
     public async Task EndCallAsync(string callSid, string reason, CancellationToken cancellationToken)
     {
+        using var call = IvrCallScope.Begin(callSid);
         for (var attempt = 0; attempt < 3; attempt++)
         {
             if (await sessions.FindAsync(callSid, cancellationToken) is not { Ended: false } stored

@@ -51,8 +51,8 @@ public sealed record IvrOutcome
             Language = session.Language,
             MenuPath = [.. session.MenuPath],
             Steps = steps.Count > MaxSteps ? steps.GetRange(steps.Count - MaxSteps, MaxSteps) : steps,
-            // The session's own flag, not only the verify step's event: a flow may verify by its own means (an http step
-            // asking the hospital's system) and set patient.verified itself.
+            // The session's own record of who the caller proved to be, set only by a verify step (or by the hub for a
+            // call it placed to the number on record); a flow setting patient.verified itself does not count.
             Verification = session.PatientVerified ? IvrVerification.Verified : verification,
         };
     }

@@ -67,7 +67,7 @@ public sealed partial class OutboundFlowCalls(
             variables[FlowVariables.AppointmentDoctor] = FlowValue.From(doctor?.Name ?? string.Empty);
         }
 
-        return await runner.StartAsync(flow, new FlowStart(call.CallSid, variables, language), replacing: null, cancellationToken)
+        return await runner.StartAsync(flow, new FlowStart(call.CallSid, variables, language, VerifiedPatientId: call.PatientId), replacing: null, cancellationToken)
             ?? FlowApology.Voice();
     }
 

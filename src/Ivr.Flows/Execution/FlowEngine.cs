@@ -39,6 +39,7 @@ public static class FlowEngine
             StartedAt = services.Time.GetUtcNow(),
             Language = start.Language ?? flow.EffectiveDefaultLanguage,
             CurrentStep = flow.Start,
+            VerifiedPatientId = start.VerifiedPatientId,
         };
         foreach (var (name, value) in start.Variables)
         {
@@ -87,7 +88,7 @@ public static class FlowEngine
         StepOutcome outcome;
         try
         {
-            outcome = await step.ResumeAsync(context, cancellationToken);
+            outcome = RefusedUnverified(context, step) ?? await step.ResumeAsync(context, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -210,13 +211,33 @@ public static class FlowEngine
             context.Report(new StepEntered(next.Id, next.TypeName));
             try
             {
-                outcome = await next.ExecuteAsync(context, cancellationToken);
+                outcome = RefusedUnverified(context, next) ?? await next.ExecuteAsync(context, cancellationToken);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 outcome = Fail(context, ex);
             }
         }
+    }
+
+    // The rule is the engine's, whatever the flow file says: a step that discloses or changes patient data runs only
+    // for a caller who proved to be the patient it is about (caller ID, or a variable a flow set, proves nothing).
+    private static StepOutcome? RefusedUnverified(StepContext context, FlowStep step)
+    {
+        if (!step.NeedsVerifiedCaller)
+        {
+            return null;
+        }
+
+        var session = context.Session;
+        var patient = Guid.TryParse(session.Get(FlowVariables.PatientId).AsText(), out var id) ? id : (Guid?)null;
+        if (session.VerifiedPatientId is { } verified && patient == verified)
+        {
+            return null;
+        }
+
+        context.Report(new VerificationRequired(step.Id));
+        return Fail(context, new CallerNotVerifiedException(step.Id));
     }
 
     // A failing step must not leave the caller in silence: go to the flow's error step once, else apologise and end.

@@ -46,9 +46,22 @@ public sealed class FlowSession
     [JsonIgnore]
     public IReadOnlyList<string> MenuPath => Get(FlowVariables.MenuPath).AsList();
 
-    /// <summary>Whether the caller proved who they are (a verify step, or a flow that set it after its own check).</summary>
+    /// <summary>
+    /// The patient the caller proved to be, set only by a <c>verify</c> step (or by the hub for a call it placed to
+    /// the patient's number on record), never by a flow's variables: steps that disclose or change patient data run
+    /// only while <c>patient.id</c> is this patient (see <see cref="Model.FlowStep.NeedsVerifiedCaller"/>).
+    /// </summary>
+    public Guid? VerifiedPatientId { get; set; }
+
+    /// <summary>
+    /// Between the two questions of a <c>verify</c> step: the patient the typed identifier named (null when it named
+    /// none, so the caller is asked the date of birth either way and learns nothing from the order). Never what was typed.
+    /// </summary>
+    public PendingVerification? PendingVerification { get; set; }
+
+    /// <summary>Whether the caller proved who they are (<see cref="VerifiedPatientId"/>); <c>patient.verified</c> set by a flow does not count.</summary>
     [JsonIgnore]
-    public bool PatientVerified => Get(FlowVariables.PatientVerified).AsBoolean();
+    public bool PatientVerified => VerifiedPatientId is not null;
 
     public FlowValue Get(string name) => Variables.TryGetValue(name, out var value) ? value : FlowValue.Null;
 

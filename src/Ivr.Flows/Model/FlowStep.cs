@@ -29,6 +29,16 @@ public abstract class FlowStep
     /// <summary>Overridden by steps that wait. Protected, so it is not a field of the flow file.</summary>
     protected virtual bool Waits => false;
 
+    /// <summary>
+    /// True when the step discloses or changes a patient's data: the engine runs it only for a verified caller, and the
+    /// validator refuses a flow that reaches it from the start without passing a <c>verify</c> step.
+    /// </summary>
+    [JsonIgnore]
+    public bool NeedsVerifiedCaller => DisclosesPatientData;
+
+    /// <summary>Overridden by steps that read out or change patient data. Protected, so it is not a field of the flow file.</summary>
+    protected virtual bool DisclosesPatientData => false;
+
     /// <summary>Every transition as (field name, target step id); targets may be null when optional and absent.</summary>
     public abstract IEnumerable<StepTransition> Transitions();
 

@@ -7,8 +7,14 @@ public interface IPatientDirectory
     Task<CallerProfile?> FindByPhoneAsync(string phoneE164, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Checks what the caller typed against the patient's record. With no <paramref name="patientId"/> (unknown
-    /// caller) an MRN identifies the patient; a date of birth alone never does.
+    /// The first of verification's two questions: the patient the typed identifier (by <paramref name="method"/>)
+    /// names, if any. Refused (<see cref="IdentifierCheck.LockedOut"/>) while the calling number has failed too often.
     /// </summary>
-    Task<VerificationResult> VerifyAsync(Guid? patientId, VerificationMethod method, string typed, CancellationToken cancellationToken);
+    Task<IdentifierCheck> CheckIdentifierAsync(VerificationAttempt attempt, VerificationMethod method, string typed, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The second: whether the typed date of birth (YYYYMMDD) is <paramref name="candidate"/>'s. A failure counts
+    /// against the calling number and the candidate patient; past the limits, attempts are refused for a while.
+    /// </summary>
+    Task<VerificationResult> VerifyBirthDateAsync(VerificationAttempt attempt, Guid? candidate, string typed, CancellationToken cancellationToken);
 }

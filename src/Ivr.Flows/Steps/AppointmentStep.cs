@@ -6,8 +6,9 @@ using Ivr.Flows.Values;
 namespace Ivr.Flows.Steps;
 
 /// <summary>
-/// Acts on the patient's appointments (the patient in <c>patient.id</c>: set by <c>identify</c> or <c>verify</c>; a flow
-/// that reads appointments out should verify first, since caller ID alone proves nothing).
+/// Acts on the patient's appointments (the patient in <c>patient.id</c>). Runs only for a caller verified as that
+/// patient by a <c>verify</c> step: the engine refuses it otherwise, and the validator refuses a flow that reaches it
+/// without one.
 /// <c>next</c> finds the next appointment and sets <c>appointment.id/status/time/date/department/doctor</c>
 /// (<c>time</c> spoken in the call's language), then goes to <c>found</c> or <c>none</c>. <c>confirm</c> and
 /// <c>cancel</c> act on <c>appointment.id</c> and go to <c>done</c> or <c>failed</c> (the reason is traced).
@@ -26,6 +27,8 @@ public sealed class AppointmentStep : FlowStep
     public string? Done { get; init; }
 
     public string? Failed { get; init; }
+
+    protected override bool DisclosesPatientData => true;
 
     public override IEnumerable<StepTransition> Transitions() =>
         [new("found", Found), new("none", None), new("done", Done), new("failed", Failed)];

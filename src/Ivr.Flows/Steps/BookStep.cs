@@ -9,7 +9,7 @@ using Twilio.Protocol.TwiML;
 namespace Ivr.Flows.Steps;
 
 /// <summary>
-/// Offers the patient (<c>patient.id</c>) the next free slots of a department, one key each, and books the one chosen,
+/// Offers the patient (<c>patient.id</c>, verified: see <see cref="VerifyStep"/>) the next free slots of a department, one key each, and books the one chosen,
 /// setting the <c>appointment.*</c> variables. A slot taken meanwhile is said so and fresh slots are offered (a retry);
 /// a key with no slot is an invalid answer. The offered slots are kept in the call's variables, so a restarted hub
 /// books the slot the caller heard. <c>option</c> is how one slot is read out, with holes <c>{n}</c>, <c>{time}</c>,
@@ -60,6 +60,8 @@ public sealed class BookStep : KeypadStep
     public string? Booked { get; init; }
 
     public string? None { get; init; }
+
+    protected override bool DisclosesPatientData => true;
 
     public override IEnumerable<StepTransition> Transitions() => [new("booked", Booked), new("none", None), new("fallback", Fallback)];
 

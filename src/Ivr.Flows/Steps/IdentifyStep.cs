@@ -8,9 +8,11 @@ namespace Ivr.Flows.Steps;
 
 /// <summary>
 /// Recognises the caller by caller ID (<c>call.from</c>): when exactly one patient has the number, sets
-/// <c>caller.known</c>, <c>patient.id</c>, <c>patient.name</c>, <c>patient.givenName</c> and <c>patient.tags</c>, and,
-/// unless the caller already chose a language (<c>language.chosen</c>), speaks the patient's language if the flow does.
-/// Recognition is not proof of identity: use <c>verify</c> before anything private.
+/// <c>caller.known</c>, <c>patient.id</c> and <c>patient.tags</c> (and <c>patient.name</c>, <c>patient.givenName</c>
+/// only when the directory gives names before verification: the hub does not unless configured to), and, unless the
+/// caller already chose a language (<c>language.chosen</c>), speaks the patient's language if the flow does.
+/// Recognition is not proof of identity: caller ID is easily forged, and steps that disclose or change patient data
+/// refuse to run until a <c>verify</c> step has passed.
 /// <code>{"type": "identify", "known": "greet-known", "unknown": "greet"}</code>
 /// </summary>
 [FlowStepType("identify")]

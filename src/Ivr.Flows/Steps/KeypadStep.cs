@@ -59,6 +59,9 @@ public abstract class KeypadStep : FlowStep
         ActionOnEmptyResult = true,
     };
 
+    /// <summary>The question asked now: <see cref="Prompt"/>, unless the step asks several in turn.</summary>
+    protected virtual LocalizedText? CurrentPrompt(StepContext context) => Prompt;
+
     /// <summary>Extra prompt spoken inside the Gather after <see cref="Prompt"/> (a list of slots, a menu read out).</summary>
     protected virtual void AddPrompts(StepContext context, Gather gather)
     {
@@ -70,7 +73,7 @@ public abstract class KeypadStep : FlowStep
         ArgumentNullException.ThrowIfNull(context);
         if (context.Flow.Kind == FlowKind.Sms)
         {
-            var text = string.Join("\n", new[] { context.Text(leadIn), context.Text(Prompt) }.Where(t => t.Length > 0));
+            var text = string.Join("\n", new[] { context.Text(leadIn), context.Text(CurrentPrompt(context)) }.Where(t => t.Length > 0));
             if (text.Length > 0)
             {
                 context.SmsReplies.Add(text);
@@ -87,7 +90,7 @@ public abstract class KeypadStep : FlowStep
             gather.Say(lead, language.DefaultVoice, language.SayLanguage);
         }
 
-        var prompt = context.Text(Prompt);
+        var prompt = context.Text(CurrentPrompt(context));
         if (prompt.Length > 0)
         {
             gather.Say(prompt, language.DefaultVoice, language.SayLanguage);

@@ -11,8 +11,9 @@ internal static class PatientVariables
     {
         context.Set(FlowVariables.CallerKnown, FlowValue.True);
         context.Set(FlowVariables.PatientId, FlowValue.From(patient.PatientId.ToString()));
-        context.Set(FlowVariables.PatientName, FlowValue.From(patient.DisplayName));
-        context.Set(FlowVariables.PatientGivenName, FlowValue.From(patient.GivenName));
+        // A directory may leave the names out (the hub does before verification unless told otherwise): unset, not blank.
+        context.Set(FlowVariables.PatientName, string.IsNullOrEmpty(patient.DisplayName) ? FlowValue.Null : FlowValue.From(patient.DisplayName));
+        context.Set(FlowVariables.PatientGivenName, string.IsNullOrEmpty(patient.GivenName) ? FlowValue.Null : FlowValue.From(patient.GivenName));
         context.Set(FlowVariables.PatientTags, FlowValue.From(patient.Tags));
     }
 

@@ -42,6 +42,7 @@ public static class FlowValidator
         if (errors.Count == 0)
         {
             ValidateGraph(file, flow, errors);
+            VerificationPaths.Validate(file, flow, errors);
         }
 
         return errors;

@@ -36,7 +36,7 @@ public sealed class CaseIvrVoicemailTests
         Assert.Contains(followUp.RecordingUrl, opened.Description, StringComparison.Ordinal);
         Assert.Equal((CaseLinkKinds.Call, phone.CallSid), (Assert.Single(details.Links).Kind, details.Links[0].Sid));
         var ivr = await data.IvrAsync(phone.CallSid);
-        Assert.Equal(["identify", "greet-known", "opening-hours", "after-hours", "complaints-voicemail", "voicemail-thanks"], ivr.Steps);
+        Assert.Equal(["identify", "greet-known", "greet-returning", "opening-hours", "after-hours", "complaints-voicemail", "voicemail-thanks"], ivr.Steps);
 
         // Twilio redelivers the recording callback: still one case.
         var again = await hub.Factory.Services.GetRequiredService<CaseIntake>()

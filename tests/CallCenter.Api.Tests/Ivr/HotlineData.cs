@@ -29,12 +29,23 @@ internal sealed class HotlineData
     public static async Task<HotlineData> SignInAsync(ApiFactory hub) =>
         new(await hub.SignInAsAsync(Roles.Agent), await hub.SignInAsAsync(Roles.Supervisor));
 
+    /// <summary>Every patient's date of birth here, as the keypad takes it (YYYYMMDD).</summary>
+    public const string BirthDate = "19800115";
+
+    private readonly Dictionary<Guid, string> _mrns = [];
+
+    /// <summary>A patient with a phone, a language, a record number (made up when not given) and <see cref="BirthDate"/>.</summary>
     public async Task<Guid> AddPatientAsync(string fullName, string phone, string language, string? mrn = null, params string[] tags)
     {
+        mrn ??= Random.Shared.NextInt64(1_000_000_000, 9_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture); // keypad digits
         var created = await ReadAsync<IdOnly>(await Agent.Client.PostAsJsonAsync(
-            "/api/patients", new { fullName, preferredLanguage = language, mrn, tags, phones = new[] { new { number = phone } } }));
+            "/api/patients", new { fullName, preferredLanguage = language, mrn, dateOfBirth = "1980-01-15", tags, phones = new[] { new { number = phone } } }));
+        _mrns[created.Id] = mrn;
         return created.Id;
     }
+
+    /// <summary>The keys a caller presses at the hotline's verify step to prove to be the patient: record number and #, then date of birth.</summary>
+    public IReadOnlyList<string> VerificationKeys(Guid patientId) => [_mrns[patientId] + "#", BirthDate];
 
     private static readonly Dictionary<string, (string Name, string NameEn)> Departments = new(StringComparer.Ordinal)
     {

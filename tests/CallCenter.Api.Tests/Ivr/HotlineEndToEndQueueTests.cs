@@ -33,7 +33,7 @@ public sealed class HotlineEndToEndQueueTests
         Assert.NotNull(callback);
         Assert.Equal(("complaints", number, patientId, "zh-CN"), (callback.QueueName, callback.Number, callback.PatientId, callback.Language));
         var ivr = await data.IvrAsync(phone.CallSid);
-        Assert.Equal(["identify", "greet-known", "opening-hours", "main-menu", "complaints-queue", "goodbye-quiet"], ivr.Steps);
+        Assert.Equal(["identify", "greet-known", "greet-returning", "opening-hours", "main-menu", "complaints-queue", "goodbye-quiet"], ivr.Steps);
     }
 
     [Fact]
@@ -56,7 +56,7 @@ public sealed class HotlineEndToEndQueueTests
         var entry = await Polling.UntilAsync(() => queues.FindByCallSidAsync(phone.CallSid), e => e?.Status == QueueStatuses.Left, "the queue entry left");
         Assert.Equal(("general", 10, patientId, "en-US", "hangup"), (entry!.QueueName, entry.Priority, entry.PatientId, entry.Language, entry.EndReason));
         var ivr = await data.IvrAsync(phone.CallSid);
-        Assert.Equal(["identify", "greet-known", "opening-hours", "main-menu", "agent", "agent-queue-priority"], ivr.Steps);
+        Assert.Equal(["identify", "greet-known", "greet-returning", "opening-hours", "main-menu", "agent", "agent-queue-priority"], ivr.Steps);
         Assert.Contains(ivr.Trace, t => t is { Step: "agent-queue-priority", Event: "queue-left", Detail: "hangup" });
         Assert.True(ivr.Ended);
     }

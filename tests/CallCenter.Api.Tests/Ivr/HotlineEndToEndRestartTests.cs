@@ -24,6 +24,11 @@ public sealed class HotlineEndToEndRestartTests
         var restarted = await hotline.RestartHubAsync(whileDown: async () => Assert.Equal("in-progress", (await phone.ReadAsync()).Status));
         var after = await HotlineData.SignInAsync(restarted.Factory);
         await phone.PressAsync("1");  // main menu: appointments
+        foreach (var keys in data.VerificationKeys(patientId))
+        {
+            await phone.PressAsync(keys);  // record number, then date of birth
+        }
+
         await phone.PressAsync("1");  // appointment menu: confirm
         await phone.PressAsync("2");  // anything else: end the call
         var call = await phone.WaitForStatusAsync("completed");
@@ -31,14 +36,14 @@ public sealed class HotlineEndToEndRestartTests
 
         Assert.Equal("confirmed", (await after.AppointmentAsync(appointmentId)).GetProperty("status").GetString());
         Assert.All(call.Said, line => Assert.Equal("en-US", line.Language));
-        Assert.StartsWith("Hello Emily", call.Said[0].Text, StringComparison.Ordinal);
+        Assert.Equal("Hello, welcome to the hospital patient service centre.", call.Said[0].Text);
         Assert.Contains(call.Said, line => line.Text.StartsWith("Your next appointment is on Tuesday 24 November at 10:00 AM,", StringComparison.Ordinal));
         Assert.Contains(call.Said, line => line.Text == "Your appointment is confirmed. We look forward to seeing you.");
 
         var ivr = await after.IvrAsync(phone.CallSid);
         Assert.True(ivr.Ended);
         Assert.Equal(
-            ["identify", "greet-known", "opening-hours", "main-menu", "appointments", "next-appointment", "appointment-menu",
+            ["identify", "greet-known", "greet-returning", "opening-hours", "main-menu", "verify-mrn", "next-appointment", "appointment-menu",
              "confirm-appointment", "confirmed", "anything-else", "goodbye"],
             ivr.Steps);
         Assert.Equal(["1", "1", "2"], ivr.MenuPath);
@@ -58,6 +63,11 @@ public sealed class HotlineEndToEndRestartTests
 
         var phone = await SimulatedPhone.CallAsync(hotline.Carrier, number);
         await phone.PressAsync("1");  // main menu: appointments
+        foreach (var keys in data.VerificationKeys(patientId))
+        {
+            await phone.PressAsync(keys);  // record number, then date of birth
+        }
+
         await phone.PressAsync("1");  // no appointment: book one
         await phone.PressAsync("1");  // department: internal medicine (IM)
         await phone.WaitForNextGatherAsync(); // the slots are offered

@@ -25,6 +25,11 @@ public sealed class HotlineEndToEndTests
 
         var phone = await SimulatedPhone.CallAsync(carrier, number);
         await phone.PressAsync("1");  // main menu: appointments
+        foreach (var keys in data.VerificationKeys(patientId))
+        {
+            await phone.PressAsync(keys);  // record number, then date of birth
+        }
+
         await phone.PressAsync("1");  // appointment menu: confirm
         await phone.PressAsync("2");  // anything else: end the call
         var call = await phone.WaitForStatusAsync("completed");
@@ -32,7 +37,8 @@ public sealed class HotlineEndToEndTests
 
         Assert.Equal("confirmed", (await data.AppointmentAsync(appointmentId)).GetProperty("status").GetString());
         Assert.All(call.Said, line => Assert.Equal("zh-CN", line.Language));
-        Assert.StartsWith("林晓梅，您好", call.Said[0].Text, StringComparison.Ordinal);
+        Assert.Equal("您好，欢迎致电医院患者服务中心。", call.Said[0].Text);  // caller ID proves nothing: no name before verification
+        Assert.Contains(call.Said, line => line.Text == "为保护您的隐私，请输入您的病历号，以井号键结束。");
         Assert.Contains(call.Said, line => line.Text.StartsWith("您的下一个预约是11月24日 星期二 上午10点，", StringComparison.Ordinal) && line.Text.Contains("王医生", StringComparison.Ordinal));
         Assert.Contains(call.Said, line => line.Text == "您的预约已确认，请按时就诊。");
         Assert.Equal("感谢您的来电，再见。", call.Said[^1].Text);
@@ -42,7 +48,7 @@ public sealed class HotlineEndToEndTests
         Assert.Equal("zh-CN", ivr.Language);
         Assert.True(ivr.Ended);
         Assert.Equal(
-            ["identify", "greet-known", "opening-hours", "main-menu", "appointments", "next-appointment", "appointment-menu",
+            ["identify", "greet-known", "greet-returning", "opening-hours", "main-menu", "verify-mrn", "next-appointment", "appointment-menu",
              "confirm-appointment", "confirmed", "anything-else", "goodbye"],
             ivr.Steps);
         Assert.Equal(["1", "1", "2"], ivr.MenuPath);
@@ -100,6 +106,11 @@ public sealed class HotlineEndToEndTests
 
         var phone = await SimulatedPhone.CallAsync(carrier, number);
         await phone.PressAsync("1");  // main menu: appointments
+        foreach (var keys in data.VerificationKeys(patientId))
+        {
+            await phone.PressAsync(keys);  // record number, then date of birth
+        }
+
         await phone.PressAsync("1");  // no appointment: book one
         await phone.PressAsync("1");  // department: internal medicine (IM)
         await phone.PressAsync("2");  // the second slot offered
@@ -127,7 +138,7 @@ public sealed class HotlineEndToEndTests
 
         var ivr = await data.IvrAsync(phone.CallSid);
         Assert.Equal(
-            ["identify", "greet-known", "opening-hours", "main-menu", "appointments", "next-appointment", "no-appointment",
+            ["identify", "greet-known", "greet-returning", "opening-hours", "main-menu", "verify-mrn", "next-appointment", "no-appointment",
              "choose-department", "book-im", "booked", "booked-sms", "anything-else", "goodbye"],
             ivr.Steps);
     }

@@ -21,6 +21,20 @@ internal static class TestFlows
         }
         """;
 
+    /// <summary>A flow that verifies the caller (record number, then date of birth) and says so: no patient data spoken.</summary>
+    public static string Verify(string id, string number) => $$"""
+        {
+          "id": "{{id}}", "kind": "voice", "numbers": ["{{number}}"], "languages": ["en-US"], "start": "verify",
+          "steps": [
+            { "id": "verify", "type": "verify", "method": "mrn", "retries": 1,
+              "prompt": { "en-US": "Enter your record number" }, "birthDatePrompt": { "en-US": "Enter your date of birth" },
+              "verified": "ok", "fallback": "bye" },
+            { "id": "ok", "type": "gather", "numDigits": 1, "variable": "any", "prompt": { "en-US": "Verified" }, "next": "bye", "fallback": "bye" },
+            { "id": "bye", "type": "hangup", "prompt": { "en-US": "Goodbye" } }
+          ]
+        }
+        """;
+
     private const string SmsTexts = """
 
           "helpText": { "en-US": "Help" }, "optOutText": { "en-US": "Stopped" }, "optInText": { "en-US": "Started" },

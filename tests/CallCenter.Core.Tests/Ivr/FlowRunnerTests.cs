@@ -1,5 +1,6 @@
 using System.Globalization;
 using CallCenter.Core.Ivr;
+using CallCenter.Core.Tests.Ivr.Ports;
 using CallCenter.Core.Patients;
 using CallCenter.Core.Queues;
 using CallCenter.Testing;
@@ -21,13 +22,13 @@ public sealed class FlowRunnerTests(DatabaseFixture fixture) : IClassFixture<Dat
 
     [Theory]
     [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
-    public async Task Call_WrongThenRightRecordNumberThenQueue_KeepsTheOutcomeAndWakesRoutingOnce(string engine)
+    public async Task Call_WrongThenRightRecordNumberAndBirthDateThenQueue_KeepsTheOutcomeAndWakesRoutingOnce(string engine)
     {
         var arrivals = new CountingArrivals();
         await using var services = await ServicesAsync(engine, arrivals);
         var (number, queue) = await WriteFlowAsync(services);
         var mrn = Random.Shared.NextInt64(1_000_000_000, 9_999_999_999).ToString(CultureInfo.InvariantCulture);
-        await AddPatientAsync(services, mrn);
+        var patientId = await AddPatientAsync(services, mrn);
         var runner = services.GetRequiredService<FlowRunner>();
         var outcomes = services.GetRequiredService<IIvrOutcomeReader>();
         var sid = "CA" + Guid.NewGuid().ToString("N");
@@ -35,9 +36,11 @@ public sealed class FlowRunnerTests(DatabaseFixture fixture) : IClassFixture<Dat
         Assert.NotNull(await services.GetRequiredService<FlowCallHandler>().AnswerAsync(Call(sid, number), CancellationToken.None));
         await runner.ContinueCallAsync(sid, Gathered(sid, "menu", 1, "1"), CancellationToken.None);
         await runner.ContinueCallAsync(sid, Gathered(sid, "verify", 2, "12345#"), CancellationToken.None);
+        await runner.ContinueCallAsync(sid, Gathered(sid, "verify", 3, "19800115"), CancellationToken.None);
         var failed = await outcomes.FindAsync(sid);
         var arrivedBefore = arrivals.Count;
-        await runner.ContinueCallAsync(sid, Gathered(sid, "verify", 3, mrn + "#"), CancellationToken.None);
+        await runner.ContinueCallAsync(sid, Gathered(sid, "verify", 4, mrn + "#"), CancellationToken.None);
+        await runner.ContinueCallAsync(sid, Gathered(sid, "verify", 5, "19800115"), CancellationToken.None);
         var verified = await outcomes.FindAsync(sid);
 
         Assert.Equal((IvrVerification.Failed, 0), (failed!.Verification, arrivedBefore));
@@ -48,6 +51,11 @@ public sealed class FlowRunnerTests(DatabaseFixture fixture) : IClassFixture<Dat
         Assert.DoesNotContain(mrn, stored!.Outcome, StringComparison.Ordinal);
         Assert.DoesNotContain("12345", stored.Outcome, StringComparison.Ordinal);
         Assert.Equal(queue, (await services.GetRequiredService<IQueueRepository>().FindByCallSidAsync(sid))!.QueueName);
+
+        // Every row the IVR wrote about the patient during the call names the call.
+        var audit = await IvrPortServices.IvrAuditAsync(services, patientId);
+        Assert.NotEmpty(audit);
+        Assert.All(audit, row => Assert.StartsWith($"call {sid}; ", row.Detail, StringComparison.Ordinal));
     }
 
     [Theory]
@@ -92,14 +100,15 @@ public sealed class FlowRunnerTests(DatabaseFixture fixture) : IClassFixture<Dat
         return (number, queue);
     }
 
-    private static async Task AddPatientAsync(IServiceProvider services, string mrn)
+    private static async Task<Guid> AddPatientAsync(IServiceProvider services, string mrn)
     {
         var patient = new Patient
         {
             Id = Guid.CreateVersion7(), FullName = UniqueData.Name("patient"), Gender = Genders.Unknown, PreferredLanguage = "en-US",
-            TimeZone = "Asia/Shanghai", Mrn = mrn, CreatedAt = Now.UtcDateTime, UpdatedAt = Now.UtcDateTime,
+            TimeZone = "Asia/Shanghai", Mrn = mrn, DateOfBirth = new DateOnly(1980, 1, 15), CreatedAt = Now.UtcDateTime, UpdatedAt = Now.UtcDateTime,
         };
         Assert.Equal(PatientSaveResult.Saved, await services.GetRequiredService<IPatientRepository>().CreateAsync(patient));
+        return patient.Id;
     }
 
     private static VoiceRequest Call(string sid, string number) => new()

@@ -37,7 +37,7 @@ public sealed class IvrOutcomeTests
         var failed = IvrOutcome.After(null, Session(), [new VerificationFailed("verify", VerificationMethod.Mrn, Malformed: false)]);
         var again = IvrOutcome.After(failed, Session(), []);
         var verified = IvrOutcome.After(again, Session(verified: true), [new CallerVerified("verify", VerificationMethod.Mrn)]);
-        var failedAfter = IvrOutcome.After(verified, Session(verified: true), [new VerificationFailed("verify", VerificationMethod.BirthDate, Malformed: true)]);
+        var failedAfter = IvrOutcome.After(verified, Session(verified: true), [new VerificationFailed("verify", VerificationMethod.Mrn, Malformed: true)]);
 
         Assert.Equal(
             [IvrVerification.Failed, IvrVerification.Failed, IvrVerification.Verified, IvrVerification.Verified],
@@ -86,7 +86,7 @@ public sealed class IvrOutcomeTests
             Key = "CA0123", Kind = FlowKind.Voice, FlowId = "hotline", FlowVersion = "v1", StartedAt = DateTimeOffset.UnixEpoch, Language = language,
         };
         session.Set(FlowVariables.MenuPath, FlowValue.From(menuPath ?? []));
-        session.Set(FlowVariables.PatientVerified, FlowValue.From(verified));
+        session.VerifiedPatientId = verified ? Guid.NewGuid() : null;
         return session;
     }
 }

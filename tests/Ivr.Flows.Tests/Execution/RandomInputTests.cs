@@ -74,7 +74,7 @@ public sealed class RandomInputTests
         var digits = random.Next(3) switch
         {
             0 => random.Next(0, 10).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            1 => Pick(random, Garbage),
+            1 => Pick(random, random.Next(2) == 0 ? Garbage : ["123456#", "19800115"]),
             _ => random.NextInt64(0, 99_999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
         return new FlowInput
@@ -102,7 +102,7 @@ public sealed class RandomInputTests
             world.PatientsByPhone[FlowRun.CallerNumber] = patient;
         }
 
-        world.Verifications[(null, VerificationMethod.Mrn, "123456")] = patient;
+        world.Verifications[("123456", "19800115")] = patient;
         world.NextAppointments[patient.PatientId] = new AppointmentSummary(Guid.NewGuid(), time.GetUtcNow().AddDays(1), "booked", "IM", "内科", "张建国");
         foreach (var department in new[] { "IM", "SURG", "PED", "OBGYN", "OPH" })
         {

@@ -15,8 +15,9 @@ public sealed class TurnEventTests
           "steps": [
             { "id": "hello", "type": "say", "prompt": { "en-US": "Hello" }, "next": "menu" },
             { "id": "menu", "type": "menu", "prompt": { "en-US": "Press 1" }, "options": { "1": "dob" }, "fallback": "bye" },
-            { "id": "dob", "type": "verify", "method": "birth-date", "retries": 2,
-              "prompt": { "en-US": "Enter your date of birth" },
+            { "id": "dob", "type": "verify", "method": "mrn", "retries": 2,
+              "prompt": { "en-US": "Enter your record number" },
+              "birthDatePrompt": { "en-US": "Enter your date of birth" },
               "invalidPrompt": { "en-US": "That does not match" },
               "verified": "queue", "fallback": "bye" },
             { "id": "queue", "type": "enqueue", "queue": "appointments", "next": "bye" },
@@ -26,11 +27,12 @@ public sealed class TurnEventTests
         """;
 
     private const string BirthDate = "19800115";
+    private const string Mrn = "20261234";
     private static readonly Guid PatientId = Guid.Parse("0199a0b0-0000-7000-8000-000000000009");
     private static readonly CallerProfile Patient = new(PatientId, "Li Na", "Na", "en-US", []);
 
     private static FlowRun Verifying() => FlowRun.Of(VerifyFlow, arrange: w =>
-        w.Verifications[(null, VerificationMethod.BirthDate, BirthDate)] = Patient);
+        w.Verifications[(Mrn, BirthDate)] = Patient);
 
     [Fact]
     public async Task Start_ReportsEachStepEnteredInOrder()
@@ -46,15 +48,18 @@ public sealed class TurnEventTests
         var run = await Verifying().StartAsync();
         await run.PressAsync("1");
 
+        await run.PressAsync(Mrn);
         await run.PressAsync("19800116");
-        Assert.Equal([new VerificationFailed("dob", VerificationMethod.BirthDate, Malformed: false)], run.Last.Events);
+        Assert.Equal([new VerificationFailed("dob", VerificationMethod.Mrn, Malformed: false)], run.Last.Events);
 
+        await run.PressAsync(Mrn);
         await run.PressAsync("1980");
-        Assert.Equal([new VerificationFailed("dob", VerificationMethod.BirthDate, Malformed: true)], run.Last.Events);
+        Assert.Equal([new VerificationFailed("dob", VerificationMethod.Mrn, Malformed: true)], run.Last.Events);
 
+        await run.PressAsync(Mrn);
         await run.PressAsync(BirthDate);
         Assert.Equal(
-            [new CallerVerified("dob", VerificationMethod.BirthDate), new StepEntered("queue", "enqueue"), new Enqueued("queue", "appointments")],
+            [new CallerVerified("dob", VerificationMethod.Mrn), new StepEntered("queue", "enqueue"), new Enqueued("queue", "appointments")],
             run.Last.Events);
         Assert.True(run.Session.PatientVerified);
         Assert.Equal(["1"], run.Session.MenuPath);
@@ -65,8 +70,10 @@ public sealed class TurnEventTests
     {
         var run = await Verifying().StartAsync();
         await run.PressAsync("1");
+        await run.PressAsync(Mrn);
         await run.PressAsync("19800116");
         var failed = run.Last.Events.ToList();
+        await run.PressAsync(Mrn);
         await run.PressAsync(BirthDate);
 
         var reported = string.Join("|", failed.Concat(run.Last.Events));

@@ -14,15 +14,22 @@ public sealed class HotlineFlowTests
     private static readonly DateTimeOffset MondayMorning = new(2026, 11, 23, 2, 0, 0, TimeSpan.Zero); // 10:00 in Shanghai
     private static readonly DateTimeOffset MondayNight = new(2026, 11, 23, 14, 0, 0, TimeSpan.Zero); // 22:00 in Shanghai
     private static readonly CallerProfile Wang = new(Guid.NewGuid(), "王小明", "小明", "zh-CN", []);
+    private const string WangMrn = "20260001";
+    private const string WangBirthDate = "19800115";
 
     [Fact]
-    public async Task KnownCaller_GreetedByName_ConfirmsNextAppointmentInChinese()
+    public async Task KnownCaller_GreetedByName_VerifiesThenConfirmsNextAppointmentInChinese()
     {
         var call = await CallAsync(MondayMorning, world => Known(world, Wang));
         Assert.Contains("王小明，您好", call.Spoken[0], StringComparison.Ordinal);
         Assert.Equal("main-menu", call.Session.CurrentStep);
 
         await call.PressAsync("1");
+        Assert.Equal("verify-mrn", call.Session.CurrentStep);
+        Assert.Contains("请输入您的病历号", call.Spoken[0], StringComparison.Ordinal);
+        await call.PressAsync(WangMrn + "#");
+        Assert.Contains("请输入您的出生日期", call.Spoken[0], StringComparison.Ordinal);
+        await call.PressAsync(WangBirthDate);
         Assert.Equal("appointment-menu", call.Session.CurrentStep);
         Assert.Contains("11月24日", call.Spoken[0], StringComparison.Ordinal);
 
@@ -36,11 +43,53 @@ public sealed class HotlineFlowTests
     }
 
     [Fact]
-    public async Task UnknownCaller_ChoosesEnglish_VerifiesByMrn_BooksSlotByKeypad()
+    public async Task KnownCaller_WithoutNameBeforeVerification_IsGreetedWithoutIt()
+    {
+        var call = await CallAsync(MondayMorning, world => Known(world, Wang with { DisplayName = string.Empty, GivenName = string.Empty }));
+
+        Assert.Equal("您好，欢迎致电医院患者服务中心。", call.Spoken[0]);
+        Assert.Equal("main-menu", call.Session.CurrentStep);
+    }
+
+    [Fact]
+    public async Task KnownCaller_WrongBirthDate_HearsNoAppointmentAndEndsWithAnAgent()
+    {
+        var call = await CallAsync(MondayMorning, world => Known(world, Wang));
+        await call.PressAsync("1");
+
+        for (var attempt = 0; attempt < 3; attempt++)
+        {
+            await call.PressAsync(WangMrn + "#");
+            await call.PressAsync("19700101");
+        }
+
+        Assert.Equal("appointments-queue", call.Session.CurrentStep);
+        Assert.Empty(call.World.AppointmentActions);
+        Assert.False(call.Session.PatientVerified);
+        Assert.DoesNotContain(call.Session.Trace, t => t.Step == "next-appointment");
+    }
+
+    [Fact]
+    public async Task VerifiedCaller_BackAtTheMainMenu_IsNotAskedAgain()
+    {
+        var call = await CallAsync(MondayMorning, world => Known(world, Wang));
+        await call.PressAsync("1");
+        await call.PressAsync(WangMrn + "#");
+        await call.PressAsync(WangBirthDate);
+        await call.PressAsync("1");
+        await call.PressAsync("1");      // anything else: main menu
+
+        await call.PressAsync("1");      // appointments again
+
+        Assert.Equal("appointment-menu", call.Session.CurrentStep);
+    }
+
+    [Fact]
+    public async Task UnknownCaller_ChoosesEnglish_VerifiesByMrnAndBirthDate_BooksSlotByKeypad()
     {
         var call = await CallAsync(MondayMorning, world =>
         {
-            world.Verifications[(null, VerificationMethod.Mrn, "12345678")] = Wang;
+            world.Verifications[("12345678", WangBirthDate)] = Wang;
             world.NextAppointments.Clear();
             world.FreeSlots["PED"] = [new SlotOffer(Guid.NewGuid(), MondayMorning.AddDays(1), "PED", "Paediatrics", "Dr Zhou"), new SlotOffer(Guid.NewGuid(), MondayMorning.AddDays(2), "PED", "Paediatrics", "Dr Wu")];
         });
@@ -51,6 +100,8 @@ public sealed class HotlineFlowTests
         await call.PressAsync("1");
         Assert.Equal("verify-mrn", call.Session.CurrentStep);
         await call.PressAsync("12345678");
+        Assert.Contains("date of birth", call.Spoken[0], StringComparison.Ordinal);
+        await call.PressAsync(WangBirthDate);
         Assert.Equal("no-appointment", call.Session.CurrentStep);
         await call.PressAsync("1");
         await call.PressAsync("3");
@@ -142,6 +193,7 @@ public sealed class HotlineFlowTests
     private static void Known(FakeWorld world, CallerProfile patient)
     {
         world.PatientsByPhone[FlowRun.CallerNumber] = patient;
+        world.Verifications[(WangMrn, WangBirthDate)] = patient;
         world.NextAppointments[patient.PatientId] = new AppointmentSummary(Guid.NewGuid(), MondayMorning.AddDays(1).AddHours(-0.5), "booked", "IM", "内科", "张建国");
     }
 }

@@ -30,7 +30,7 @@ public sealed class AppointmentStepTests
     private static readonly AppointmentSummary Appointment =
         new(AppointmentId, new DateTimeOffset(2026, 11, 24, 1, 30, 0, TimeSpan.Zero), "booked", "cardiology", "Cardiology", "Dr Wang");
 
-    private static FlowRun Run(string? language = "en-US", bool withAppointment = true, string flow = Flow) => FlowRun.Of(flow, arrange: w =>
+    private static FlowRun Run(string? language = "en-US", bool withAppointment = true, string flow = Flow) => FlowRun.Of(flow, verified: PatientId, arrange: w =>
     {
         w.PatientsByPhone[FlowRun.CallerNumber] = new CallerProfile(PatientId, "Zhang Wei", "Wei", language, []);
         if (withAppointment)
@@ -70,15 +70,15 @@ public sealed class AppointmentStepTests
     }
 
     [Fact]
-    public async Task Next_NoPatient_TakesNoneWithoutAsking()
+    public async Task Next_NoPatient_IsRefusedByTheEngineWithoutAsking()
     {
-        var run = FlowRun.Of(Flow);
+        var run = FlowRun.Of(Flow, verified: PatientId);
         run.World.NextAppointments[PatientId] = Appointment;
 
         await run.StartAsync(from: "+8613700000000");
 
-        Assert.Equal(["没有预约"], run.Spoken);
-        Assert.Contains(run.Session.Trace, t => t is { Step: "next", Detail: "none: no patient" });
+        Assert.Contains(new VerificationRequired("next"), run.Last.Events);
+        Assert.DoesNotContain(run.Spoken, s => s.Contains("Dr Wang", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -121,7 +121,7 @@ public sealed class AppointmentStepTests
         var flow = Flow.Replace("{ \"id\": \"who\", \"type\": \"identify\", \"known\": \"next\", \"unknown\": \"next\" },",
                 "{ \"id\": \"who\", \"type\": \"set\", \"variables\": { \"patient.id\": \"'0199a0b0-0000-7000-8000-000000000003'\" }, \"next\": \"next\" },",
                 StringComparison.Ordinal);
-        var run = FlowRun.Of(flow);
+        var run = FlowRun.Of(flow, verified: PatientId);
         run.World.Failure = new InvalidOperationException("desk down");
 
         await run.StartAsync();

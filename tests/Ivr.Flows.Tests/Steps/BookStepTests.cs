@@ -37,7 +37,7 @@ public sealed class BookStepTests
 
     private static DateTimeOffset At(int day, int utcHour, int minute) => new(2026, 11, day, utcHour, minute, 0, TimeSpan.Zero);
 
-    private static FlowRun Run(string language = "en-US", string flow = Flow, params SlotOffer[] slots) => FlowRun.Of(flow, arrange: w =>
+    private static FlowRun Run(string language = "en-US", string flow = Flow, params SlotOffer[] slots) => FlowRun.Of(flow, verified: PatientId, arrange: w =>
     {
         w.PatientsByPhone[FlowRun.CallerNumber] = new CallerProfile(PatientId, "Chen Jie", "Jie", language, []);
         w.FreeSlots["cardiology"] = slots.Length == 0 ? [Slot1, Slot2, Slot3] : [.. slots];
@@ -155,7 +155,7 @@ public sealed class BookStepTests
     [Fact]
     public async Task Start_NoFreeSlots_TakesNone()
     {
-        var run = FlowRun.Of(Flow, arrange: w => w.PatientsByPhone[FlowRun.CallerNumber] = new CallerProfile(PatientId, "Chen Jie", "Jie", "en-US", []));
+        var run = FlowRun.Of(Flow, verified: PatientId, arrange: w => w.PatientsByPhone[FlowRun.CallerNumber] = new CallerProfile(PatientId, "Chen Jie", "Jie", "en-US", []));
 
         await run.StartAsync();
 
@@ -163,12 +163,13 @@ public sealed class BookStepTests
     }
 
     [Fact]
-    public async Task Start_NoPatient_TakesNone()
+    public async Task Start_NoPatient_IsRefusedByTheEngine()
     {
         var run = await Run().StartAsync(from: "+8613700000000");
 
-        Assert.Equal(["没有号源"], run.Spoken);
-        Assert.Contains(run.Session.Trace, t => t is { Step: "book", Detail: "none: no patient" });
+        Assert.Contains(new VerificationRequired("book"), run.Last.Events);
+        Assert.Empty(run.World.AppointmentActions);
+        Assert.True(run.Session.Ended);
     }
 
     [Fact]

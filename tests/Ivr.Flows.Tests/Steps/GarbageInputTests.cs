@@ -13,7 +13,7 @@ public sealed class GarbageInputTests
           "id": "t", "languages": ["zh-CN", "en-US"], "start": "who",
           "steps": [
             { "id": "who", "type": "identify", "known": "dob", "unknown": "dob" },
-            { "id": "dob", "type": "verify", "method": "birth-date", "retries": 5,
+            { "id": "dob", "type": "verify", "method": "mrn", "retries": 5,
               "prompt": { "zh-CN": "请输入出生日期", "en-US": "Date of birth" }, "verified": "book", "fallback": "end" },
             { "id": "book", "type": "book", "department": "cardiology", "retries": 5,
               "prompt": { "zh-CN": "请选择", "en-US": "Choose" }, "booked": "end", "none": "end", "fallback": "end" },
@@ -22,7 +22,7 @@ public sealed class GarbageInputTests
         }
         """;
 
-    private static readonly string[] Junk = ["", " ", "#", "*", "0", "9", "19800115", "1", "2", "99999999999999999999999", "1a", "<Say>", "\u0000", "１２", "-1", "１", "'; drop table", "19800115#"];
+    private static readonly string[] Junk = ["", " ", "#", "*", "0", "9", "19800115", "1", "2", "99999999999999999999999", "1a", "123456#", "<Say>", "\u0000", "１２", "-1", "１", "'; drop table", "19800115#"];
 
     [Theory]
     [InlineData(1)]
@@ -36,7 +36,7 @@ public sealed class GarbageInputTests
         var run = FlowRun.Of(Flow, arrange: w =>
         {
             w.PatientsByPhone[FlowRun.CallerNumber] = patient;
-            w.Verifications[(patientId, VerificationMethod.BirthDate, "19800115")] = patient;
+            w.Verifications[("123456", "19800115")] = patient;
             w.FreeSlots["cardiology"] = [new SlotOffer(Guid.NewGuid(), DateTimeOffset.Parse("2026-11-24T01:30:00Z", System.Globalization.CultureInfo.InvariantCulture), "cardiology", "心内科", "王医生")];
         });
         await run.StartAsync();

@@ -17,8 +17,14 @@ internal sealed class FakeWorld : IPatientDirectory, IAppointmentBook, IQueueLin
 
     public Dictionary<string, CallerProfile> PatientsByPhone { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Verification answers by (patient or null, method, typed value).</summary>
-    public Dictionary<(Guid?, VerificationMethod, string), CallerProfile> Verifications { get; } = [];
+    /// <summary>Who verifies with which (medical record number, date of birth YYYYMMDD).</summary>
+    public Dictionary<(string Mrn, string BirthDate), CallerProfile> Verifications { get; } = [];
+
+    /// <summary>Calling numbers whose attempts are refused (the hub's limit on failed attempts, reached).</summary>
+    public HashSet<string> LockedOutNumbers { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Every verification question put to the directory, in order.</summary>
+    public List<VerificationAttempt> VerificationAttempts { get; } = [];
 
     public Dictionary<Guid, AppointmentSummary> NextAppointments { get; } = [];
 
@@ -68,10 +74,20 @@ internal sealed class FakeWorld : IPatientDirectory, IAppointmentBook, IQueueLin
     public Task<CallerProfile?> FindByPhoneAsync(string phoneE164, CancellationToken cancellationToken) =>
         Answer(PatientsByPhone.GetValueOrDefault(phoneE164));
 
-    public Task<VerificationResult> VerifyAsync(Guid? patientId, VerificationMethod method, string typed, CancellationToken cancellationToken) =>
-        Answer(Verifications.TryGetValue((patientId, method, typed), out var patient)
-            ? new VerificationResult(true, patient)
-            : new VerificationResult(false, null));
+    public Task<IdentifierCheck> CheckIdentifierAsync(VerificationAttempt attempt, VerificationMethod method, string typed, CancellationToken cancellationToken)
+    {
+        VerificationAttempts.Add(attempt);
+        return Answer(LockedOutNumbers.Contains(attempt.CallerNumber ?? string.Empty)
+            ? new IdentifierCheck(null, LockedOut: true)
+            : new IdentifierCheck(Verifications.Where(v => v.Key.Mrn == typed).Select(v => (Guid?)v.Value.PatientId).FirstOrDefault()));
+    }
+
+    public Task<VerificationResult> VerifyBirthDateAsync(VerificationAttempt attempt, Guid? candidate, string typed, CancellationToken cancellationToken)
+    {
+        VerificationAttempts.Add(attempt);
+        var match = Verifications.Where(v => v.Value.PatientId == candidate && v.Key.BirthDate == typed).Select(v => v.Value).FirstOrDefault();
+        return Answer(match is null ? new VerificationResult(false, null) : new VerificationResult(true, match));
+    }
 
     public Task<AppointmentSummary?> NextAsync(Guid patientId, CancellationToken cancellationToken) =>
         Answer(NextAppointments.GetValueOrDefault(patientId));

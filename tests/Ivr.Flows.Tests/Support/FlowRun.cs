@@ -35,12 +35,18 @@ internal sealed class FlowRun
 
     public FlowTurn Last { get; private set; } = null!;
 
+    /// <summary>
+    /// Starts the session verified for this patient, as for a call the hub placed to the number on record: for tests
+    /// of steps that need a verified caller, whose subject is not verification.
+    /// </summary>
+    public Guid? VerifiedPatientId { get; set; }
+
     public XDocument Twiml => XDocument.Parse(Last.Twiml);
 
     public static FlowLinks Links { get; } = new(VoiceUrl);
 
     /// <summary>Loads <paramref name="json"/> (which must be valid) into a run on a fake clock (default 2026-11-23 10:00 Shanghai).</summary>
-    public static FlowRun Of(string json, DateTimeOffset? now = null, Action<FakeWorld>? arrange = null)
+    public static FlowRun Of(string json, DateTimeOffset? now = null, Action<FakeWorld>? arrange = null, Guid? verified = null)
     {
         var time = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 11, 23, 2, 0, 0, TimeSpan.Zero));
         var world = new FakeWorld(time);
@@ -51,7 +57,7 @@ internal sealed class FlowRun
             throw new InvalidOperationException("The test flow is invalid: " + string.Join("; ", result.Errors));
         }
 
-        return new FlowRun(result.Flow!, world, time);
+        return new FlowRun(result.Flow!, world, time) { VerifiedPatientId = verified };
     }
 
     public static FlowCatalog Catalog(FakeWorld world) => new(world.Queues, world.Departments, world.Endpoints);
@@ -69,7 +75,7 @@ internal sealed class FlowRun
             [FlowVariables.To] = FlowValue.From(HotlineNumber),
         };
         var input = smsBody is null ? null : new FlowInput { Event = FlowEvent.SmsReceived, Body = smsBody, Sid = "SM" + Guid.NewGuid().ToString("N") };
-        Last = await FlowEngine.StartAsync(Flow, "v1", new FlowStart("CA0123456789abcdef0123456789abcdef", variables, language, input), World.Services, Links, CancellationToken.None);
+        Last = await FlowEngine.StartAsync(Flow, "v1", new FlowStart("CA0123456789abcdef0123456789abcdef", variables, language, input, VerifiedPatientId), World.Services, Links, CancellationToken.None);
         Session = Last.Session;
         return this;
     }

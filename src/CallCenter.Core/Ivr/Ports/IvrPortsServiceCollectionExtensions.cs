@@ -1,3 +1,4 @@
+using CallCenter.Core.Ivr.Verification;
 using Ivr.Flows.Services;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,6 +21,9 @@ public static class IvrPortsServiceCollectionExtensions
     {
         services.AddOptions<IvrPortOptions>().BindConfiguration(IvrPortOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IvrPortOptions>, IvrPortOptionsValidator>());
+        services.AddOptions<IvrVerificationOptions>().BindConfiguration(IvrVerificationOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IvrVerificationOptions>, IvrVerificationOptionsValidator>());
+        services.AddSingleton<IVerificationFailures, VerificationFailureRepository>();
 
         // The per-request timeout is the flow's; the client's own is only a backstop above any flow's. A flow reads
         // a few fields: an answer bigger than this is a misconfigured endpoint, refused rather than buffered.
