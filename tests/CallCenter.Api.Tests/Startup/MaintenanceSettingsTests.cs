@@ -1,5 +1,8 @@
 using CallCenter.Api.Tests.Infrastructure;
 using CallCenter.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
 
 namespace CallCenter.Api.Tests.Startup;
 
@@ -14,10 +17,36 @@ public sealed class MaintenanceSettingsTests
     public async Task Hub_WithABadMaintenanceSetting_DoesNotStartAndSaysWhich(string setting, string value, string message)
     {
         await using var database = await TestDatabase.CreateAsync(TestEngines.Sqlite);
-        await using var hub = new ApiFactory(database, new Dictionary<string, string?> { [setting] = value });
+        var scratch = Directory.CreateTempSubdirectory("callcenter-settings-").FullName;
+        try
+        {
+            // Built as Program builds it: WebApplicationFactory hides why a host failed to start behind ObjectDisposedException.
+            var error = await Assert.ThrowsAnyAsync<Exception>(async () =>
+            {
+                var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Testing" });
+                builder.WebHost.UseTestServer();
+                builder.Configuration.AddInMemoryCollection(database.Settings);
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    [CallCenter.Core.Accounts.AdminBootstrapper.PasswordVariable] = ApiFactory.AdminPassword,
+                    ["Auth:DataProtectionKeysPath"] = Path.Combine(scratch, "keys"),
+                    ["Serilog:WriteTo:1:Args:path"] = Path.Combine(scratch, "logs", "callcenter-.log"),
+                    ["Jobs:StartScheduler"] = "false",
+                    [setting] = value,
+                });
+                builder.AddCallCenterApi();
+                await using var app = builder.Build();
+                app.UseCallCenterApi();
+                app.MapCallCenterEndpoints();
+                await app.StartAsync();
+                await app.StopAsync();
+            });
 
-        var failed = Assert.ThrowsAny<Exception>(() => hub.CreateClient());
-
-        Assert.Contains(message, failed.ToString(), StringComparison.Ordinal);
+            Assert.Contains(message, error.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
     }
 }
