@@ -70,7 +70,7 @@ public sealed partial class BackupService(IDatabaseBackup backup, IOptions<Backu
             await backup.BackupAsync(partial, progress, cancellationToken);
             File.Move(partial, file);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
         {
             throw new BackupFailedException($"The backup could not be written to {folder}: {ex.Message}", ex);
         }
@@ -103,7 +103,15 @@ public sealed partial class BackupService(IDatabaseBackup backup, IOptions<Backu
                 "The target database is not empty: restore into a new, empty database, or add --force to replace everything in it.");
         }
 
-        await backup.RestoreAsync(path, replaceExisting, progress, cancellationToken);
+        try
+        {
+            await backup.RestoreAsync(path, replaceExisting, progress, cancellationToken);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
+        {
+            throw new BackupFailedException($"The restore of {path} failed: {ex.Message}", ex);
+        }
+
         progress.Report($"Restored {path}");
         LogRestored(logger, path, replaceExisting);
     }
