@@ -30,6 +30,7 @@ using Notifications;
 using Notifications.Cases;
 using Notifications.Callbacks;
 using Notifications.Jobs;
+using Notifications.Maintenance;
 using Notifications.Reminders;
 using Serilog;
 
@@ -85,6 +86,7 @@ internal static class ApiSetup
         builder.Services.AddHubJobs();
         builder.Services.AddReminderJobs(builder.Configuration["Reminders:TimeZone"] ?? "Asia/Shanghai");
         builder.Services.AddCaseJobs();
+        builder.Services.AddMaintenanceJobs(builder.Configuration);
         builder.Services.AddCasesApi();
         builder.Services.AddCallbackJobs(builder.Configuration);
         builder.Services.AddDeskApi();

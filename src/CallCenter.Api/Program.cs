@@ -14,6 +14,21 @@ try
         return await FlowCli.MainAsync(args);
     }
 
+    // backup / restore: the hub's services built but not started, on the configured database.
+    if (BackupCli.Matches(args))
+    {
+        var cliBuilder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = BackupCli.SettingArguments(args) });
+        cliBuilder.AddCallCenterApi();
+        await using var cliApp = cliBuilder.Build();
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+        return await BackupCli.RunAsync(args, Console.Out, cliApp.Services.GetRequiredService<CallCenter.Core.Backups.BackupService>, cancel.Token);
+    }
+
     var builder = WebApplication.CreateBuilder(args);
     builder.AddCallCenterApi();
 

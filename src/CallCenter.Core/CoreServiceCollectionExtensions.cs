@@ -1,6 +1,7 @@
 using CallCenter.Core.Accounts;
 using CallCenter.Core.Agents;
 using CallCenter.Core.Audit;
+using CallCenter.Core.Backups;
 using CallCenter.Core.Calls;
 using CallCenter.Core.Cases;
 using CallCenter.Core.Common;
@@ -13,6 +14,7 @@ using CallCenter.Core.Patients;
 using CallCenter.Core.Queues;
 using CallCenter.Core.Reminders;
 using CallCenter.Core.Reports;
+using CallCenter.Core.Retention;
 using CallCenter.Core.Routing;
 using CallCenter.Core.Scheduling;
 using CallCenter.Core.Seeding;
@@ -52,6 +54,8 @@ public static class CoreServiceCollectionExtensions
         services.AddReports();
         services.AddOptions<DemoSeedOptions>().BindConfiguration(DemoSeedOptions.SectionName);
         services.AddSingleton<DemoSeeder>();
+        services.AddBackups();
+        services.AddRetention();
         return services;
     }
 }
