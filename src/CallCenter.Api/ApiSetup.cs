@@ -60,6 +60,7 @@ internal static class ApiSetup
             preserveStaticLogger: true);
 
         builder.Services.AddCallCenterCore();
+        builder.Services.AddKeyProtection();
         builder.Services.AddCallCenterAuth();
         builder.Services.AddMemoryCache();
         builder.Services.AddCallCenterProblemDetails();

@@ -6,6 +6,7 @@ using CallCenter.Core.Cases;
 using CallCenter.Core.Common;
 using CallCenter.Core.Conversations;
 using CallCenter.Core.Data;
+using CallCenter.Core.Data.Encryption;
 using CallCenter.Core.FollowUps;
 using CallCenter.Core.Interactions;
 using CallCenter.Core.Messaging;
@@ -32,6 +33,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<PhoneOptions>().BindConfiguration(PhoneOptions.SectionName);
         services.AddSingleton<PhoneNumberNormalizer>();
         services.AddCallCenterData();
+        services.AddFieldEncryption();
         services.AddAccounts();
         services.AddAudit();
         services.AddPatients();

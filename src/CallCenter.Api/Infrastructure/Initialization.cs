@@ -14,6 +14,8 @@ internal static class Initialization
             app.Services.GetRequiredService<SchemaMigrator>().Migrate();
         }
 
+        await app.ReencryptWhenAskedAsync(args);
+
         var adminPassword = app.Configuration[AdminBootstrapper.PasswordVariable];
         await app.Services.GetRequiredService<AdminBootstrapper>().EnsureAdminAsync(adminPassword, Console.Out);
 
