@@ -61,6 +61,7 @@ internal static class ApiSetup
             preserveStaticLogger: true);
 
         builder.Services.AddCallCenterCore();
+        builder.Services.AddKeyProtection();
         builder.Services.AddCallCenterAuth();
         builder.Services.AddReverseProxySupport();
         builder.Services.AddMemoryCache();

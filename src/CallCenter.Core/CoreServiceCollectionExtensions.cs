@@ -7,6 +7,7 @@ using CallCenter.Core.Cases;
 using CallCenter.Core.Common;
 using CallCenter.Core.Conversations;
 using CallCenter.Core.Data;
+using CallCenter.Core.Data.Encryption;
 using CallCenter.Core.FollowUps;
 using CallCenter.Core.Interactions;
 using CallCenter.Core.Messaging;
@@ -35,6 +36,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<PhoneNumberNormalizer>();
         services.AddSingleton<DialPolicy>();
         services.AddCallCenterData();
+        services.AddFieldEncryption();
         services.AddAccounts();
         services.AddAudit();
         services.AddPatients();

@@ -39,7 +39,13 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         ["Database:Provider"] = Engine,
         ["Database:ConnectionString"] = ConnectionString,
+        [$"Encryption:Keys:{TestKeyId}"] = TestKey,
     };
+
+    /// <summary>The field-encryption key every test hub and service collection is given (a test clears it to go without).</summary>
+    public const string TestKeyId = "test-1";
+
+    public const string TestKey = "dGVzdC1maWVsZC1lbmNyeXB0aW9uLWtleS0zMmJ5dGU=";
 
     public static Task<TestDatabase> CreateAsync(string engine) => CreateAsync(engine, lastScript: null);
 

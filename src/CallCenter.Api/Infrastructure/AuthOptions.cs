@@ -41,4 +41,14 @@ internal sealed class AuthOptions
     /// <summary>Where the keys that protect tokens and cookies are kept, so sign-ins survive a restart.</summary>
     [Required]
     public string DataProtectionKeysPath { get; set; } = "data/keys";
+
+    /// <summary>
+    /// A PKCS#12 (.pfx) certificate with its private key that encrypts the keys in <see cref="DataProtectionKeysPath"/>
+    /// before they are written (relative to the content root). Without it the keys are stored in plain XML and the hub
+    /// warns at start-up.
+    /// </summary>
+    public string? DataProtectionCertificatePath { get; set; }
+
+    /// <summary>The password of <see cref="DataProtectionCertificatePath"/>; from a secret store or the environment.</summary>
+    public string? DataProtectionCertificatePassword { get; set; }
 }

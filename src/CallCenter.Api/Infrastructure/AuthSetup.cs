@@ -23,14 +23,23 @@ internal static class AuthSetup
     public static IServiceCollection AddCallCenterAuth(this IServiceCollection services)
     {
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, DataProtectionCertificateValidator>();
 
         // Everything below reads AuthOptions through the options system, not eagerly from configuration here,
         // so settings added after this point (other sources, test hosts) still apply.
+        // The keys that sign tokens and cookies are encrypted with the configured certificate before they are written
+        // and decrypted with it (ProtectKeysWithCertificate's work, but with the certificate read through the options).
         services.AddDataProtection().SetApplicationName("CallCenter");
         services.AddOptions<KeyManagementOptions>()
             .Configure<IOptions<AuthOptions>, IHostEnvironment, ILoggerFactory>((keys, auth, environment, loggers) =>
+            {
                 keys.XmlRepository = new FileSystemXmlRepository(
-                    new DirectoryInfo(Path.GetFullPath(auth.Value.DataProtectionKeysPath, environment.ContentRootPath)), loggers));
+                    new DirectoryInfo(Path.GetFullPath(auth.Value.DataProtectionKeysPath, environment.ContentRootPath)), loggers);
+                if (DataProtectionCertificate.Load(auth.Value, environment.ContentRootPath) is { } certificate)
+                {
+                    keys.XmlEncryptor = new CertificateKeyEncryptor(certificate, loggers);
+                }
+            });
 
         services.AddAuthentication(BearerOrCookie)
             .AddPolicyScheme(BearerOrCookie, "Bearer token or cookie", scheme =>

@@ -1,12 +1,13 @@
 using System.Data.Common;
 using CallCenter.Core.Common;
 using CallCenter.Core.Data;
+using CallCenter.Core.Data.Encryption;
 using CallCenter.Core.Interactions;
 using Dapper;
 
 namespace CallCenter.Core.Calls;
 
-internal sealed class CallRepository(IDbConnectionFactory db, ISqlDialect dialect) : ICallRepository
+internal sealed class CallRepository(IDbConnectionFactory db, ISqlDialect dialect, IFieldCipher cipher) : ICallRepository
 {
     private const string Columns = """
         id, call_sid, account_sid, direction, from_number, to_number, patient_id, status, status_rank,
@@ -42,7 +43,7 @@ internal sealed class CallRepository(IDbConnectionFactory db, ISqlDialect dialec
         await connection.ExecuteAsync(new CommandDefinition(InsertEventSql, firstEvent, tx, cancellationToken: cancellationToken));
         if (timelineEntry is not null)
         {
-            await InteractionRepository.InsertAsync(connection, tx, timelineEntry, cancellationToken);
+            await InteractionRepository.InsertAsync(connection, tx, timelineEntry, cipher, cancellationToken);
         }
 
         await tx.CommitAsync(cancellationToken);
@@ -65,7 +66,7 @@ internal sealed class CallRepository(IDbConnectionFactory db, ISqlDialect dialec
             return false;
         }
 
-        await InteractionRepository.InsertAsync(connection, tx, timelineEntry, cancellationToken);
+        await InteractionRepository.InsertAsync(connection, tx, timelineEntry, cipher, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return true;
     }

@@ -2,11 +2,12 @@ using System.Data;
 using System.Data.Common;
 using CallCenter.Core.Common;
 using CallCenter.Core.Data;
+using CallCenter.Core.Data.Encryption;
 using Dapper;
 
 namespace CallCenter.Core.Cases;
 
-internal sealed class CaseRepository(IDbConnectionFactory db, ISqlDialect dialect, TimeProvider time) : ICaseRepository
+internal sealed class CaseRepository(IDbConnectionFactory db, ISqlDialect dialect, TimeProvider time, IFieldCipher cipher) : ICaseRepository
 {
     private const string Columns = """
         c.id, c.patient_id, c.caller_number, c.department_id, c.category, c.severity, c.description, c.status, c.owner_id,
@@ -41,7 +42,7 @@ internal sealed class CaseRepository(IDbConnectionFactory db, ISqlDialect dialec
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
-            await connection.ExecuteAsync(new CommandDefinition(InsertSql, complaint, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(InsertSql, complaint with { Description = cipher.Encrypt(complaint.Description)! }, transaction, cancellationToken: cancellationToken));
         }
         catch (DbException ex) when (complaint.OriginKey is not null && dialect.IsUniqueViolation(ex))
         {
@@ -50,7 +51,7 @@ internal sealed class CaseRepository(IDbConnectionFactory db, ISqlDialect dialec
             return false;
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(InsertNoteSql, opened, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(InsertNoteSql, Sealed(opened), transaction, cancellationToken: cancellationToken));
         foreach (var link in links.DistinctBy(l => (l.Kind, l.Sid)))
         {
             await connection.ExecuteAsync(new CommandDefinition(InsertLinkSql, link, transaction, cancellationToken: cancellationToken));
@@ -65,7 +66,7 @@ internal sealed class CaseRepository(IDbConnectionFactory db, ISqlDialect dialec
     public async Task<ComplaintCase?> FindAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<ComplaintCase>(new CommandDefinition(FindSql, new { Id = id }, cancellationToken: cancellationToken));
+        return Opened(await connection.QuerySingleOrDefaultAsync<ComplaintCase>(new CommandDefinition(FindSql, new { Id = id }, cancellationToken: cancellationToken)));
     }
 
     private const string FindByOriginSql = $"SELECT {Columns} FROM complaint_case c LEFT JOIN patient p ON p.id = c.patient_id WHERE c.origin_key = @OriginKey";
@@ -73,8 +74,8 @@ internal sealed class CaseRepository(IDbConnectionFactory db, ISqlDialect dialec
     public async Task<ComplaintCase?> FindByOriginAsync(string originKey, CancellationToken cancellationToken = default)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<ComplaintCase>(new CommandDefinition(
-            FindByOriginSql, new { OriginKey = originKey }, cancellationToken: cancellationToken));
+        return Opened(await connection.QuerySingleOrDefaultAsync<ComplaintCase>(new CommandDefinition(
+            FindByOriginSql, new { OriginKey = originKey }, cancellationToken: cancellationToken)));
     }
 
     private const string NotesSql = """
@@ -85,7 +86,8 @@ internal sealed class CaseRepository(IDbConnectionFactory db, ISqlDialect dialec
     public async Task<IReadOnlyList<CaseNote>> NotesAsync(Guid id, CancellationToken cancellationToken = default)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<CaseNote>(new CommandDefinition(NotesSql, new { Id = id }, cancellationToken: cancellationToken))).AsList();
+        var rows = await connection.QueryAsync<CaseNote>(new CommandDefinition(NotesSql, new { Id = id }, cancellationToken: cancellationToken));
+        return rows.Select(n => n with { Body = cipher.Decrypt(n.Body)! }).ToList();
     }
 
     private const string LinksSql = "SELECT case_id, kind, sid, created_at FROM complaint_case_link WHERE case_id = @Id ORDER BY created_at, kind, sid";
@@ -130,7 +132,7 @@ internal sealed class CaseRepository(IDbConnectionFactory db, ISqlDialect dialec
             .AddFilter("PatientId", query.PatientId);
         parameters.Add("Overdue", query.Overdue is { } overdue ? (overdue ? 1 : 0) : null, DbType.Int32);
         var rows = await connection.QueryAsync<ComplaintCase>(new CommandDefinition(dialect.Render(ListSql), parameters, cancellationToken: cancellationToken));
-        return Pages.FromOverfetch(rows.AsList(), page);
+        return Pages.FromOverfetch(rows.Select(c => Opened(c)!).ToList(), page);
     }
 
     private const string ActiveForPatientSql = $"""
@@ -143,8 +145,9 @@ internal sealed class CaseRepository(IDbConnectionFactory db, ISqlDialect dialec
     public async Task<IReadOnlyList<ComplaintCase>> ActiveForPatientAsync(Guid patientId, CancellationToken cancellationToken = default)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        return (await connection.QueryAsync<ComplaintCase>(new CommandDefinition(
-            ActiveForPatientSql, new { PatientId = patientId }, cancellationToken: cancellationToken))).AsList();
+        var rows = await connection.QueryAsync<ComplaintCase>(new CommandDefinition(
+            ActiveForPatientSql, new { PatientId = patientId }, cancellationToken: cancellationToken));
+        return rows.Select(c => Opened(c)!).ToList();
     }
 
     // Leaving "open" is the first response; reaching "resolved" (or "closed" unresolved) stops the resolution clock;
@@ -202,7 +205,7 @@ internal sealed class CaseRepository(IDbConnectionFactory db, ISqlDialect dialec
         }
 
         await connection.ExecuteAsync(new CommandDefinition(TouchSql, new { Id = link.CaseId, Now = link.CreatedAt }, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(InsertNoteSql, entry, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(InsertNoteSql, Sealed(entry), transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
@@ -284,9 +287,16 @@ internal sealed class CaseRepository(IDbConnectionFactory db, ISqlDialect dialec
             AuthorName = "system",
             CreatedAt = now,
         };
-        await connection.ExecuteAsync(new CommandDefinition(InsertNoteSql, entry, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(InsertNoteSql, Sealed(entry), transaction, cancellationToken: cancellationToken));
         return true;
     }
+
+    /// <summary>A history entry as stored: its text encrypted.</summary>
+    private CaseNote Sealed(CaseNote note) => note with { Body = cipher.Encrypt(note.Body)! };
+
+    /// <summary>A case as read: its description decrypted.</summary>
+    private ComplaintCase? Opened(ComplaintCase? complaint) =>
+        complaint is null ? null : complaint with { Description = cipher.Decrypt(complaint.Description)! };
 
     private async Task<bool> ChangeAsync(string sql, object parameters, CaseNote entry, CancellationToken cancellationToken)
     {
@@ -299,7 +309,7 @@ internal sealed class CaseRepository(IDbConnectionFactory db, ISqlDialect dialec
             return false;
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(InsertNoteSql, entry, transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition(InsertNoteSql, Sealed(entry), transaction, cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

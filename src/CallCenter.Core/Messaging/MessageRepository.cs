@@ -1,12 +1,13 @@
 using System.Data.Common;
 using CallCenter.Core.Common;
 using CallCenter.Core.Data;
+using CallCenter.Core.Data.Encryption;
 using CallCenter.Core.Interactions;
 using Dapper;
 
 namespace CallCenter.Core.Messaging;
 
-internal sealed class MessageRepository(IDbConnectionFactory db, ISqlDialect dialect) : IMessageRepository
+internal sealed class MessageRepository(IDbConnectionFactory db, ISqlDialect dialect, IFieldCipher cipher) : IMessageRepository
 {
     private const string Columns = """
         id, message_sid, account_sid, direction, from_number, to_number, patient_id, body, num_segments,
@@ -32,7 +33,7 @@ internal sealed class MessageRepository(IDbConnectionFactory db, ISqlDialect dia
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
-            await connection.ExecuteAsync(new CommandDefinition(InsertSql, message, tx, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(InsertSql, Sealed(message), tx, cancellationToken: cancellationToken));
         }
         catch (DbException ex) when (dialect.IsUniqueViolation(ex))
         {
@@ -42,7 +43,7 @@ internal sealed class MessageRepository(IDbConnectionFactory db, ISqlDialect dia
         await connection.ExecuteAsync(new CommandDefinition(InsertEventSql, firstEvent, tx, cancellationToken: cancellationToken));
         if (timelineEntry is not null)
         {
-            await InteractionRepository.InsertAsync(connection, tx, timelineEntry, cancellationToken);
+            await InteractionRepository.InsertAsync(connection, tx, timelineEntry, cipher, cancellationToken);
         }
 
         await tx.CommitAsync(cancellationToken);
@@ -55,7 +56,7 @@ internal sealed class MessageRepository(IDbConnectionFactory db, ISqlDialect dia
         await using var connection = await db.OpenAsync(cancellationToken);
         try
         {
-            await connection.ExecuteAsync(new CommandDefinition(InsertSql, message, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(InsertSql, Sealed(message), cancellationToken: cancellationToken));
             return true;
         }
         catch (DbException ex) when (dialect.IsUniqueViolation(ex))
@@ -69,9 +70,13 @@ internal sealed class MessageRepository(IDbConnectionFactory db, ISqlDialect dia
     public async Task<Message?> FindBySidAsync(string messageSid, CancellationToken cancellationToken = default)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<Message>(new CommandDefinition(
+        var row = await connection.QuerySingleOrDefaultAsync<Message>(new CommandDefinition(
             FindBySidSql, new { MessageSid = messageSid }, cancellationToken: cancellationToken));
+        return row is null ? null : row with { Body = cipher.Decrypt(row.Body) };
     }
+
+    /// <summary>The message as stored: its body encrypted.</summary>
+    private Message Sealed(Message message) => message with { Body = cipher.Encrypt(message.Body) };
 
     private const string EventsSql = """
         SELECT id, message_id, status, error_code, received_at

@@ -1,11 +1,12 @@
 using System.Data.Common;
 using CallCenter.Core.Common;
 using CallCenter.Core.Data;
+using CallCenter.Core.Data.Encryption;
 using Dapper;
 
 namespace CallCenter.Core.Patients;
 
-internal sealed partial class PatientRepository(IDbConnectionFactory db, ISqlDialect dialect, TimeProvider time) : IPatientRepository
+internal sealed partial class PatientRepository(IDbConnectionFactory db, ISqlDialect dialect, TimeProvider time, IFieldCipher cipher) : IPatientRepository
 {
     private const string InsertSql = """
         INSERT INTO patient (id, full_name, search_name, gender, date_of_birth, email, preferred_language, time_zone, mrn, notes, assigned_user_id, created_at, updated_at)
@@ -51,7 +52,7 @@ internal sealed partial class PatientRepository(IDbConnectionFactory db, ISqlDia
 
         var phones = await connection.QueryAsync<PatientPhone>(new CommandDefinition(PhonesSql, new { Id = id }, cancellationToken: cancellationToken));
         var tags = await connection.QueryAsync<string>(new CommandDefinition(TagsSql, new { Id = id }, cancellationToken: cancellationToken));
-        return patient with { Phones = phones.AsList(), Tags = tags.AsList() };
+        return patient with { Notes = cipher.Decrypt(patient.Notes), Phones = phones.AsList(), Tags = tags.AsList() };
     }
 
     private const string UpdateSql = """
@@ -119,7 +120,7 @@ internal sealed partial class PatientRepository(IDbConnectionFactory db, ISqlDia
         }
     }
 
-    private static object Row(Patient p) => new
+    private object Row(Patient p) => new
     {
         p.Id,
         p.FullName,
@@ -130,7 +131,7 @@ internal sealed partial class PatientRepository(IDbConnectionFactory db, ISqlDia
         p.PreferredLanguage,
         p.TimeZone,
         p.Mrn,
-        p.Notes,
+        Notes = cipher.Encrypt(p.Notes),
         p.AssignedUserId,
         p.CreatedAt,
         p.UpdatedAt,

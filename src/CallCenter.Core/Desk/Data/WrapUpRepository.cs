@@ -1,11 +1,12 @@
 using System.Data.Common;
 using CallCenter.Core.Data;
+using CallCenter.Core.Data.Encryption;
 using CallCenter.Core.Interactions;
 using Dapper;
 
 namespace CallCenter.Core.Desk.Data;
 
-public sealed class WrapUpRepository(IDbConnectionFactory db, ISqlDialect dialect) : IWrapUpRepository
+public sealed class WrapUpRepository(IDbConnectionFactory db, ISqlDialect dialect, IFieldCipher cipher) : IWrapUpRepository
 {
     private const string InsertSql = """
         INSERT INTO call_wrap_up (id, call_sid, agent_id, offer_id, patient_id, disposition, notes, interaction_id, created_at)
@@ -23,7 +24,7 @@ public sealed class WrapUpRepository(IDbConnectionFactory db, ISqlDialect dialec
         await using var tx = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
-            await connection.ExecuteAsync(new CommandDefinition(InsertSql, wrapUp, tx, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(InsertSql, wrapUp with { Notes = cipher.Encrypt(wrapUp.Notes) }, tx, cancellationToken: cancellationToken));
         }
         catch (DbException ex) when (dialect.IsUniqueViolation(ex))
         {
@@ -33,7 +34,7 @@ public sealed class WrapUpRepository(IDbConnectionFactory db, ISqlDialect dialec
 
         if (timeline is not null)
         {
-            await connection.ExecuteAsync(new CommandDefinition(InsertInteractionSql, timeline, tx, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(InsertInteractionSql, timeline with { Summary = cipher.Encrypt(timeline.Summary) }, tx, cancellationToken: cancellationToken));
         }
 
         await tx.CommitAsync(cancellationToken);
@@ -48,7 +49,8 @@ public sealed class WrapUpRepository(IDbConnectionFactory db, ISqlDialect dialec
     public async Task<CallWrapUp?> FindAsync(string callSid, Guid agentId, CancellationToken cancellationToken = default)
     {
         await using var connection = await db.OpenAsync(cancellationToken);
-        return await connection.QuerySingleOrDefaultAsync<CallWrapUp>(
+        var row = await connection.QuerySingleOrDefaultAsync<CallWrapUp>(
             new CommandDefinition(FindSql, new { CallSid = callSid, AgentId = agentId }, cancellationToken: cancellationToken));
+        return row is null ? null : row with { Notes = cipher.Decrypt(row.Notes) };
     }
 }

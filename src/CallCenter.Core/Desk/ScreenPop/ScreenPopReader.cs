@@ -1,5 +1,6 @@
 using System.Data.Common;
 using CallCenter.Core.Data;
+using CallCenter.Core.Data.Encryption;
 using Dapper;
 
 namespace CallCenter.Core.Desk.ScreenPop;
@@ -8,7 +9,7 @@ namespace CallCenter.Core.Desk.ScreenPop;
 /// Reads everything a screen-pop shows on one connection with a handful of indexed queries (no query per item):
 /// it sits on the path from the caller joining the queue to the agent's screen.
 /// </summary>
-public sealed class ScreenPopReader(IDbConnectionFactory db, ISqlDialect dialect)
+public sealed class ScreenPopReader(IDbConnectionFactory db, ISqlDialect dialect, IFieldCipher cipher)
 {
     public const int Appointments = 5;
     public const int Interactions = 10;
@@ -65,7 +66,8 @@ public sealed class ScreenPopReader(IDbConnectionFactory db, ISqlDialect dialect
         var interactions = await connection.QueryAsync<InteractionRow>(new CommandDefinition(
             dialect.Render(InteractionsSql), new { PatientId = patientId, Skip = 0, Take = Interactions }, cancellationToken: cancellationToken));
         var followUps = await connection.QueryAsync<FollowUpRow>(new CommandDefinition(FollowUpsSql, key, cancellationToken: cancellationToken));
-        return new PatientDetailsRows(tags.AsList(), appointments.AsList(), interactions.AsList(), followUps.AsList());
+        var opened = interactions.Select(i => i with { Summary = cipher.Decrypt(i.Summary) }).ToList();
+        return new PatientDetailsRows(tags.AsList(), appointments.AsList(), opened, followUps.AsList());
     }
 
     public static async Task<IReadOnlyList<PatientRow>> CandidatesAsync(DbConnection connection, string e164, CancellationToken cancellationToken) =>
