@@ -35,7 +35,7 @@ internal static class AgentEndpoints
 
     private static async Task<Results<Ok<AgentProfileResponse>, NotFound, ValidationProblem>> PutProfileAsync(
         Guid userId, AgentProfileRequest request, IAgentProfileRepository profiles, IUserRepository users, PhoneNumberNormalizer phones,
-        IOptions<RoutingOptions> routing, IAuditLog audit, HttpContext context, CancellationToken cancellationToken)
+        DialPolicy dialling, IOptions<RoutingOptions> routing, IAuditLog audit, HttpContext context, CancellationToken cancellationToken)
     {
         if (await users.FindByIdAsync(userId, cancellationToken) is null)
         {
@@ -61,6 +61,11 @@ internal static class AgentEndpoints
         if (kind is null)
         {
             errors.Remove("endpoint"); // the endpoint was checked against a kind nobody asked for
+        }
+        else if (kind == AgentEndpointKind.Number && !errors.ContainsKey("endpoint") && !dialling.Allows(profile.Endpoint, out var notDialled))
+        {
+            // The hub dials an agent's phone for every offer: the toll fraud rule holds for it as for transfers.
+            errors["endpoint"] = [notDialled];
         }
 
         if (errors.Count > 0)

@@ -61,6 +61,21 @@ public sealed class TollFraudTests(DeskFixture desks, ApiWithJobsFixture apis) :
         Assert.Contains(details, d => d.Contains(Premium, StringComparison.Ordinal));
     }
 
+    [Theory]
+    [MemberData(nameof(TestEngines.All), MemberType = typeof(TestEngines))]
+    public async Task AgentPhoneOutsideThePolicy_IsRefusedNamingTheEndpoint(string engine)
+    {
+        var hub = await apis.GetAsync(engine);
+        var admin = await hub.SignInAsAsync(Roles.Admin);
+        var agent = await hub.SignInAsAsync(Roles.Agent);
+
+        var premium = await admin.Client.PutAsJsonAsync($"/api/agents/{agent.User.Id}/profile", new { endpointKind = "number", endpoint = Premium });
+        var home = await admin.Client.PutAsJsonAsync($"/api/agents/{agent.User.Id}/profile", new { endpointKind = "number", endpoint = "138 0013 8000" });
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.OK), (premium.StatusCode, home.StatusCode));
+        Assert.Equal(["endpoint"], await ProblemReader.FieldsAsync(premium));
+    }
+
     private static async Task<string> NumberErrorAsync(HttpResponseMessage response)
     {
         using var json = await response.Content.ReadFromJsonAsync<JsonDocument>();
