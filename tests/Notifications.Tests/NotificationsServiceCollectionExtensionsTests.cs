@@ -21,6 +21,9 @@ public sealed class NotificationsServiceCollectionExtensionsTests
         {
             ["Database:Provider"] = "sqlite",
             ["Database:ConnectionString"] = "Data Source=unused.db",
+            // The repositories encrypt fields: the core needs a key to be built (the hub generates one outside Production).
+            [$"Encryption:Keys:{CallCenter.Testing.TestDatabase.TestKeyId}"] = CallCenter.Testing.TestDatabase.TestKey,
+            ["Encryption:ActiveKeyId"] = CallCenter.Testing.TestDatabase.TestKeyId,
         }).Build();
         using var provider = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging()
             .AddCallCenterCore().AddTwilioProtocol().AddNotifications()

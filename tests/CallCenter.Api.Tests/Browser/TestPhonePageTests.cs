@@ -32,10 +32,12 @@ public sealed class TestPhonePageTests
         me.SendKeys(number);
         browser.FindElement(By.Id("call")).Click();
 
-        // The hotline knows her number and speaks her language; the page's keypad answers its menus.
-        await WaitUntilAsync(() => browser.FindElement(By.Id("transcript")).Text.Contains("Hello Grace", StringComparison.Ordinal));
+        // The hotline knows her number and speaks her language, but says no name before she has proved who she is
+        // (caller ID is easy to forge); the page's keypad answers its menu, and appointments ask for verification.
+        await WaitUntilAsync(() => browser.FindElement(By.Id("transcript")).Text.Contains("Hello, welcome", StringComparison.Ordinal));
+        Assert.DoesNotContain("Grace", browser.FindElement(By.Id("transcript")).Text, StringComparison.Ordinal);
         browser.FindElements(By.CssSelector("#pad button")).Single(b => b.Text == "1").Click();
-        await WaitUntilAsync(() => browser.FindElement(By.Id("transcript")).Text.Contains("no upcoming appointment", StringComparison.Ordinal));
+        await WaitUntilAsync(() => browser.FindElement(By.Id("transcript")).Text.Contains("medical record number", StringComparison.Ordinal));
         browser.FindElement(By.Id("hangup")).Click();
         await WaitUntilAsync(() => browser.FindElement(By.Id("status")).Text.StartsWith("completed", StringComparison.Ordinal));
 
